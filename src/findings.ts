@@ -29,6 +29,7 @@ export const DOSSIER_CODES = [
   'symlink',
   'subfolder',
   'unreadable-folder',
+  'check-failed',
 ] as const;
 
 export type DocumentCode = (typeof DOCUMENT_CODES)[number];

@@ -1,0 +1,71 @@
+// `dossier check <dir...>`: each folder is one candidate's dossier.
+import { Command, Option } from 'commander';
+import { checkDossiers, DEFAULT_FILE_TIMEOUT_MS } from '../check.js';
+import type { Report } from '../report/model.js';
+import { FORMATS, formatReport, type FormatName } from '../report/formatters/index.js';
+import { ansi, plain } from '../report/highlight.js';
+import type { Profile } from '../profile/schema.js';
+import { colorLevel } from './color.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { asLang, emit, langOption, outputOption, parseAsOf, profileOption, requireDirectories, requireProfile } from './options.js';
+
+export interface ReportOptions {
+  profile: string;
+  format: FormatName;
+  output?: string;
+  asOf?: string;
+  lang: string;
+  color?: boolean;
+  quiet?: boolean;
+  fileTimeout?: string;
+}
+
+export function addReportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(profileOption())
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
+    .addOption(outputOption())
+    .addOption(new Option('--as-of <date>', 'date at which ages and dates are judged, YYYY-MM-DD (default: today)'))
+    .addOption(langOption())
+    .option('--no-color', 'no colour in the text report')
+    .option('-q, --quiet', 'text report: show only dossiers with something to fix')
+    .addOption(new Option('--file-timeout <seconds>', 'time limit to analyse one file').default(String(DEFAULT_FILE_TIMEOUT_MS / 1000)));
+}
+
+export function checkCommand(io: Io, setExit: (code: number) => void): Command {
+  return addReportOptions(new Command('check'))
+    .description("check candidates' folders: documents present and valid, eligibility")
+    .argument('<dir...>', "candidate folders (one dossier each)")
+    .action(async (dirs: string[], opts: ReportOptions) => {
+      const profile = await requireProfile(opts.profile, io);
+      const settings = settingsFrom(opts, profile);
+      const paths = await requireDirectories(dirs, io);
+      const { createInspector } = await import('../pdf/pool.js');
+      const inspector = createInspector();
+      let report: Report;
+      try {
+        report = await checkDossiers(paths, { ...settings, profile }, inspector);
+      } finally {
+        await inspector.close();
+      }
+      await emit(render(report, opts, profile, io), opts.output, io, paths);
+      setExit(report.dossiers.every((d) => d.accepted) ? EXIT.ok : EXIT.problems);
+    });
+}
+
+export function settingsFrom(opts: ReportOptions, profile: Profile) {
+  const seconds = Number(opts.fileTimeout ?? DEFAULT_FILE_TIMEOUT_MS / 1000);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--file-timeout: '${opts.fileTimeout}' is not a positive number of seconds, e.g. --file-timeout 10`);
+  return { asOf: parseAsOf(opts.asOf, profile.timezone), fileTimeoutMs: Math.round(seconds * 1000) };
+}
+
+export function render(report: Report, opts: ReportOptions, profile: Profile, io: Io): string {
+  // Colour only ever goes to a terminal we write to, never into a file.
+  const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;
+  return formatReport(opts.format, report, {
+    lang: asLang(opts.lang),
+    highlighter: level === 0 ? plain : ansi(level),
+    quiet: opts.quiet === true,
+    factLabel: (fact) => profile.facts[fact]?.label,
+  });
+}

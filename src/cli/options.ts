@@ -1,0 +1,90 @@
+// Options shared by the commands, validated before any work starts: a mistake here is a
+// usage error (exit 2) that names the option and the fix.
+import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { Option } from 'commander';
+import { LANGS, type Lang } from '../i18n/messages.js';
+import { BUNDLED_PROFILE, loadProfile } from '../profile/load.js';
+import type { Profile } from '../profile/schema.js';
+import { isCalendarDate } from '../rules/dates.js';
+import { formatIssue } from '../yaml/located.js';
+import { UsageError, type Io } from './io.js';
+
+export const langOption = () => new Option('--lang <lang>', 'language of messages (fr, en)').choices(LANGS).default('fr');
+export const outputOption = () => new Option('-o, --output <file>', 'write the report to this file instead of stdout');
+export const profileOption = () =>
+  new Option('-p, --profile <file>', 'profile of the posting (YAML)').default(BUNDLED_PROFILE, 'the bundled OFPPT profile');
+
+export async function requireProfile(file: string, io: Io): Promise<Profile> {
+  const loaded = await loadProfile(resolve(io.cwd, file));
+  if (!loaded.ok) {
+    throw new UsageError(
+      loaded.issues.map((i) => formatIssue({ ...i, file })).join('\n') +
+        `\n${loaded.issues.length} error(s) in the profile; fix them, then check again with: dossier profile check ${file}`,
+    );
+  }
+  return loaded.profile;
+}
+
+export function parseAsOf(value: string | undefined, timezone: string): string {
+  if (value === undefined) return todayIn(timezone);
+  if (!isCalendarDate(value)) throw new UsageError(`--as-of: '${value}' is not a date; expected YYYY-MM-DD, e.g. --as-of 2026-02-21`);
+  return value;
+}
+
+/** Today's calendar date where the posting is, not where the server happens to run. */
+export function todayIn(timezone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export async function requireDirectories(paths: readonly string[], io: Io): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await stat(resolve(io.cwd, p));
+    } catch {
+      throw new UsageError(`${p}: no such folder; give the path of a candidate's folder`);
+    }
+    if (!st.isDirectory()) throw new UsageError(`${p}: not a folder; each argument is one candidate's folder (use 'dossier inspect' for files)`);
+    out.push(p);
+  }
+  return out;
+}
+
+/** Write the report to --output, or stdout. Refuses to write inside a folder being checked. */
+export async function emit(text: string, output: string | undefined, io: Io, checkedDirs: readonly string[] = []): Promise<void> {
+  if (output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  const target = resolve(io.cwd, output);
+  // Check before creating anything: even an empty folder must never appear inside a dossier.
+  const realTarget = await realpathOfNearest(target);
+  for (const dir of checkedDirs) {
+    const realDir = await realpathOfNearest(resolve(io.cwd, dir));
+    const rel = relative(realDir, realTarget);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)))
+      throw new UsageError(`--output: ${output} is inside the checked folder ${dir}; the tool never writes into a dossier. Choose a path outside it.`);
+  }
+  await mkdir(dirname(target), { recursive: true }).catch(() => undefined);
+  try {
+    await writeFile(target, text);
+  } catch (err) {
+    throw new UsageError(`--output: cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+}
+
+/** realpath of the path, or of its nearest existing ancestor joined with the rest. */
+async function realpathOfNearest(p: string): Promise<string> {
+  try {
+    return await realpath(p);
+  } catch {
+    const parent = dirname(p);
+    return parent === p ? p : join(await realpathOfNearest(parent), basename(p));
+  }
+}
+
+export function asLang(v: string): Lang {
+  return v as Lang;
+}

@@ -1,0 +1,80 @@
+// Judge each document of the profile from the files matched to it, their inspections and the
+// candidate's facts. Pure: no I/O, so every status is testable from data.
+import { finding, hasError, type Finding } from '../findings.js';
+import type { FileInspection } from '../pdf/types.js';
+import type { DocumentDecl, Profile } from '../profile/schema.js';
+import { evaluateCondition } from '../rules/evaluate.js';
+import type { EvalContext, Facts } from '../rules/types.js';
+import type { DocumentResult } from '../report/model.js';
+import { variantOf } from './match.js';
+
+export function judgeDocuments(
+  profile: Profile,
+  byDocument: ReadonlyMap<string, readonly string[]>,
+  inspections: ReadonlyMap<string, FileInspection>,
+  facts: Facts,
+  ctx: EvalContext,
+): DocumentResult[] {
+  return profile.documents.map((doc) => judge(doc, byDocument.get(doc.id) ?? [], inspections, facts, ctx));
+}
+
+function judge(
+  doc: DocumentDecl,
+  files: readonly string[],
+  inspections: ReadonlyMap<string, FileInspection>,
+  facts: Facts,
+  ctx: EvalContext,
+): DocumentResult {
+  const required = doc.requiredWhen ? triToRequired(evaluateCondition(doc.requiredWhen, facts, ctx).status) : true;
+  const base = { id: doc.id, label: doc.label, advice: doc.advice, required, files };
+  if (files.length === 0) {
+    if (required === false) return { ...base, status: 'not-required', pages: null, problems: [] };
+    // Unknown requirement: insist, since an incomplete dossier is rejected outright.
+    const params: Record<string, string> = required === 'unknown' ? { condition: 'unknown' } : {};
+    return { ...base, status: 'missing', pages: null, problems: [finding('missing', 'error', params)] };
+  }
+
+  const problems: Finding[] = [];
+  if (files.length > 1 && !doc.multiple) problems.push(finding('ambiguous', 'error', { files, ...pageParams(doc) }));
+
+  let pages: number | null = 0;
+  for (const file of files) {
+    const insp = inspections.get(file);
+    if (!insp) continue;
+    problems.push(...insp.problems.map((p) => withFile(p, file)));
+    pages = pages === null || insp.pages === null ? null : pages + insp.pages;
+    if (insp.readable && insp.pages !== null) problems.push(...pageCount(doc, file, insp.pages));
+    problems.push(...wrongVariant(doc, file, facts, ctx));
+  }
+  return { ...base, status: hasError(problems) ? 'invalid' : 'ok', pages, problems };
+}
+
+function pageCount(doc: DocumentDecl, file: string, actual: number): Finding[] {
+  const { exactly, min, max } = doc.pages;
+  const bad =
+    (exactly !== undefined && actual !== exactly) || (min !== undefined && actual < min) || (max !== undefined && actual > max);
+  // A PDF with zero pages is already reported as a broken page tree by the inspection.
+  return bad && actual > 0 ? [finding('page-count', 'error', { file, actual, ...pageParams(doc) })] : [];
+}
+
+function pageParams(doc: DocumentDecl): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (doc.pages.exactly !== undefined) out.exactly = doc.pages.exactly;
+  if (doc.pages.min !== undefined) out.min = doc.pages.min;
+  if (doc.pages.max !== undefined) out.max = doc.pages.max;
+  return out;
+}
+
+/** F1 sent by an agent, F2 by an external candidate: the variant's `when` must not fail. */
+function wrongVariant(doc: DocumentDecl, file: string, facts: Facts, ctx: EvalContext): Finding[] {
+  const sent = variantOf(doc, file);
+  if (!sent || !doc.variants) return [];
+  const variant = doc.variants.find((v) => v.id === sent)!;
+  if (evaluateCondition(variant.when, facts, ctx).status !== 'fail') return [];
+  const expected = doc.variants.filter((v) => evaluateCondition(v.when, facts, ctx).status === 'pass').map((v) => v.id);
+  return [finding('wrong-form', 'error', { file, variant: sent, expected: expected.join(' / ') || '?' })];
+}
+
+const triToRequired = (t: 'pass' | 'fail' | 'unknown'): boolean | 'unknown' => (t === 'unknown' ? 'unknown' : t === 'pass');
+
+const withFile = (f: Finding, file: string): Finding => (f.params.file ? f : { ...f, params: { file, ...f.params } });

@@ -1,0 +1,44 @@
+// Candidates name files the way they speak: "Diplôme_MASTER.PDF", "C.V Salma.pdf",
+// "Plan d'action.pdf", "proposition-plan-action.pdf". Names and keywords are both reduced to
+// tokens ignoring case, accents, separators, camelCase and small linking words, so that a
+// profile keyword like "plan action" matches all of them.
+
+const STOPWORDS = new Set(['d', 'de', 'du', 'des', 'l', 'la', 'le', 'les', 'et', 'a', 'au', 'aux', 'en', 'of', 'the', 'and', 'my', 'mon', 'ma', 'mes']);
+
+/** Tokens of a file name (extension removed) or of a profile keyword. */
+export function tokenize(text: string): string[] {
+  const spaced = text
+    .normalize('NFC')
+    // "monCV", "DiplomeMaster": a lower-to-upper change is a word boundary.
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    // Lower-casing can itself produce combining marks (İ → i̇), so accents go after it.
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return spaced.split(' ').filter((t) => t.length > 0 && !STOPWORDS.has(t));
+}
+
+export function stem(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(0, dot) : fileName;
+}
+
+export function extension(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+}
+
+/** True when the keyword's tokens appear, in order and side by side, among the name's tokens. */
+export function containsKeyword(nameTokens: readonly string[], keywordTokens: readonly string[]): boolean {
+  if (keywordTokens.length === 0 || keywordTokens.length > nameTokens.length) return false;
+  outer: for (let i = 0; i + keywordTokens.length <= nameTokens.length; i++) {
+    for (let j = 0; j < keywordTokens.length; j++) if (nameTokens[i + j] !== keywordTokens[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** A key under which two names differing only by case, accents or separators collide. */
+export const foldedName = (fileName: string): string => tokenize(fileName).join(' ');

@@ -1,0 +1,295 @@
+// Every word the tool says about a problem lives here, in French and in English. The
+// `satisfies Record<ProblemCode, ...>` clauses make a code without a message, or without a
+// fix, in either language a compile error: the catalogue can never fall behind the checks.
+import type { Finding, Params, ProblemCode } from '../findings.js';
+
+export const LANGS = ['fr', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** What the formatter knows about where the finding belongs. */
+export interface MessageContext {
+  /** Label of the document in the reader's language, for document-level findings. */
+  readonly document?: string;
+  /** The profile's own advice for this document, when it has one. */
+  readonly advice?: string;
+}
+
+interface Entry {
+  /** What is wrong, in plain words. */
+  readonly text: (p: P, ctx: MessageContext) => string;
+  /** What to do about it. */
+  readonly fix: (p: P, ctx: MessageContext) => string;
+}
+
+/** Params as the messages read them: loosely typed, checks decide what they carry. */
+type P = Params & Record<string, never>;
+const s = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : String(v));
+
+const TYPE_NAMES: Record<Lang, Record<string, string>> = {
+  fr: {
+    jpeg: 'une image JPEG',
+    png: 'une image PNG',
+    gif: 'une image GIF',
+    tiff: 'une image TIFF',
+    heic: 'une photo HEIC (iPhone)',
+    webp: 'une image WebP',
+    docx: 'un document Word (.docx)',
+    doc: 'un document Word ancien format (.doc)',
+    xlsx: 'un classeur Excel (.xlsx)',
+    pptx: 'une présentation PowerPoint (.pptx)',
+    odt: 'un document OpenDocument (.odt)',
+    zip: 'une archive ZIP',
+    rtf: 'un document RTF',
+    html: 'une page web (HTML)',
+    text: 'un fichier texte',
+    unknown: "un fichier d'un type inconnu",
+  },
+  en: {
+    jpeg: 'a JPEG image',
+    png: 'a PNG image',
+    gif: 'a GIF image',
+    tiff: 'a TIFF image',
+    heic: 'a HEIC photo (iPhone)',
+    webp: 'a WebP image',
+    docx: 'a Word document (.docx)',
+    doc: 'an old-format Word document (.doc)',
+    xlsx: 'an Excel workbook (.xlsx)',
+    pptx: 'a PowerPoint presentation (.pptx)',
+    odt: 'an OpenDocument text (.odt)',
+    zip: 'a ZIP archive',
+    rtf: 'an RTF document',
+    html: 'a web page (HTML)',
+    text: 'a text file',
+    unknown: 'a file of an unknown type',
+  },
+};
+
+const isImage = (t: unknown) => ['jpeg', 'png', 'gif', 'tiff', 'heic', 'webp'].includes(String(t));
+
+const pagesExpected = (p: P, lang: Lang): string => {
+  if (p.exactly !== undefined) return lang === 'fr' ? `exactement ${s(p.exactly)}` : `exactly ${s(p.exactly)}`;
+  if (p.min !== undefined && p.max !== undefined) return lang === 'fr' ? `entre ${s(p.min)} et ${s(p.max)}` : `between ${s(p.min)} and ${s(p.max)}`;
+  if (p.max !== undefined) return lang === 'fr' ? `au plus ${s(p.max)}` : `at most ${s(p.max)}`;
+  return lang === 'fr' ? `au moins ${s(p.min)}` : `at least ${s(p.min)}`;
+};
+
+const fr = {
+  missing: {
+    text: (_p, c) => `${c.document ?? 'Document'} : aucun fichier trouvé`,
+    fix: (p, c) =>
+      (p.condition === 'unknown' ? 'Ce document est exigé selon votre situation : précisez-la dans candidate.yaml, ou ' : '') +
+      (c.advice ?? 'Ajoutez ce document au dossier, en PDF, avec un nom de fichier qui dit ce qu’il contient.'),
+  },
+  'not-pdf': {
+    text: (p) => `${s(p.file)} n'est pas un PDF : c'est ${TYPE_NAMES.fr[s(p.type)] ?? TYPE_NAMES.fr.unknown}`,
+    fix: (p) =>
+      isImage(p.type)
+        ? `Numérisez le document en PDF (ou exportez la photo en PDF) à la place de ${s(p.file)}.`
+        : `Convertissez ${s(p.file)} en PDF (Fichier > Enregistrer sous > PDF) et remplacez-le.`,
+  },
+  'empty-file': {
+    text: (p) => `${s(p.file)} est vide (0 octet)`,
+    fix: () => 'Le fichier a sans doute été mal copié ou mal téléchargé : enregistrez-le de nouveau.',
+  },
+  unreadable: {
+    text: (p) =>
+      p.reason === 'truncated'
+        ? `${s(p.file)} est incomplet (le fichier est coupé avant sa fin)`
+        : p.reason === 'crash'
+          ? `${s(p.file)} ne peut pas être lu : sa structure fait échouer la lecture`
+          : `${s(p.file)} est endommagé et ne s'ouvre pas comme un PDF`,
+    fix: (p) =>
+      p.reason === 'truncated'
+        ? 'Le transfert a probablement été interrompu : copiez ou téléchargez le fichier de nouveau.'
+        : 'Ouvrez le document d’origine et enregistrez-le de nouveau en PDF.',
+  },
+  encrypted: {
+    text: (p) => `${s(p.file)} est protégé par un mot de passe`,
+    fix: () => 'Enregistrez une copie du PDF sans mot de passe : le jury doit pouvoir l’ouvrir.',
+  },
+  restricted: {
+    text: (p) => `${s(p.file)} porte des restrictions (impression ou copie interdites)`,
+    fix: () => 'Il s’ouvre, mais mieux vaut l’enregistrer sans restrictions.',
+  },
+  'page-count': {
+    text: (p) => `${s(p.file)} a ${s(p.actual)} page${Number(p.actual) > 1 ? 's' : ''} ; attendu : ${pagesExpected(p, 'fr')}`,
+    fix: (p) =>
+      p.exactly === 1
+        ? 'Fusionnez le recto et le verso sur une seule page, puis enregistrez-la en PDF.'
+        : p.max !== undefined && Number(p.actual) > Number(p.max)
+          ? 'Raccourcissez le document.'
+          : 'Vérifiez que c’est le bon document et qu’il est complet.',
+  },
+  'page-tree': {
+    text: (p) => `${s(p.file)} annonce ${s(p.declared)} page(s) mais ${s(p.loaded)} seulement s'ouvrent`,
+    fix: () => 'Le PDF est mal construit : ouvrez-le et enregistrez-le de nouveau (ou « Imprimer en PDF »).',
+  },
+  ambiguous: {
+    text: (p, c) => `${c.document ?? 'Ce document'} : plusieurs fichiers se disputent la place (${s(p.files)})`,
+    fix: (p) =>
+      p.exactly === 1
+        ? 'Réunissez-les en un seul PDF d’une page (par exemple le recto et le verso sur la même page).'
+        : 'Gardez un seul fichier pour ce document, ou réunissez-les en un seul PDF.',
+  },
+  'too-large': {
+    text: (p) => `${s(p.file)} pèse ${s(p.sizeMB)} Mo ; limite : ${s(p.limitMB)} Mo`,
+    fix: () => 'Numérisez en 150 ou 200 ppp, en niveaux de gris, ou compressez le PDF.',
+  },
+  'wrong-form': {
+    text: (p) => `${s(p.file)} est le formulaire ${s(p.variant)}, alors que votre situation demande le formulaire ${s(p.expected)}`,
+    fix: (p) => `Remplissez et joignez le formulaire ${s(p.expected)} à la place.`,
+  },
+  timeout: {
+    text: (p) => `${s(p.file)} n'a pas pu être analysé en ${s(p.seconds)} s`,
+    fix: () => 'Le fichier est anormalement complexe : ouvrez-le et enregistrez-le de nouveau en PDF.',
+  },
+  'unreadable-file': {
+    text: (p) => `${s(p.file)} ne peut pas être lu sur le disque (${s(p.error)})`,
+    fix: () => 'Vérifiez les droits d’accès au fichier.',
+  },
+  'unexpected-file': {
+    text: (p) => `${s(p.file)} ne correspond à aucune pièce demandée`,
+    fix: () => 'Renommez-le selon son contenu (par exemple « CV.pdf », « CIN.pdf »), ou retirez-le du dossier.',
+  },
+  'no-declaration': {
+    text: () => 'Pas de fichier candidate.yaml : l’éligibilité ne peut pas être vérifiée',
+    fix: () => 'Créez-le avec « dossier init <dossier> » et remplissez-le.',
+  },
+  'declaration-invalid': {
+    text: (p) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${s(p.detail)}`,
+    fix: () => 'Corrigez cette ligne de candidate.yaml.',
+  },
+  symlink: {
+    text: (p) => `${s(p.file)} est un lien symbolique : il n'est pas suivi`,
+    fix: () => 'Copiez le vrai fichier dans le dossier à la place du lien.',
+  },
+  subfolder: {
+    text: (p) => `${s(p.file)} est un sous-dossier : son contenu n'est pas examiné`,
+    fix: () => 'Placez les pièces directement dans le dossier du candidat.',
+  },
+  'unreadable-folder': {
+    text: (p) => (p.file ? `${s(p.file)} ne peut pas être lu (${s(p.error)})` : `Le dossier ne peut pas être lu (${s(p.error)})`),
+    fix: () => 'Vérifiez le chemin et les droits d’accès.',
+  },
+  'check-failed': {
+    text: (p) => `Le dossier n'a pas pu être vérifié jusqu'au bout (${s(p.error)})`,
+    fix: () => 'Signalez ce cas à l’équipe qui maintient l’outil, avec le dossier en question.',
+  },
+} satisfies Record<ProblemCode, Entry>;
+
+const en = {
+  missing: {
+    text: (_p, c) => `${c.document ?? 'Document'}: no file found`,
+    fix: (p, c) =>
+      (p.condition === 'unknown' ? 'This document is required depending on your situation: state it in candidate.yaml, or ' : '') +
+      (c.advice ?? 'Add this document to the folder, as PDF, with a file name that says what it is.'),
+  },
+  'not-pdf': {
+    text: (p) => `${s(p.file)} is not a PDF: it is ${TYPE_NAMES.en[s(p.type)] ?? TYPE_NAMES.en.unknown}`,
+    fix: (p) =>
+      isImage(p.type)
+        ? `Scan the document to PDF (or export the photo as PDF) instead of ${s(p.file)}.`
+        : `Convert ${s(p.file)} to PDF (File > Save as > PDF) and replace it.`,
+  },
+  'empty-file': {
+    text: (p) => `${s(p.file)} is empty (0 bytes)`,
+    fix: () => 'The file was probably copied or downloaded badly: save it again.',
+  },
+  unreadable: {
+    text: (p) =>
+      p.reason === 'truncated'
+        ? `${s(p.file)} is incomplete (the file is cut short)`
+        : p.reason === 'crash'
+          ? `${s(p.file)} cannot be read: its structure makes the reader fail`
+          : `${s(p.file)} is damaged and does not open as a PDF`,
+    fix: (p) =>
+      p.reason === 'truncated'
+        ? 'The transfer was probably interrupted: copy or download the file again.'
+        : 'Open the original document and save it as PDF again.',
+  },
+  encrypted: {
+    text: (p) => `${s(p.file)} is password-protected`,
+    fix: () => 'Save a copy of the PDF without a password: the panel must be able to open it.',
+  },
+  restricted: {
+    text: (p) => `${s(p.file)} carries restrictions (printing or copying forbidden)`,
+    fix: () => 'It opens, but it is safer to save it without restrictions.',
+  },
+  'page-count': {
+    text: (p) => `${s(p.file)} has ${s(p.actual)} page${Number(p.actual) === 1 ? '' : 's'}; expected: ${pagesExpected(p, 'en')}`,
+    fix: (p) =>
+      p.exactly === 1
+        ? 'Merge the front and back onto a single page, then save it as PDF.'
+        : p.max !== undefined && Number(p.actual) > Number(p.max)
+          ? 'Shorten the document.'
+          : 'Check that it is the right document and that it is complete.',
+  },
+  'page-tree': {
+    text: (p) => `${s(p.file)} announces ${s(p.declared)} page(s) but only ${s(p.loaded)} open`,
+    fix: () => 'The PDF is badly built: open it and save it again (or "Print to PDF").',
+  },
+  ambiguous: {
+    text: (p, c) => `${c.document ?? 'This document'}: several files compete for it (${s(p.files)})`,
+    fix: (p) =>
+      p.exactly === 1
+        ? 'Combine them into one single-page PDF (for instance front and back on the same page).'
+        : 'Keep a single file for this document, or combine them into one PDF.',
+  },
+  'too-large': {
+    text: (p) => `${s(p.file)} weighs ${s(p.sizeMB)} MB; limit: ${s(p.limitMB)} MB`,
+    fix: () => 'Scan at 150 or 200 dpi in greyscale, or compress the PDF.',
+  },
+  'wrong-form': {
+    text: (p) => `${s(p.file)} is form ${s(p.variant)}, but your situation calls for form ${s(p.expected)}`,
+    fix: (p) => `Fill in and attach form ${s(p.expected)} instead.`,
+  },
+  timeout: {
+    text: (p) => `${s(p.file)} could not be analysed within ${s(p.seconds)} s`,
+    fix: () => 'The file is abnormally complex: open it and save it as PDF again.',
+  },
+  'unreadable-file': {
+    text: (p) => `${s(p.file)} cannot be read from disk (${s(p.error)})`,
+    fix: () => 'Check the file permissions.',
+  },
+  'unexpected-file': {
+    text: (p) => `${s(p.file)} matches none of the required documents`,
+    fix: () => 'Rename it after its content (for instance "CV.pdf", "CIN.pdf"), or remove it from the folder.',
+  },
+  'no-declaration': {
+    text: () => 'No candidate.yaml file: eligibility cannot be checked',
+    fix: () => 'Create it with "dossier init <folder>" and fill it in.',
+  },
+  'declaration-invalid': {
+    text: (p) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${s(p.detail)}`,
+    fix: () => 'Fix this line of candidate.yaml.',
+  },
+  symlink: {
+    text: (p) => `${s(p.file)} is a symbolic link: it is not followed`,
+    fix: () => 'Copy the real file into the folder instead of the link.',
+  },
+  subfolder: {
+    text: (p) => `${s(p.file)} is a sub-folder: its content is not examined`,
+    fix: () => 'Put the documents directly in the candidate folder.',
+  },
+  'unreadable-folder': {
+    text: (p) => (p.file ? `${s(p.file)} cannot be read (${s(p.error)})` : `The folder cannot be read (${s(p.error)})`),
+    fix: () => 'Check the path and the permissions.',
+  },
+  'check-failed': {
+    text: (p) => `The dossier could not be fully checked (${s(p.error)})`,
+    fix: () => 'Report this case to the team maintaining the tool, with the dossier concerned.',
+  },
+} satisfies Record<ProblemCode, Entry>;
+
+const CATALOGUE: Record<Lang, Record<ProblemCode, Entry>> = { fr, en };
+
+export interface Rendered {
+  readonly message: string;
+  readonly fix: string;
+}
+
+export function render(f: Finding, lang: Lang, ctx: MessageContext = {}): Rendered {
+  const entry = CATALOGUE[lang][f.code];
+  const p = f.params as P;
+  return { message: entry.text(p, ctx), fix: entry.fix(p, ctx) };
+}

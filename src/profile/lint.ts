@@ -1,0 +1,62 @@
+// Checks zod cannot express: ids that must be unique, keywords that can never match or that
+// make two documents tie. Errors block the profile; warnings are printed by `profile check`.
+import { containsKeyword, tokenize } from '../dossier/names.js';
+import type { Profile } from './schema.js';
+
+export interface LintIssue {
+  readonly path: (string | number)[];
+  readonly onKey?: boolean;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+export function lintProfile(profile: Profile): LintIssue[] {
+  const issues: LintIssue[] = [];
+  duplicates(profile.documents.map((d) => d.id)).forEach((i) =>
+    issues.push({ path: ['documents', i, 'id'], message: `duplicate document id '${profile.documents[i]!.id}'`, severity: 'error' }),
+  );
+  duplicates(profile.rules.map((r) => r.id)).forEach((i) =>
+    issues.push({ path: ['rules', i, 'id'], message: `duplicate rule id '${profile.rules[i]!.id}'`, severity: 'error' }),
+  );
+  profile.documents.forEach((doc, d) => {
+    doc.names.forEach((k, n) => {
+      if (tokenize(k).length === 0)
+        issues.push({
+          path: ['documents', d, 'names', n],
+          message: `keyword '${k}' is only punctuation or small words (de, d', la...): no file name can match it`,
+          severity: 'error',
+        });
+    });
+    const p = doc.pages;
+    if (p.exactly !== undefined && (p.min !== undefined || p.max !== undefined))
+      issues.push({ path: ['documents', d, 'pages'], message: 'pages: give either exactly, or min and/or max', severity: 'error' });
+    if (p.min !== undefined && p.max !== undefined && p.min > p.max)
+      issues.push({ path: ['documents', d, 'pages'], message: `pages: min ${p.min} is above max ${p.max}`, severity: 'error' });
+  });
+  // Two documents of equal priority whose keywords can both match the same name: the tie is
+  // broken by declaration order, which is rarely what the author meant.
+  profile.documents.forEach((a, i) =>
+    profile.documents.slice(i + 1).forEach((b, j) => {
+      if (a.priority !== b.priority) return;
+      for (const ka of a.names)
+        for (const kb of b.names) {
+          const ta = tokenize(ka);
+          const tb = tokenize(kb);
+          if (ta.length && tb.length && (containsKeyword(ta, tb) || containsKeyword(tb, ta))) {
+            issues.push({
+              path: ['documents', i + 1 + j, 'names'],
+              message: `keyword '${kb}' of '${b.id}' and '${ka}' of '${a.id}' match the same file names with equal priority; set a higher priority on the one that should win`,
+              severity: 'error',
+            });
+            return;
+          }
+        }
+    }),
+  );
+  return issues;
+}
+
+function duplicates(ids: readonly string[]): number[] {
+  const seen = new Set<string>();
+  return ids.flatMap((id, i) => (seen.has(id) ? [i] : (seen.add(id), [])));
+}

@@ -1,0 +1,54 @@
+// Load a profile: YAML → zod → semantic checks. Every error is reported at once with its
+// file:line:col, because HR fixes a profile in one pass, not one error per run.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { validateConditions } from '../rules/validate.js';
+import { parseLocatedYaml, zodIssues, type SourceIssue } from '../yaml/located.js';
+import { profileSchema, type Profile } from './schema.js';
+import { lintProfile } from './lint.js';
+
+/** The bundled OFPPT profile, used when --profile is not given. */
+export const BUNDLED_PROFILE = fileURLToPath(
+  new URL('../../samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml', import.meta.url),
+);
+
+export const MAX_PROFILE_BYTES = 1024 * 1024;
+
+export type ProfileLoad =
+  | { readonly ok: true; readonly profile: Profile; readonly file: string; readonly warnings: readonly SourceIssue[] }
+  | { readonly ok: false; readonly file: string; readonly issues: readonly SourceIssue[] };
+
+export async function loadProfile(file: string): Promise<ProfileLoad> {
+  let text: string;
+  try {
+    const buf = await readFile(file);
+    if (buf.length > MAX_PROFILE_BYTES)
+      return fail(file, [{ file, line: 1, col: 1, message: `the profile is ${buf.length} bytes; at most ${MAX_PROFILE_BYTES} are read` }]);
+    text = buf.toString('utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a .yaml file' : (code ?? String(err));
+    return fail(file, [{ file, line: 1, col: 1, message: `cannot read the profile: ${why}` }]);
+  }
+  return parseProfile(text, file);
+}
+
+export function parseProfile(text: string, file: string): ProfileLoad {
+  const src = parseLocatedYaml(text, file);
+  const errors = src.issues.filter((i) => i.severity !== 'warning');
+  const warnings = src.issues.filter((i) => i.severity === 'warning');
+  if (errors.length > 0 || src.value === undefined) return fail(file, errors.length ? errors : [{ file, line: 1, col: 1, message: 'the profile is empty' }]);
+  const parsed = profileSchema.safeParse(src.value);
+  if (!parsed.success) return fail(file, zodIssues(parsed.error, src));
+  const profile = parsed.data;
+  const semantic: SourceIssue[] = [
+    ...validateConditions(profile).map((i) => ({ file, ...src.locate(i.path), message: `${i.path.map(String).join('.')}: ${i.message}` })),
+    ...lintProfile(profile).map((i) => ({ file, ...src.locate(i.path, i.onKey), message: i.message, severity: i.severity })),
+  ];
+  const semanticErrors = semantic.filter((i) => i.severity !== 'warning');
+  if (semanticErrors.length > 0) return fail(file, semantic.sort(byPosition));
+  return { ok: true, profile, file, warnings: [...warnings, ...semantic].sort(byPosition) };
+}
+
+const fail = (file: string, issues: SourceIssue[]): ProfileLoad => ({ ok: false, file, issues: issues.sort(byPosition) });
+const byPosition = (a: SourceIssue, b: SourceIssue) => a.line - b.line || a.col - b.col;

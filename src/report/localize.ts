@@ -1,0 +1,56 @@
+// The report in words: the report model with every finding and verdict rendered in one
+// language. This is exactly the JSON contract; every other formatter reads it too, so all
+// formats say the same thing.
+import type { Finding } from '../findings.js';
+import { render, type Lang, type MessageContext } from '../i18n/messages.js';
+import { explainVerdict } from '../i18n/rule-messages.js';
+import type { Localized } from '../profile/schema.js';
+import type { Report } from './model.js';
+import type { ProblemView, ReportView } from './schema.js';
+
+export interface FormatOptions {
+  readonly lang: Lang;
+  /** Label of a fact, for rule explanations ("date de naissance"). */
+  readonly factLabel?: (fact: string) => Localized | undefined;
+}
+
+export type { DocumentView, DossierView, ProblemView, ReportView, RuleView } from './schema.js';
+
+export function localize(report: Report, options: FormatOptions): ReportView {
+  const { lang } = options;
+  const problem = (f: Finding, ctx: MessageContext = {}): ProblemView => {
+    const { message, fix } = render(f, lang, ctx);
+    return { code: f.code, severity: f.severity, message, fix, params: f.params as ProblemView['params'] };
+  };
+  return {
+    schemaVersion: report.schemaVersion,
+    lang,
+    profile: report.profile,
+    asOf: report.asOf,
+    summary: report.summary,
+    problems: report.problems.map((f) => problem(f)),
+    dossiers: report.dossiers.map((d) => ({
+      path: d.path,
+      complete: d.complete,
+      eligibility: d.eligibility,
+      accepted: d.accepted,
+      documents: d.documents.map((doc) => ({
+        id: doc.id,
+        label: doc.label[lang],
+        status: doc.status,
+        files: [...doc.files],
+        pages: doc.pages,
+        problems: doc.problems.map((f) => problem(f, { document: doc.label[lang], advice: doc.advice?.[lang] })),
+      })),
+      rules: d.rules.map((r) => ({
+        id: r.id,
+        label: r.label[lang],
+        status: r.status,
+        advisory: r.advisory,
+        message: explainVerdict(r, lang, (fact) => options.factLabel?.(fact)?.[lang]),
+        ...(r.advice && (r.status === 'fail' || r.status === 'unknown') ? { fix: r.advice[lang] } : {}),
+      })),
+      problems: d.problems.map((f) => problem(f)),
+    })),
+  };
+}

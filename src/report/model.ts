@@ -1,0 +1,64 @@
+// The report model: one data structure every formatter renders. It holds findings as data
+// (codes and params); words are added only by the formatters, in the reader's language.
+import type { Finding } from '../findings.js';
+import type { Localized } from '../profile/schema.js';
+import type { Facts, RuleVerdict } from '../rules/types.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type DocumentStatus = 'ok' | 'missing' | 'invalid' | 'not-required';
+export type Eligibility = 'eligible' | 'ineligible' | 'undetermined';
+
+export interface DocumentResult {
+  readonly id: string;
+  readonly label: Localized;
+  readonly advice: Localized | undefined;
+  /** 'unknown' when the requirement depends on a fact the candidate did not declare. */
+  readonly required: boolean | 'unknown';
+  readonly status: DocumentStatus;
+  readonly files: readonly string[];
+  readonly pages: number | null;
+  readonly problems: readonly Finding[];
+}
+
+export interface RuleResult extends RuleVerdict {
+  readonly label: Localized;
+  readonly advice: Localized | undefined;
+}
+
+export interface DossierResult {
+  readonly path: string;
+  readonly complete: boolean;
+  readonly eligibility: Eligibility;
+  readonly accepted: boolean;
+  readonly documents: readonly DocumentResult[];
+  readonly rules: readonly RuleResult[];
+  readonly problems: readonly Finding[];
+  readonly facts: Facts;
+}
+
+export interface Summary {
+  readonly dossiers: number;
+  readonly complete: number;
+  readonly eligible: number;
+  readonly accepted: number;
+}
+
+export interface Report {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly profile: { readonly id: string; readonly title: string };
+  readonly asOf: string;
+  readonly summary: Summary;
+  readonly dossiers: readonly DossierResult[];
+  /** Findings about the run itself (e.g. files lying at the root of a batch). */
+  readonly problems: readonly Finding[];
+}
+
+export function summarize(dossiers: readonly DossierResult[]): Summary {
+  return {
+    dossiers: dossiers.length,
+    complete: dossiers.filter((d) => d.complete).length,
+    eligible: dossiers.filter((d) => d.eligibility === 'eligible').length,
+    accepted: dossiers.filter((d) => d.accepted).length,
+  };
+}

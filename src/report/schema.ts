@@ -1,0 +1,67 @@
+// The JSON report contract as a zod schema: the TypeScript types of the localized report are
+// inferred from it, and schemas/report.schema.json is generated from it, so the published
+// schema, the types and the output cannot drift apart.
+import { z } from 'zod';
+
+const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
+export const problemSchema = z
+  .object({
+    code: z.string().describe('Stable problem code, e.g. missing, not-pdf, page-count'),
+    severity: z.enum(['error', 'warning']).describe('An error makes the document invalid; a warning does not'),
+    message: z.string().describe('What is wrong, in the report language'),
+    fix: z.string().describe('What to do about it, in the report language'),
+    params: z.record(z.string(), paramValue).describe('The data behind the message (file, expected, actual...)'),
+  })
+  .describe('A finding');
+
+export const documentSchema = z.object({
+  id: z.string().describe('Document id from the profile, e.g. cni'),
+  label: z.string().describe('Document name in the report language'),
+  status: z.enum(['ok', 'missing', 'invalid', 'not-required']),
+  files: z.array(z.string()).describe('Names of the files taken for this document'),
+  pages: z.number().int().nonnegative().nullable().describe('Pages counted (and loaded) in those files; null when unknown'),
+  problems: z.array(problemSchema),
+});
+
+export const ruleSchema = z.object({
+  id: z.string().describe('Rule id from the profile, e.g. age'),
+  label: z.string().describe('Rule name in the report language'),
+  status: z.enum(['pass', 'fail', 'unknown', 'skipped']).describe('unknown: a fact is missing; skipped: the rule does not apply'),
+  advisory: z.boolean().describe('An advisory rule never makes a candidate ineligible'),
+  message: z.string().describe('Observed value and threshold, in the report language'),
+  fix: z.string().optional().describe('What the candidate can do, when the profile says'),
+});
+
+export const dossierSchema = z.object({
+  path: z.string().describe('The dossier folder as given'),
+  complete: z.boolean().describe('Every required document is present and valid'),
+  eligibility: z.enum(['eligible', 'ineligible', 'undetermined']),
+  accepted: z.boolean().describe('complete and eligible'),
+  documents: z.array(documentSchema),
+  rules: z.array(ruleSchema),
+  problems: z.array(problemSchema).describe('Findings about the dossier as a whole (unexpected files, declaration errors)'),
+});
+
+export const reportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    lang: z.enum(['fr', 'en']).describe('Language of messages'),
+    profile: z.object({ id: z.string(), title: z.string() }),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date at which ages and dates were judged'),
+    summary: z.object({
+      dossiers: z.number().int().nonnegative(),
+      complete: z.number().int().nonnegative(),
+      eligible: z.number().int().nonnegative(),
+      accepted: z.number().int().nonnegative(),
+    }),
+    dossiers: z.array(dossierSchema),
+    problems: z.array(problemSchema).describe('Findings about the run itself (e.g. files at the root of a batch)'),
+  })
+  .describe('dossier completeness and eligibility report');
+
+export type ProblemView = z.infer<typeof problemSchema>;
+export type DocumentView = z.infer<typeof documentSchema>;
+export type RuleView = z.infer<typeof ruleSchema>;
+export type DossierView = z.infer<typeof dossierSchema>;
+export type ReportView = z.infer<typeof reportSchema>;

@@ -1,0 +1,121 @@
+// YAML with positions: profiles and candidate declarations are written by people, so every
+// mistake is reported as `file:line:col message`, all at once, never as a stack trace.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
+
+export interface SourceIssue {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+  readonly severity?: 'error' | 'warning';
+}
+
+export const formatIssue = (i: SourceIssue): string => `${i.file}:${i.line}:${i.col} ${i.message}`;
+
+export interface LocatedYaml {
+  readonly file: string;
+  /** The parsed value; undefined when the text is not usable YAML. */
+  readonly value: unknown;
+  /** Syntax errors, duplicate keys, unresolved aliases. */
+  readonly issues: SourceIssue[];
+  /** Position of the value at `path` (or of its key, when `onKey`), falling back to the nearest parent. */
+  locate(path: readonly PropertyKey[], onKey?: boolean): { line: number; col: number };
+}
+
+export function parseLocatedYaml(text: string, file: string): LocatedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const issues: SourceIssue[] = doc.errors.map((e) => ({
+    file,
+    ...pos(e.pos[0]),
+    message: e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}` : firstLine(e.message),
+  }));
+  for (const w of doc.warnings) issues.push({ file, ...pos(w.pos[0]), message: firstLine(w.message), severity: 'warning' });
+
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      // maxAliasCount bounds "billion laughs" expansion.
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      issues.push({ file, line: 1, col: 1, message: firstLine((err as Error).message) });
+    }
+  }
+
+  const locate = (path: readonly PropertyKey[], onKey = false) => {
+    let node: unknown = doc.contents;
+    let best: { line: number; col: number } = nodePos(node) ?? { line: 1, col: 1 };
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+        if (!pair) break;
+        const keyPos = nodePos(pair.key);
+        if (last && onKey && keyPos) return keyPos;
+        node = pair.value;
+        best = nodePos(node) ?? keyPos ?? best;
+      } else if (isSeq(node) && typeof step === 'number') {
+        node = node.items[step];
+        best = nodePos(node) ?? best;
+      } else break;
+    }
+    return best;
+  };
+  function nodePos(node: unknown): { line: number; col: number } | undefined {
+    const range = (node as Node | null | undefined)?.range;
+    return range ? pos(range[0]) : undefined;
+  }
+  return { file, value, issues, locate };
+}
+
+const firstLine = (s: string) => s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+
+/**
+ * Turn zod issues into located messages. Unions are narrowed to the branch that got furthest,
+ * so a typo inside a rule reads "unknown key 'minn'" rather than "invalid input".
+ */
+export function zodIssues(error: z.ZodError, src: LocatedYaml): SourceIssue[] {
+  const out: SourceIssue[] = [];
+  const visit = (issue: z.core.$ZodIssue, base: readonly PropertyKey[]) => {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const branch = pickBranch(issue.errors);
+      for (const sub of branch) visit(sub, path);
+      return;
+    }
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ file: src.file, ...src.locate([...path, key], true), message: `unknown key '${String(key)}'` });
+      }
+      return;
+    }
+    const where = path.length ? `${path.map(String).join('.')}: ` : '';
+    out.push({ file: src.file, ...src.locate(path), message: `${where}${issue.message}` });
+  };
+  for (const issue of error.issues) visit(issue, []);
+  return dedupe(out);
+}
+
+function pickBranch(branches: z.core.$ZodIssue[][]): z.core.$ZodIssue[] {
+  const depth = (issues: z.core.$ZodIssue[]) => Math.max(...issues.map((i) => i.path.length + (i.code === 'unrecognized_keys' ? 0.5 : 0)));
+  // A branch rejected only for its keys (wrong shape entirely) ranks below one with a deeper problem.
+  const score = (issues: z.core.$ZodIssue[]) =>
+    issues.every((i) => i.code === 'invalid_type' && i.path.length === 0) ? -1 : depth(issues) * 100 - issues.length;
+  return [...branches].sort((a, b) => score(b) - score(a))[0] ?? [];
+}
+
+function dedupe(issues: SourceIssue[]): SourceIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = formatIssue(i);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

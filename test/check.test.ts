@@ -1,0 +1,151 @@
+// The core API on real folders of real PDFs: one case per problem code and per status.
+import { symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkDossier, type CheckSettings } from '../src/check.js';
+import { createInspector } from '../src/pdf/pool.js';
+import type { DossierResult } from '../src/report/model.js';
+import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
+import { encryptedPdf, textPdf, truncated } from './support/pdf-factory.js';
+import { bundledProfile } from './support/profile.js';
+
+const profile = await bundledProfile();
+const inspector = createInspector();
+afterAll(() => inspector.close());
+const settings: CheckSettings = { profile, asOf: '2026-02-21' };
+
+const base = async (): Promise<Record<string, Uint8Array | string>> => ({
+  'Formulaire F1.pdf': await textPdf(2),
+  'CV.pdf': await textPdf(2),
+  'Diplome Master.pdf': await textPdf(1),
+  'CIN.pdf': await textPdf(1),
+  "Plan d'action.pdf": await textPdf(3),
+  'candidate.yaml': GOOD_CANDIDATE,
+});
+
+async function check(files: Record<string, Uint8Array | string>, replace: string[] = []): Promise<DossierResult> {
+  const all = { ...(await base()) } as Record<string, Uint8Array | string>;
+  for (const name of replace) delete all[name];
+  return checkDossier(await makeDossier({ ...all, ...files }), settings, inspector);
+}
+const doc = (d: DossierResult, id: string) => d.documents.find((x) => x.id === id)!;
+const codes = (d: DossierResult, id: string) => doc(d, id).problems.map((p) => p.code);
+
+describe('a complete, eligible dossier', () => {
+  it('is accepted, with the equivalence not required', async () => {
+    const d = await check({});
+    expect(d.complete).toBe(true);
+    expect(d.eligibility).toBe('eligible');
+    expect(d.accepted).toBe(true);
+    expect(doc(d, 'equivalence').status).toBe('not-required');
+    expect(doc(d, 'action-plan')).toMatchObject({ status: 'ok', pages: 3, files: ["Plan d'action.pdf"] });
+    expect(d.problems).toEqual([]);
+  });
+
+  it('ignores system clutter and hidden files', async () => {
+    const d = await check({ '.DS_Store': 'x', 'Thumbs.db': 'x', 'desktop.ini': 'x', '.hidden.pdf': 'x' });
+    expect(d.problems).toEqual([]);
+    expect(d.accepted).toBe(true);
+  });
+});
+
+describe('document problems', () => {
+  it('missing', async () => {
+    const d = await check({}, ['CIN.pdf']);
+    expect(doc(d, 'cni').status).toBe('missing');
+    expect(codes(d, 'cni')).toEqual(['missing']);
+    expect(d.complete).toBe(false);
+  });
+
+  it('not-pdf tells the real type', async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+    const d = await check({ 'CIN.pdf': jpeg });
+    expect(doc(d, 'cni').status).toBe('invalid');
+    expect(doc(d, 'cni').problems[0]).toMatchObject({ code: 'not-pdf', params: { type: 'jpeg', file: 'CIN.pdf' } });
+  });
+
+  it('empty-file', async () => {
+    expect(codes(await check({ 'CV.pdf': new Uint8Array() }), 'cv')).toEqual(['empty-file']);
+  });
+
+  it('unreadable when truncated', async () => {
+    const d = await check({ 'CV.pdf': truncated(await textPdf(3), 0.5) });
+    expect(codes(d, 'cv')).toEqual(['unreadable']);
+    expect(doc(d, 'cv').problems[0]!.params.reason).toBe('truncated');
+  });
+
+  it('encrypted when a password is needed', async () => {
+    const d = await check({ 'CV.pdf': await encryptedPdf({ userPassword: 'secret', ownerPassword: 'owner' }) });
+    expect(codes(d, 'cv')).toEqual(['encrypted']);
+    expect(doc(d, 'cv').status).toBe('invalid');
+  });
+
+  it('page-count with expected and actual', async () => {
+    const d = await check({ 'CIN.pdf': await textPdf(2) });
+    expect(doc(d, 'cni').problems[0]).toMatchObject({ code: 'page-count', params: { exactly: 1, actual: 2 } });
+  });
+
+  it('ambiguous names every competing file', async () => {
+    const d = await check({ 'CIN recto.pdf': await textPdf(1), 'CIN verso.pdf': await textPdf(1) }, ['CIN.pdf']);
+    expect(doc(d, 'cni').status).toBe('invalid');
+    expect(doc(d, 'cni').problems[0]).toMatchObject({ code: 'ambiguous', params: { files: ['CIN recto.pdf', 'CIN verso.pdf'] } });
+  });
+
+  it('too-large from the size alone', async () => {
+    const small = { ...profile, limits: { maxSizeMB: 0.001 } };
+    const dir = await makeDossier(await base());
+    const d = await checkDossier(dir, { ...settings, profile: small }, inspector);
+    expect(codes(d, 'cv')).toContain('too-large');
+  });
+
+  it('wrong-form: F1 sent by an agent', async () => {
+    const agent = GOOD_CANDIDATE.replace('external', 'agent') + 'agentScale: 19\nfinanceBackground: true\n';
+    const d = await check({ 'candidate.yaml': agent });
+    expect(doc(d, 'form').problems[0]).toMatchObject({ code: 'wrong-form', params: { variant: 'F1', expected: 'F2' } });
+    expect(d.complete).toBe(false);
+  });
+
+  it('the equivalence is required for a foreign diploma', async () => {
+    const foreign = GOOD_CANDIDATE.replace('diplomaForeign: false', 'diplomaForeign: true');
+    const d = await check({ 'candidate.yaml': foreign });
+    expect(doc(d, 'equivalence').status).toBe('missing');
+    const ok = await check({ 'candidate.yaml': foreign, "Attestation d'équivalence du diplôme.pdf": await textPdf(1) });
+    expect(doc(ok, 'equivalence').status).toBe('ok');
+    expect(doc(ok, 'diploma').files).toEqual(['Diplome Master.pdf']);
+  });
+});
+
+describe('dossier problems', () => {
+  it('a file matching no document is a warning', async () => {
+    const d = await check({ 'scan0001.pdf': await textPdf(1) });
+    expect(d.problems).toEqual([{ code: 'unexpected-file', severity: 'warning', params: { file: 'scan0001.pdf' } }]);
+    expect(d.accepted).toBe(true);
+  });
+
+  it('a malformed candidate.yaml is located, valid facts are kept, documents still checked', async () => {
+    const d = await check({ 'candidate.yaml': GOOD_CANDIDATE.replace('birthDate: 1990-05-14', 'birthDate: 1990-02-30') + 'colour: blue\n' });
+    const found = d.problems.filter((p) => p.code === 'declaration-invalid').map((p) => [p.params.line, p.params.col]);
+    expect(found).toEqual([
+      [3, 12],
+      [9, 1],
+    ]);
+    expect(d.rules.find((r) => r.id === 'age')!.status).toBe('unknown');
+    expect(d.rules.find((r) => r.id === 'nationality')!.status).toBe('pass');
+    expect(d.eligibility).toBe('undetermined');
+    expect(d.complete).toBe(true);
+  });
+
+  it('a candidate.yaml that is not YAML is a finding, not a crash', async () => {
+    const d = await check({ 'candidate.yaml': 'applicantType: [external\n  birthDate: {' });
+    expect(d.problems.some((p) => p.code === 'declaration-invalid')).toBe(true);
+    expect(d.eligibility).toBe('undetermined');
+  });
+
+  it('symbolic links are reported, not followed', async () => {
+    const dir = await makeDossier(await base());
+    await symlink('/etc/passwd', join(dir, 'CV lien.pdf'));
+    const d = await checkDossier(dir, settings, inspector);
+    expect(d.problems).toContainEqual({ code: 'symlink', severity: 'warning', params: { file: 'CV lien.pdf' } });
+    expect(doc(d, 'cv').files).toEqual(['CV.pdf']);
+  });
+});

@@ -1,0 +1,214 @@
+// The CLI's contract: commands, options, exit codes, colour, output destination.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportSchema } from '../src/report/schema.js';
+import { run } from './support/cli.js';
+import { GOOD_CANDIDATE, makeDossier, tempDir } from './support/dossier.js';
+import { textPdf } from './support/pdf-factory.js';
+
+const SAMPLES = 'samples/dossiers';
+const ANSI = /\u001b\[/;
+
+async function completeDossier(extra: Record<string, Uint8Array | string> = {}) {
+  return makeDossier({
+    'Formulaire F1.pdf': await textPdf(2),
+    'CV.pdf': await textPdf(2),
+    'Diplome Master.pdf': await textPdf(1),
+    'CIN.pdf': await textPdf(1),
+    "Plan d'action.pdf": await textPdf(3),
+    'candidate.yaml': GOOD_CANDIDATE,
+    ...extra,
+  });
+}
+
+describe('exit codes', () => {
+  it('0 when every dossier is accepted', async () => {
+    const dir = await completeDossier();
+    const r = await run(['check', dir, '--as-of', '2026-02-21']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('1 when a dossier is incomplete', async () => {
+    const dir = await makeDossier({ 'CV.pdf': await textPdf(1), 'candidate.yaml': GOOD_CANDIDATE });
+    expect((await run(['check', dir])).code).toBe(1);
+  });
+
+  it('1 when complete but undetermined (no declaration)', async () => {
+    const dir = await makeDossier({
+      'F1.pdf': await textPdf(1),
+      'CV.pdf': await textPdf(1),
+      'Diplome.pdf': await textPdf(1),
+      'CIN.pdf': await textPdf(1),
+      'Plan action.pdf': await textPdf(1),
+    });
+    const r = await run(['check', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout).dossiers[0];
+    expect(d.complete).toBe(true);
+    expect(d.eligibility).toBe('undetermined');
+    expect(d.problems.map((p: { code: string }) => p.code)).toContain('no-declaration');
+  });
+
+  it.each([
+    [['--help'], 0],
+    [['check', '--help'], 0],
+    [['--version'], 0],
+    [[], 2],
+    [['frobnicate'], 2],
+    [['check'], 2],
+    [['check', SAMPLES, '--bogus'], 2],
+    [['check', SAMPLES, '--format', 'pdf'], 2],
+    [['check', SAMPLES, '--lang', 'de'], 2],
+    [['check', 'no/such/folder'], 2],
+    [['check', 'package.json'], 2],
+    [['check', SAMPLES, '--as-of', '2026-02-30'], 2],
+    [['check', SAMPLES, '--profile', 'no-such-profile.yaml'], 2],
+    [['inspect', 'no-such-file.pdf'], 2],
+  ])('%j exits %i', async (args, code) => {
+    const r = await run(args as string[]);
+    expect(r.code).toBe(code);
+    if (code === 2) expect(r.stderr).not.toBe('');
+    if (code === 0) expect(r.stdout).not.toBe('');
+  });
+
+  it('an invalid profile exits 2 naming file:line:col', async () => {
+    const dir = await tempDir();
+    const bad = join(dir, 'bad.yaml');
+    await writeFile(bad, 'id: x\ntitle: T\nfacts: {}\ndocuments:\n  - id: cv\n    label: { fr: CV, en: CV }\n    names: [cv]\n    pagez: 1\n');
+    const r = await run(['check', SAMPLES, '--profile', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:8:5 unknown key 'pagez'/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('output', () => {
+  it('JSON report matches its schema and the contract', async () => {
+    const dirs = (await readdir(SAMPLES, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(SAMPLES, e.name));
+    const r = await run(['check', ...dirs, '--format', 'json', '--as-of', '2026-02-21']);
+    expect(r.code).toBe(1);
+    const report = reportSchema.parse(JSON.parse(r.stdout));
+    expect(report.summary.dossiers).toBe(dirs.length);
+    expect(report.asOf).toBe('2026-02-21');
+    for (const d of report.dossiers) {
+      expect(d.accepted).toBe(d.complete && d.eligibility === 'eligible');
+      expect(d.documents.map((doc) => doc.id)).toEqual(['form', 'cv', 'diploma', 'equivalence', 'cni', 'action-plan']);
+    }
+  });
+
+  it('no ANSI codes when piped, even with colours available', async () => {
+    const dir = await completeDossier();
+    expect((await run(['check', dir])).stdout).not.toMatch(ANSI);
+    expect((await run(['check', dir], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+    expect((await run(['check', dir, '--no-color'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+    expect((await run(['check', dir], { tty: true, env: { FORCE_COLOR: '1', NO_COLOR: 'x' } })).stdout).not.toMatch(ANSI);
+    expect((await run(['check', dir], { tty: true })).stdout).toMatch(ANSI);
+    expect((await run(['check', dir], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
+  });
+
+  it('--output writes the file and nothing on stdout', async () => {
+    const dir = await completeDossier();
+    const out = join(await tempDir(), 'sub', 'report.json');
+    const r = await run(['check', dir, '--format', 'json', '--output', out, '--as-of', '2026-02-21']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(await readFile(out, 'utf8')).summary.accepted).toBe(1);
+  });
+
+  it('--output refuses to write inside a checked dossier, and creates nothing there', async () => {
+    const dir = await completeDossier();
+    const before = await readdir(dir);
+    const r = await run(['check', dir, '--output', join(dir, 'new', 'report.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/inside the checked folder/);
+    expect(await readdir(dir)).toEqual(before);
+  });
+
+  it('French by default, English with --lang en; codes stay English', async () => {
+    const dir = await makeDossier({ 'CV.docx': 'PK\u0003\u0004[Content_Types].xml word/document.xml', 'candidate.yaml': GOOD_CANDIDATE });
+    const fr = await run(['check', dir]);
+    expect(fr.stdout).toMatch(/NON RECEVABLE/);
+    expect(fr.stdout).toMatch(/Convertissez CV\.docx en PDF/);
+    const en = await run(['check', dir, '--lang', 'en', '--format', 'json']);
+    const cv = JSON.parse(en.stdout).dossiers[0].documents.find((d: { id: string }) => d.id === 'cv');
+    expect(cv.status).toBe('invalid');
+    expect(cv.problems[0].code).toBe('not-pdf');
+    expect(cv.problems[0].message).toMatch(/is not a PDF: it is a Word document/);
+  });
+
+  it('--quiet leaves out accepted dossiers without notes', async () => {
+    const good = await completeDossier();
+    const bad = await makeDossier({ 'CV.pdf': await textPdf(1), 'candidate.yaml': GOOD_CANDIDATE }, 'autre');
+    const r = await run(['check', good, bad, '--quiet', '--as-of', '2026-02-21']);
+    expect(r.stdout).toContain('autre');
+    expect(r.stdout).not.toContain('candidat ');
+    expect(r.stdout).toMatch(/2 dossiers/);
+  });
+});
+
+describe('inspect', () => {
+  it('reports each file as JSON', async () => {
+    const dir = await makeDossier({ 'a.pdf': await textPdf(3), 'b.pdf': 'hello, not a pdf' });
+    const r = await run(['inspect', join(dir, 'a.pdf'), join(dir, 'b.pdf'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.schemaVersion).toBe(1);
+    expect(out.files[0]).toMatchObject({ pdf: true, readable: true, encrypted: false, pages: 3 });
+    expect(out.files[1]).toMatchObject({ pdf: false, readable: false, pages: null });
+    expect(out.files[1].problems[0].code).toBe('not-pdf');
+  });
+
+  it('exits 0 when every file is a readable PDF', async () => {
+    const dir = await makeDossier({ 'a.pdf': await textPdf(1) });
+    expect((await run(['inspect', join(dir, 'a.pdf')])).code).toBe(0);
+  });
+});
+
+describe('profile check', () => {
+  it('accepts the bundled profile', async () => {
+    const r = await run(['profile', 'check', 'samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ok/);
+  });
+
+  it('lists every error at once with file:line:col', async () => {
+    const dir = await tempDir();
+    const bad = join(dir, 'bad.yaml');
+    await writeFile(
+      bad,
+      [
+        'id: test',
+        'title: T',
+        'facts:',
+        '  age: { type: number }',
+        'documents:',
+        '  - id: cv',
+        '    label: { fr: CV, en: CV }',
+        '    names: [cv]',
+        '  - id: cv',
+        '    label: { fr: CV, en: CV }',
+        '    names: [curriculum]',
+        'rules:',
+        '  - id: r1',
+        '    label: { fr: R, en: R }',
+        '    check: { fact: birthDate, ageBelow: 45 }',
+        '',
+      ].join('\n'),
+    );
+    const r = await run(['profile', 'check', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:9:\d+ duplicate document id 'cv'/);
+    expect(r.stderr).toMatch(/bad\.yaml:15:\d+ .*birthDate/);
+  });
+
+  it('reports YAML syntax errors and duplicate keys with positions', async () => {
+    const dir = await tempDir();
+    const bad = join(dir, 'bad.yaml');
+    await writeFile(bad, 'id: a\nid: b\ntitle: [unclosed\n');
+    const r = await run(['profile', 'check', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:2:1 .*duplicate key/i);
+  });
+});
