@@ -20,6 +20,8 @@ export interface CheckSettings {
   readonly dossierConcurrency?: number;
   /** Called after each dossier, in completion order, for progress display. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stop scheduling dossiers when aborted (Ctrl+C). */
+  readonly signal?: AbortSignal;
 }
 
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
@@ -106,7 +108,7 @@ export async function checkDossiers(
   let next = 0;
   let done = 0;
   const lane = async () => {
-    while (next < dirs.length) {
+    while (next < dirs.length && !settings.signal?.aborted) {
       const i = next++;
       results[i] = await checkDossier(dirs[i]!, settings, inspector);
       settings.onProgress?.(++done, dirs.length);

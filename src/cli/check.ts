@@ -1,4 +1,5 @@
 // `dossier check <dir...>`: each folder is one candidate's dossier.
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { checkDossiers, DEFAULT_FILE_TIMEOUT_MS } from '../check.js';
 import type { Report } from '../report/model.js';
@@ -44,7 +45,9 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       const inspector = createInspector();
       let report: Report;
       try {
-        report = await checkDossiers(paths, { ...settings, profile }, inspector);
+        report = await checkDossiers(paths.map((p) => resolve(io.cwd, p)), { ...settings, profile }, inspector);
+        // Show paths as the user wrote them.
+        report = { ...report, dossiers: report.dossiers.map((d, i) => ({ ...d, path: paths[i]! })) };
       } finally {
         await inspector.close();
       }
@@ -59,13 +62,14 @@ export function settingsFrom(opts: ReportOptions, profile: Profile) {
   return { asOf: parseAsOf(opts.asOf, profile.timezone), fileTimeoutMs: Math.round(seconds * 1000) };
 }
 
-export function render(report: Report, opts: ReportOptions, profile: Profile, io: Io): string {
+export function render(report: Report, opts: ReportOptions & { compact?: boolean }, profile: Profile, io: Io): string {
   // Colour only ever goes to a terminal we write to, never into a file.
   const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;
   return formatReport(opts.format, report, {
     lang: asLang(opts.lang),
     highlighter: level === 0 ? plain : ansi(level),
     quiet: opts.quiet === true,
+    compact: opts.compact === true,
     factLabel: (fact) => profile.facts[fact]?.label,
   });
 }

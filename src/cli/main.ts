@@ -5,7 +5,9 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
 import { profileCommand } from './profile.js';
-import { EXIT, UsageError, type Io } from './io.js';
+import { batchCommand } from './batch.js';
+import { mergeCommand } from './merge.js';
+import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -20,7 +22,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .showHelpAfterError('(dossier --help lists commands and options)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const cmd of [checkCommand(io, setExit), inspectCommand(io, setExit), profileCommand(io, setExit)]) program.addCommand(cmd);
+  for (const cmd of [checkCommand(io, setExit), batchCommand(io, setExit), mergeCommand(io, setExit), inspectCommand(io, setExit), profileCommand(io, setExit)]) program.addCommand(cmd);
   // Subcommands must not exit either, and must print through our streams.
   const configure = (c: Command) => {
     c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
@@ -37,6 +39,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return EXIT.usage;
+    }
+    if (err instanceof Interrupted) {
+      io.stderr.write('dossier: interrupted\n');
+      return EXIT.interrupted;
     }
     if (err instanceof UsageError) {
       io.stderr.write(`dossier: ${err.message}\n`);

@@ -16,7 +16,15 @@ export interface FormatOptions {
 
 export type { DocumentView, DossierView, ProblemView, ReportView, RuleView } from './schema.js';
 
-export function localize(report: Report, options: FormatOptions): ReportView {
+/** A report to format: the model, or a report already in words (e.g. merged from JSON shards). */
+export type Reportable = Report | ReportView;
+
+const isView = (r: Reportable): r is ReportView => 'lang' in r;
+
+export function localize(input: Reportable, options: FormatOptions): ReportView {
+  // Already in words (merged shards): messages cannot be re-rendered, so they are kept as is.
+  if (isView(input)) return input;
+  const report = input;
   const { lang } = options;
   const problem = (f: Finding, ctx: MessageContext = {}): ProblemView => {
     const { message, fix } = render(f, lang, ctx);

@@ -2,7 +2,7 @@
 // what to do about it, then a one-line summary. Emphasis goes through the highlighter, so
 // the same function serves colour terminals and pipes.
 import { UI } from '../../i18n/ui.js';
-import type { Report } from '../model.js';
+import type { Reportable } from '../localize.js';
 import type { Highlighter } from '../highlight.js';
 import { localize, type DossierView, type FormatOptions, type ProblemView } from '../localize.js';
 import { displayName } from './safe-text.js';
@@ -11,9 +11,11 @@ export interface TextOptions extends FormatOptions {
   readonly highlighter: Highlighter;
   /** Only dossiers with something to fix. */
   readonly quiet?: boolean;
+  /** One line per dossier and a summary of the most frequent problems (batch use). */
+  readonly compact?: boolean;
 }
 
-export function formatText(report: Report, options: TextOptions): string {
+export function formatText(report: Reportable, options: TextOptions): string {
   const view = localize(report, options);
   const ui = UI[options.lang];
   const h = options.highlighter;
@@ -22,14 +24,70 @@ export function formatText(report: Report, options: TextOptions): string {
   for (const p of view.problems) out.push(...problemLines(p, '', h));
   for (const d of view.dossiers) {
     if (options.quiet && d.accepted && !hasWarnings(d)) continue;
-    out.push(...dossierLines(d, options), '');
+    if (options.compact) out.push(compactLine(d, options));
+    else out.push(...dossierLines(d, options), '');
   }
+  if (options.compact && view.dossiers.length) out.push('');
   const s = view.summary;
   out.push(
     `${h.strong(ui.summary)} : ${[ui.dossiers(s.dossiers), ui.completeCount(s.complete), ui.eligibleCount(s.eligible), ui.acceptedCount(s.accepted)].join(' · ')}`,
   );
+  if (options.compact) {
+    const top = frequentProblems(view.dossiers).slice(0, 8);
+    if (top.length) out.push(`${h.strong(ui.frequent)} :`, ...top.map(([what, n]) => `  ${String(n).padStart(6)} × ${what}`));
+  }
   return out.join('\n') + '\n';
 }
+
+/** Status word of a dossier, shared by both layouts. */
+function verdictOf(d: DossierView, options: TextOptions): string {
+  const ui = UI[options.lang];
+  const h = options.highlighter;
+  return d.accepted
+    ? h.ok(`✔ ${ui.accepted}`)
+    : d.complete && d.eligibility === 'undetermined'
+      ? h.warn(`? ${ui.toVerify}`)
+      : h.bad(`✘ ${ui.rejected}`);
+}
+
+/** What is wrong with a dossier, in a few words: document ids with short reasons, failed rules. */
+function reasons(d: DossierView, options: TextOptions): string[] {
+  const ui = UI[options.lang];
+  const out: string[] = [];
+  for (const doc of d.documents) {
+    const errors = [...new Set(doc.problems.filter((p) => p.severity === 'error').map((p) => shortCode(p.code, options)))];
+    if (errors.length) out.push(`${doc.id} : ${errors.join(', ')}`);
+  }
+  const failed = d.rules.filter((r) => !r.advisory && r.status === 'fail').map((r) => r.id);
+  const unknown = d.rules.filter((r) => !r.advisory && r.status === 'unknown').map((r) => r.id);
+  if (failed.length) out.push(`${ui.ineligible} : ${failed.join(', ')}`);
+  if (unknown.length) out.push(`${ui.unknownFacts} : ${unknown.join(', ')}`);
+  for (const p of d.problems) if (p.severity === 'error') out.push(shortCode(p.code, options));
+  return out;
+}
+
+function compactLine(d: DossierView, options: TextOptions): string {
+  const h = options.highlighter;
+  const verdict = verdictOf(d, options);
+  // Pad on the visible width: colour codes must not shift the columns.
+  const pad = ' '.repeat(Math.max(1, 16 - stripAnsi(verdict).length));
+  const why = reasons(d, options);
+  return `${verdict}${pad}${displayName(d.path)}${why.length ? h.dim(' — ') + why.join(h.dim(' · ')) : ''}`;
+}
+
+function frequentProblems(dossiers: readonly DossierView[]): [string, number][] {
+  const counts = new Map<string, number>();
+  const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const d of dossiers) {
+    for (const doc of d.documents) for (const code of new Set(doc.problems.filter((p) => p.severity === 'error').map((p) => p.code))) bump(`${code} (${doc.id})`);
+    for (const r of d.rules) if (!r.advisory && (r.status === 'fail' || r.status === 'unknown')) bump(`rule ${r.id}: ${r.status}`);
+    for (const code of new Set(d.problems.map((p) => p.code))) bump(code);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+const shortCode = (code: string, options: TextOptions): string => (UI[options.lang].short as Record<string, string>)[code] ?? code;
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 const hasWarnings = (d: DossierView) =>
   d.problems.length > 0 || d.documents.some((doc) => doc.problems.length > 0) || d.rules.some((r) => r.status === 'fail' || r.status === 'unknown');
@@ -37,11 +95,7 @@ const hasWarnings = (d: DossierView) =>
 function dossierLines(d: DossierView, options: TextOptions): string[] {
   const ui = UI[options.lang];
   const h = options.highlighter;
-  const verdict = d.accepted
-    ? h.ok(`✔ ${ui.accepted}`)
-    : d.complete && d.eligibility === 'undetermined'
-      ? h.warn(`? ${ui.toVerify}`)
-      : h.bad(`✘ ${ui.rejected}`);
+  const verdict = verdictOf(d, options);
   const detail = [d.complete ? ui.complete : ui.incomplete, ui[d.eligibility]].join(', ');
   const lines = [`${verdict}  ${h.strong(displayName(d.path))} ${h.dim(`(${detail})`)}`];
 

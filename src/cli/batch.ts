@@ -1,0 +1,74 @@
+// `dossier batch <root>`: every sub-folder of <root> is a dossier. Built for thousands of
+// folders: work streams through the worker pool, only verdicts are kept, output order is
+// stable, progress goes to stderr for a person watching, Ctrl+C stops cleanly.
+import { availableParallelism } from 'node:os';
+import { basename, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { checkDossiers } from '../check.js';
+import { inShard, listDossiers, parseShard } from '../dossier/root.js';
+import type { Report } from '../report/model.js';
+import { addReportOptions, render, settingsFrom, type ReportOptions } from './check.js';
+import { EXIT, Interrupted, UsageError, type Io } from './io.js';
+import { asLang, emit, requireProfile } from './options.js';
+import { startProgress } from './progress.js';
+
+interface BatchOptions extends ReportOptions {
+  concurrency?: string;
+  shard?: string;
+}
+
+export function batchCommand(io: Io, setExit: (code: number) => void): Command {
+  return addReportOptions(new Command('batch'))
+    .description('check every sub-folder of <root> as one dossier (HR exports)')
+    .argument('<root>', 'folder whose sub-folders are the dossiers')
+    .addOption(new Option('-j, --concurrency <n>', 'PDF worker threads').default(String(availableParallelism()), 'available cores'))
+    .addOption(new Option('--shard <k/n>', 'check only the k-th of n deterministic shares of the dossiers'))
+    .action(async (root: string, opts: BatchOptions) => {
+      const profile = await requireProfile(opts.profile, io);
+      const settings = settingsFrom(opts, profile);
+      const concurrency = Number(opts.concurrency ?? availableParallelism());
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
+        throw new UsageError(`--concurrency: '${opts.concurrency}' is not a whole number between 1 and 256`);
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+      if (opts.shard !== undefined && !shard) throw new UsageError(`--shard: '${opts.shard}' should be k/n with 1 ≤ k ≤ n, e.g. --shard 2/4`);
+      const st = await stat(resolve(io.cwd, root)).catch(() => undefined);
+      if (!st) throw new UsageError(`${root}: no such folder; give the folder that holds the candidates' folders`);
+      if (!st.isDirectory()) throw new UsageError(`${root}: not a folder`);
+
+      const listing = await listDossiers(resolve(io.cwd, root));
+      // Report paths as the user wrote them, relative to <root>'s spelling.
+      let dirs = listing.dirs.map((d) => `${root.replace(/\/+$/, '')}/${basename(d)}`);
+      if (shard) dirs = dirs.filter((d) => inShard(basename(d), shard.k, shard.n));
+
+      const progress = await startProgress(io, opts.format === 'text' && !opts.quiet, dirs.length, asLang(opts.lang));
+      const { createInspector } = await import('../pdf/pool.js');
+      const inspector = createInspector({ concurrency });
+      const onAbort = () => void inspector.close();
+      io.signal?.addEventListener('abort', onAbort, { once: true });
+      let report: Report;
+      try {
+        report = await checkDossiers(
+          dirs.map((d) => resolve(io.cwd, d)),
+          {
+            ...settings,
+            profile,
+            dossierConcurrency: concurrency * 4,
+            onProgress: (done, total) => progress.update(done, total),
+            ...(io.signal ? { signal: io.signal } : {}),
+          },
+          inspector,
+          listing.problems,
+        );
+      } finally {
+        progress.stop();
+        io.signal?.removeEventListener('abort', onAbort);
+        await inspector.close();
+      }
+      // Interrupted: no partial report on stdout.
+      if (io.signal?.aborted) throw new Interrupted();
+      report = { ...report, dossiers: report.dossiers.map((d, i) => ({ ...d, path: dirs[i]! })) };
+      await emit(render(report, { ...opts, compact: true }, profile, io), opts.output, io, dirs);
+      setExit(report.dossiers.every((d) => d.accepted) ? EXIT.ok : EXIT.problems);
+    });
+}

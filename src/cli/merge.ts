@@ -1,0 +1,52 @@
+// `dossier merge <report.json...>`: one report from the shards of a batch (`--shard k/n`).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { FORMATS, formatReport, type FormatName } from '../report/formatters/index.js';
+import { ansi, plain } from '../report/highlight.js';
+import { mergeReports } from '../report/merge.js';
+import { colorLevel } from './color.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { emit, outputOption } from './options.js';
+
+interface MergeOptions {
+  format: FormatName;
+  output?: string;
+  color?: boolean;
+  quiet?: boolean;
+  csvDelimiter?: string;
+}
+
+export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('merge')
+    .description('combine JSON reports of shards (batch --shard k/n --format json) into one report')
+    .argument('<report...>', 'JSON reports made with the same profile, --as-of and --lang')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
+    .addOption(outputOption())
+    .option('--no-color', 'no colour in the text report')
+    .option('-q, --quiet', 'text report: show only dossiers with something to fix')
+    .action(async (files: string[], opts: MergeOptions) => {
+      const inputs = [];
+      for (const file of files) {
+        let json: unknown;
+        try {
+          json = JSON.parse(await readFile(resolve(io.cwd, file), 'utf8'));
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : code ?? `not JSON (${(err as Error).message})`}`);
+        }
+        inputs.push({ file, json });
+      }
+      const merged = mergeReports(inputs);
+      if (!merged.ok) throw new UsageError(merged.error);
+      const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;
+      const text = formatReport(opts.format, merged.report, {
+        lang: merged.report.lang,
+        highlighter: level === 0 ? plain : ansi(level),
+        quiet: opts.quiet === true,
+        compact: true,
+      });
+      await emit(text, opts.output, io);
+      setExit(merged.report.dossiers.every((d) => d.accepted) ? EXIT.ok : EXIT.problems);
+    });
+}

@@ -1,0 +1,56 @@
+// A batch root: every immediate, non-hidden sub-folder is one dossier. Files lying at the
+// root are reported, not guessed at; links are not followed.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { finding, type Finding } from '../findings.js';
+import { errorCode } from './scan.js';
+
+export interface RootListing {
+  /** Dossier folders, sorted by path: output order never depends on timing. */
+  readonly dirs: readonly string[];
+  readonly problems: readonly Finding[];
+}
+
+export async function listDossiers(root: string): Promise<RootListing> {
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (err) {
+    return { dirs: [], problems: [finding('unreadable-folder', 'error', { file: root, error: errorCode(err) })] };
+  }
+  const dirs: string[] = [];
+  const problems: Finding[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    if (e.isDirectory()) dirs.push(join(root, e.name));
+    else if (e.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: e.name }));
+    else if (!['thumbs.db', 'desktop.ini'].includes(e.name.toLowerCase())) problems.push(finding('unexpected-file', 'warning', { file: e.name }));
+  }
+  return { dirs: dirs.sort(), problems };
+}
+
+/**
+ * `--shard k/n`: a deterministic 1/n of the dossiers, by a stable hash of the folder name
+ * (not its position), so adding a dossier never moves the others between machines.
+ */
+export function inShard(folderName: string, k: number, n: number): boolean {
+  return fnv1a(folderName) % n === k - 1;
+}
+
+export function parseShard(spec: string): { k: number; n: number } | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
+  if (!m) return undefined;
+  const k = Number(m[1]);
+  const n = Number(m[2]);
+  return n >= 1 && k >= 1 && k <= n ? { k, n } : undefined;
+}
+
+/** FNV-1a, 32 bits, over the UTF-8 bytes of the NFC form: same answer on every OS. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(s.normalize('NFC'), 'utf8')) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}

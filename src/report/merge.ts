@@ -1,0 +1,53 @@
+// Combine shard reports (JSON, schemaVersion 1) into one. Reports judged against different
+// profiles, dates, languages or schema versions cannot be combined honestly, so they are refused.
+import { reportSchema, type ReportView } from './schema.js';
+
+export type MergeResult = { ok: true; report: ReportView } | { ok: false; error: string };
+
+export function mergeReports(inputs: readonly { file: string; json: unknown }[]): MergeResult {
+  const reports: { file: string; report: ReportView }[] = [];
+  for (const { file, json } of inputs) {
+    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (version !== 1) return { ok: false, error: `${file}: schemaVersion ${JSON.stringify(version)}; this version of dossier merges schemaVersion 1 only` };
+    const parsed = reportSchema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]!;
+      return { ok: false, error: `${file}: not a dossier JSON report (${first.path.join('.') || 'root'}: ${first.message})` };
+    }
+    reports.push({ file, report: parsed.data });
+  }
+  const [first, ...rest] = reports;
+  if (!first) return { ok: false, error: 'no report to merge' };
+  for (const { file, report } of rest) {
+    const differs = (what: string, a: string, b: string) => ({ ok: false as const, error: `${file}: ${what} ${b} differs from ${first.file}'s ${a}; reports must come from the same run settings` });
+    if (report.profile.id !== first.report.profile.id) return differs('profile', first.report.profile.id, report.profile.id);
+    if (report.asOf !== first.report.asOf) return differs('--as-of', first.report.asOf, report.asOf);
+    if (report.lang !== first.report.lang) return differs('--lang', first.report.lang, report.lang);
+  }
+  const seen = new Set<string>();
+  const dossiers = reports
+    .flatMap((r) => r.report.dossiers)
+    .filter((d) => (seen.has(d.path) ? false : (seen.add(d.path), true)))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const problemKeys = new Set<string>();
+  const problems = reports
+    .flatMap((r) => r.report.problems)
+    .filter((p) => {
+      const k = JSON.stringify([p.code, p.params]);
+      return problemKeys.has(k) ? false : (problemKeys.add(k), true);
+    });
+  return {
+    ok: true,
+    report: {
+      ...first.report,
+      summary: {
+        dossiers: dossiers.length,
+        complete: dossiers.filter((d) => d.complete).length,
+        eligible: dossiers.filter((d) => d.eligibility === 'eligible').length,
+        accepted: dossiers.filter((d) => d.accepted).length,
+      },
+      dossiers,
+      problems,
+    },
+  };
+}
