@@ -19,6 +19,7 @@ export interface ReportOptions {
   color?: boolean;
   quiet?: boolean;
   fileTimeout?: string;
+  csvDelimiter?: ',' | ';';
 }
 
 export function addReportOptions(cmd: Command): Command {
@@ -30,7 +31,15 @@ export function addReportOptions(cmd: Command): Command {
     .addOption(langOption())
     .option('--no-color', 'no colour in the text report')
     .option('-q, --quiet', 'text report: show only dossiers with something to fix')
-    .addOption(new Option('--file-timeout <seconds>', 'time limit to analyse one file').default(String(DEFAULT_FILE_TIMEOUT_MS / 1000)));
+    .addOption(new Option('--file-timeout <seconds>', 'time limit to analyse one file').default(String(DEFAULT_FILE_TIMEOUT_MS / 1000)))
+    .addOption(new Option('--csv-delimiter <char>', "csv report: field separator, ',' or ';' (French Excel)").argParser(parseCsvDelimiter));
+}
+
+export function parseCsvDelimiter(value: string): ',' | ';' {
+  const v = value.trim().toLowerCase();
+  if (v === ',' || v === 'comma') return ',';
+  if (v === ';' || v === 'semicolon') return ';';
+  throw new UsageError(`--csv-delimiter: '${value}' is not supported; use ',' or ';' (e.g. --csv-delimiter ';' for French Excel)`);
 }
 
 export function checkCommand(io: Io, setExit: (code: number) => void): Command {
@@ -71,5 +80,6 @@ export function render(report: Report, opts: ReportOptions & { compact?: boolean
     quiet: opts.quiet === true,
     compact: opts.compact === true,
     factLabel: (fact) => profile.facts[fact]?.label,
+    ...(opts.csvDelimiter ? { csvDelimiter: opts.csvDelimiter } : {}),
   });
 }

@@ -3,13 +3,23 @@ import type { Reportable } from '../localize.js';
 import type { TextOptions } from './text.js';
 import { formatText } from './text.js';
 import { formatJson } from './json.js';
+import { formatCsv } from './csv.js';
+import { formatHtml } from './html.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatGithub } from './github.js';
 
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'csv', 'html', 'junit', 'markdown', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 const REGISTRY: Record<FormatName, (report: Reportable, options: TextOptions) => string> = {
   text: formatText,
   json: formatJson,
+  csv: formatCsv,
+  html: formatHtml,
+  junit: formatJunit,
+  markdown: formatMarkdown,
+  github: formatGithub,
 };
 
 export function formatReport(name: FormatName, report: Reportable, options: TextOptions): string {

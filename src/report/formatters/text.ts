@@ -13,6 +13,8 @@ export interface TextOptions extends FormatOptions {
   readonly quiet?: boolean;
   /** One line per dossier and a summary of the most frequent problems (batch use). */
   readonly compact?: boolean;
+  /** CSV field separator: ';' is what French-locale Excel expects. */
+  readonly csvDelimiter?: ',' | ';';
 }
 
 export function formatText(report: Reportable, options: TextOptions): string {
