@@ -2,6 +2,8 @@
 // hand with hostile names: every format must parse back, say what the JSON says, and never let
 // a file name become markup, a formula or a command. The HTML page is run in a real browser in
 // formats.browser.test.ts.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { finding } from '../src/findings.js';
 import type { Profile } from '../src/profile/schema.js';
@@ -17,7 +19,10 @@ import { displayName } from '../src/report/formatters/safe-text.js';
 import type { TextOptions } from '../src/report/formatters/text.js';
 import { plain } from '../src/report/highlight.js';
 import { parseCsvDelimiter } from '../src/cli/check.js';
+import { mergeReports } from '../src/report/merge.js';
+import { run } from './support/cli.js';
 import { parseCsv } from './support/csv.js';
+import { tempDir } from './support/dossier.js';
 import { buildReport, HOSTILE, sampleReport, type DossierSpec } from './support/reports.js';
 import { childrenNamed, parseXml, type XmlElement } from './support/xml.js';
 
@@ -372,5 +377,51 @@ describe('html (static checks; the browser test runs it)', () => {
     expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;.pdf');
     expect(page).toContain('cv\\u202efdp.exe');
     expect(page).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202a-\u202e]/);
+  });
+});
+
+describe('the CLI offers the formats', () => {
+  // `merge` formats a report without reading any PDF: the whole CLI path, from --format to stdout.
+  async function shard(): Promise<{ file: string; dir: string }> {
+    const dir = await tempDir('dossier-formats-');
+    const file = join(dir, 'shard.json');
+    await writeFile(file, formatReport('json', report, en));
+    return { file, dir };
+  }
+
+  it.each(FORMATS.filter((f) => f !== 'text'))('merge --format %s prints exactly the formatter output on stdout', async (format) => {
+    const { file } = await shard();
+    const r = await run(['merge', file, '--format', format]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const merged = mergeReports([{ file, json: JSON.parse(await readFile(file, 'utf8')) }]);
+    if (!merged.ok) throw new Error(merged.error);
+    expect(r.stdout).toBe(formatReport(format, merged.report, { ...en, compact: true }));
+  });
+
+  it('--output writes the HTML page to a file', async () => {
+    const { file, dir } = await shard();
+    const out = join(dir, 'rapport.html');
+    const r = await run(['merge', file, '--format', 'html', '--output', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect((await readFile(out, 'utf8')).startsWith('<!doctype html>')).toBe(true);
+  });
+
+  it('check --help lists every format and --csv-delimiter', async () => {
+    const r = await run(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, " ")).toMatch(/choices: "text", "json", "csv", "html", "junit", "markdown", "github"/);
+    expect(r.stdout).toContain('--csv-delimiter');
+  });
+
+  it('check --csv-delimiter refuses anything but , and ; (exit 2, nothing on stdout)', async () => {
+    const dir = await tempDir('dossier-formats-');
+    for (const bad of ['tab', '|', '']) {
+      const r = await run(['check', dir, '--format', 'csv', '--csv-delimiter', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/--csv-delimiter: '.*' is not supported; use ',' or ';'/);
+    }
   });
 });

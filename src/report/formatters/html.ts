@@ -136,8 +136,8 @@ function row(d: DossierView, i: number, options: TextOptions): string {
     `<tr ${dataAttributes(d)} data-details="d${i}">` +
     `<td data-v="${esc(d.path)}"><a href="#d${i}"><bdi>${esc(d.path)}</bdi></a></td>` +
     `<td data-v="${VERDICT_RANK[verdict]}">${badge(verdict, verdictWord(d, options.lang))}</td>` +
-    `<td data-v="${d.complete ? 1 : 0}">${d.complete ? `<span class="ok">✔ ${esc(ui.complete)}</span>` : `<span class="bad">✘ ${esc(ui.incomplete)}</span>`}</td>` +
-    `<td data-v="${ELIGIBILITY_RANK[d.eligibility]}"><span class="${{ eligible: 'ok', ineligible: 'bad', undetermined: 'warn' }[d.eligibility]}">${esc(ui[d.eligibility])}</span></td>` +
+    `<td class="nw" data-v="${d.complete ? 1 : 0}">${d.complete ? `<span class="ok">✔ ${esc(ui.complete)}</span>` : `<span class="bad">✘ ${esc(ui.incomplete)}</span>`}</td>` +
+    `<td class="nw" data-v="${ELIGIBILITY_RANK[d.eligibility]}"><span class="${{ eligible: 'ok', ineligible: 'bad', undetermined: 'warn' }[d.eligibility]}">${esc(ui[d.eligibility])}</span></td>` +
     `<td data-v="${reasons.length}">${reasons.length ? `<ul class="reasons">${reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : '<span class="muted">—</span>'}</td>` +
     `</tr>`
   );
@@ -235,7 +235,8 @@ bdi{unicode-bidi:isolate;overflow-wrap:anywhere}
 ul{margin:0;padding-inline-start:1.1rem}ul.reasons,ul.files{padding:0;list-style:none}
 ul.problems{list-style:none;padding:0}ul.problems li{margin:.15rem 0}ul.problems .msg{overflow-wrap:anywhere}
 .fix{color:var(--fg);opacity:.85;margin-inline-start:1rem}
-code{font-size:.85em;color:var(--muted)}
+code{font-size:.85em;color:var(--muted);white-space:nowrap}
+.nw{white-space:nowrap}
 .id{font-size:.8em;font-weight:400}
 .num{text-align:end}
 details.dossier{border:1px solid var(--line);border-radius:10px;padding:.5rem 1rem;margin:.6rem 0;break-inside:avoid-page}
