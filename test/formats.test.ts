@@ -352,6 +352,15 @@ describe('markdown', () => {
     expect(out).toContain(`> Details left out for ${2500 - details} dossiers`);
   });
 
+  it('cuts the run notes too (thousands of stray files at the root of a batch)', () => {
+    const stray = Array.from({ length: 20_000 }, (_, i) => finding('unexpected-file', 'warning', { file: `${i}-${HOSTILE.long}` }));
+    const out = formatMarkdown(buildReport(profile, [{ path: 'lot/1' }], stray), en);
+    expect(Buffer.byteLength(out, 'utf8')).toBeLessThanOrEqual(MARKDOWN_MAX_BYTES);
+    const shown = out.split('\n').filter((l) => l.startsWith('- ⚠️')).length;
+    expect(out).toContain(`> … and ${20_000 - shown} more notes: see the full report.`);
+    expect(out).toContain('## Dossiers not acceptable (0)');
+  });
+
   it('a small report is left whole', () => {
     const out = formatMarkdown(report, fr);
     expect(out).not.toContain('1 Mio');

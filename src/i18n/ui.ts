@@ -83,6 +83,7 @@ export const UI = {
       advisoryNote: 'règle indicative : ne rend pas le dossier non recevable',
       truncated: (n: number) =>
         `${n} dossier${n > 1 ? 's' : ''} non listé${n > 1 ? 's' : ''} ici pour rester sous la limite de 1 Mio du résumé : consultez le rapport complet (--format json ou html).`,
+      problemsTruncated: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} remarque${n > 1 ? 's' : ''} : consultez le rapport complet.`,
       detailsTruncated: (n: number) =>
         `Détails omis pour ${n} dossier${n > 1 ? 's' : ''} pour rester sous la limite de 1 Mio du résumé : consultez le rapport complet (--format json ou html).`,
     },
@@ -168,6 +169,7 @@ export const UI = {
       advisoryNote: 'advisory rule: never makes a dossier unacceptable',
       truncated: (n: number) =>
         `${n} dossier${n === 1 ? '' : 's'} left out here to keep the summary under its 1 MiB limit: see the full report (--format json or html).`,
+      problemsTruncated: (n: number) => `… and ${n} more note${n === 1 ? '' : 's'}: see the full report.`,
       detailsTruncated: (n: number) =>
         `Details left out for ${n} dossier${n === 1 ? '' : 's'} to keep the summary under its 1 MiB limit: see the full report (--format json or html).`,
     },

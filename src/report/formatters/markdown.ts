@@ -34,7 +34,7 @@ export function formatMarkdown(report: Reportable, options: TextOptions): string
       out.add(problemItem(p, ''));
       left--;
     }
-    if (left) out.add(`\n> ${md(w.truncated(left))}\n`);
+    if (left) out.add(`\n> ${md(w.problemsTruncated(left))}\n`);
     out.add('\n');
   }
 
