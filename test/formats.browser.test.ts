@@ -21,6 +21,17 @@ import { sampleReport } from './support/reports.js';
 
 if (!hasChromium) console.warn(`[formats.browser] skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, or set DOSSIER_CHROMIUM)`);
 
+// The project compiles without the DOM library; these are the few DOM shapes the page code reads.
+interface Row {
+  hidden: boolean;
+  dataset: Record<string, string | undefined>;
+  cells: ArrayLike<{ dataset: Record<string, string | undefined> }>;
+}
+interface XmlDocument {
+  getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }>;
+}
+type DomParser = new () => { parseFromString(text: string, type: string): XmlDocument };
+
 const fr: TextOptions = { lang: 'fr', highlighter: plain };
 const en: TextOptions = { lang: 'en', highlighter: plain };
 
@@ -65,7 +76,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
   }
 
   const visiblePaths = (page: Page) =>
-    page.locator('#dossiers tbody tr').evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLTableRowElement).cells[0]!.dataset.v!));
+    page.locator('#dossiers tbody tr').evaluateAll((rows) => (rows as unknown as Row[]).filter((r) => !r.hidden).map((r) => r.cells[0]!.dataset.v!));
 
   it('loads offline without console errors; hostile names stay text', async () => {
     const { page, errors, dialogs, requests } = await open(fr);
@@ -113,7 +124,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
         expect(await page.locator('details.dossier:not([hidden])').count()).toBe(dossiers.length);
       }
       await page.locator('label.chip', { has: page.locator('input[value="incomplete"]') }).click();
-      const rows = await page.locator('#dossiers tbody tr:not([hidden])').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.complete));
+      const rows = await page.locator('#dossiers tbody tr:not([hidden])').evaluateAll((rs) => (rs as unknown as Row[]).map((r) => r.dataset.complete));
       expect(rows.length).toBe(expected.incomplete.length);
       expect(new Set(rows)).toEqual(new Set(['0']));
       expect(errors).toEqual([]);
@@ -140,7 +151,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
       const status = page.locator('#dossiers thead th').nth(1);
       await status.locator('button').click();
       expect(await header.getAttribute('aria-sort')).toBe('none');
-      const ranks = await page.locator('#dossiers tbody tr td:nth-child(2)').evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.v)));
+      const ranks = await page.locator('#dossiers tbody tr td:nth-child(2)').evaluateAll((cs) => (cs as unknown as Row[]).map((c) => Number(c.dataset.v)));
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
       expect(await page.locator('#dossiers tbody tr').last().locator('td').first().innerText()).toBe('candidats/01-salma');
 
@@ -209,7 +220,8 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
       for (const options of [fr, en]) {
         const xml = formatJunit(report, options);
         const result = await page.evaluate((text) => {
-          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          const Parser = (globalThis as unknown as { DOMParser: DomParser }).DOMParser;
+          const doc = new Parser().parseFromString(text, 'application/xml');
           const error = doc.getElementsByTagName('parsererror')[0];
           return { error: error?.textContent ?? null, suites: doc.getElementsByTagName('testsuite').length, cases: doc.getElementsByTagName('testcase').length };
         }, xml);
