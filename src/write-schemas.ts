@@ -1,11 +1,19 @@
-// `npm run schemas`: regenerate schemas/*.json from the zod schemas.
+// `npm run schemas`: regenerate schemas/*.json from the zod schemas, with a candidate schema
+// for every sample profile.
 import { writeFile } from 'node:fs/promises';
-import { BUNDLED_PROFILE, loadProfile } from './profile/load.js';
-import { jsonSchemas } from './schemas.js';
+import { BUNDLED_PROFILE, loadProfile, sampleProfiles } from './profile/load.js';
+import { jsonSchemas, SCHEMAS_DIR } from './schemas.js';
+import type { Profile } from './profile/schema.js';
 
-const loaded = await loadProfile(BUNDLED_PROFILE);
-if (!loaded.ok) throw new Error('the bundled profile is invalid; run: dossier profile check ' + BUNDLED_PROFILE);
-for (const [name, text] of Object.entries(jsonSchemas(loaded.profile))) {
-  await writeFile(new URL(`../schemas/${name}`, import.meta.url), text);
+async function load(file: string): Promise<Profile> {
+  const loaded = await loadProfile(file);
+  if (!loaded.ok) throw new Error(`${file} is invalid; run: dossier profile check ${file}`);
+  return loaded.profile;
+}
+
+const bundled = await load(BUNDLED_PROFILE);
+const others = await Promise.all((await sampleProfiles()).filter((f) => f !== BUNDLED_PROFILE).map(load));
+for (const [name, text] of Object.entries(jsonSchemas(bundled, others))) {
+  await writeFile(`${SCHEMAS_DIR}${name}`, text);
   console.log(`schemas/${name}`);
 }

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
 import { profileCommand } from './profile.js';
+import { initCommand } from './init.js';
 import { batchCommand } from './batch.js';
 import { mergeCommand } from './merge.js';
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
@@ -22,7 +23,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .showHelpAfterError('(dossier --help lists commands and options)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const cmd of [checkCommand(io, setExit), batchCommand(io, setExit), mergeCommand(io, setExit), inspectCommand(io, setExit), profileCommand(io, setExit)]) program.addCommand(cmd);
+  for (const cmd of [checkCommand(io, setExit), batchCommand(io, setExit), mergeCommand(io, setExit), inspectCommand(io, setExit), profileCommand(io, setExit), initCommand(io, setExit)]) program.addCommand(cmd);
   // Subcommands must not exit either, and must print through our streams.
   const configure = (c: Command) => {
     c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

@@ -1,12 +1,23 @@
-// `dossier profile ...`: commands for the people who write profiles.
+// `dossier profile ...`: commands for the people who write profiles. Thin: the work is in
+// src/profile (load, tests, show); nothing here loads the PDF layer.
 import { resolve } from 'node:path';
-import { Command } from 'commander';
-import { loadProfile } from '../profile/load.js';
+import { Command, Option } from 'commander';
+import { AUTHORING } from '../i18n/authoring.js';
+import { BUNDLED_PROFILE, loadProfile } from '../profile/load.js';
+import { checklist, formatChecklistMarkdown, formatChecklistText, SHOW_FORMATS, type ShowFormat } from '../profile/show.js';
+import { formatTestOutcomes } from '../profile/test-report.js';
+import { runProfileTests } from '../profile/tests.js';
+import { ansi, plain } from '../report/highlight.js';
+import { isCalendarDate } from '../rules/dates.js';
 import { formatIssue } from '../yaml/located.js';
-import { EXIT, type Io } from './io.js';
+import { colorLevel } from './color.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { asLang, emit, langOption, outputOption, requireProfile } from './options.js';
+
+const bundledNote = 'the bundled OFPPT profile';
 
 export function profileCommand(io: Io, setExit: (code: number) => void): Command {
-  const cmd = new Command('profile').description('work with posting profiles');
+  const cmd = new Command('profile').description('work with posting profiles: check, test, show');
   cmd
     .command('check')
     .description('validate a profile; print every error as file:line:col')
@@ -21,8 +32,71 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
       }
       for (const w of loaded.warnings) io.stderr.write(`${formatIssue({ ...w, file })} (warning)\n`);
       const p = loaded.profile;
-      io.stdout.write(`${file}: ok — ${p.id}: ${p.documents.length} documents, ${Object.keys(p.facts).length} facts, ${p.rules.length} rules\n`);
+      io.stdout.write(
+        `${file}: ok — ${p.id}: ${p.documents.length} documents, ${Object.keys(p.facts).length} facts, ${p.rules.length} rules, ${p.tests.length} tests\n`,
+      );
+      setExit(EXIT.ok);
+    });
+
+  cmd
+    .command('test')
+    .description("run the profile's own test cases (its tests: section); one line per case")
+    .argument('[files...]', `profiles (YAML); default: ${bundledNote}`)
+    .addOption(langOption())
+    .option('--no-color', 'no colour')
+    .addHelpText('after', '\nExit codes: 0 every case passes · 1 a case fails · 2 a profile is invalid or has no tests.')
+    .action(async (files: string[], opts: { lang: string; color?: boolean }) => {
+      const lang = asLang(opts.lang);
+      const h = highlighter(io, opts.color);
+      let code: number = EXIT.ok;
+      const list = files.length ? files : [BUNDLED_PROFILE];
+      for (const [n, file] of list.entries()) {
+        const loaded = await loadProfile(resolve(io.cwd, file));
+        if (!loaded.ok) {
+          for (const i of loaded.issues) io.stderr.write(formatIssue({ ...i, file }) + '\n');
+          io.stderr.write(`${loaded.issues.length} error(s) in the profile; fix them first (dossier profile check ${file})\n`);
+          code = EXIT.usage;
+          continue;
+        }
+        if (loaded.profile.tests.length === 0) {
+          io.stderr.write(`${AUTHORING[lang].noTests(file)}\n`);
+          code = EXIT.usage;
+          continue;
+        }
+        const outcomes = runProfileTests(loaded.profile);
+        if (n > 0) io.stdout.write('\n');
+        io.stdout.write(formatTestOutcomes(loaded.profile, outcomes, lang, h));
+        if (outcomes.some((o) => !o.passed) && code === EXIT.ok) code = EXIT.problems;
+      }
+      setExit(code);
+    });
+
+  cmd
+    .command('show')
+    .description("the posting's checklist in plain words: documents, conditions, names recognised")
+    .argument('[file]', `profile (YAML); default: ${bundledNote}`)
+    .addOption(langOption())
+    .addOption(new Option('-f, --format <format>', 'text, or markdown to publish next to the posting').choices(SHOW_FORMATS).default('text'))
+    .option('--as-of <date>', 'date at which ages are judged, YYYY-MM-DD (default: "on the day of the check")')
+    .addOption(outputOption())
+    .option('--no-color', 'no colour')
+    .action(async (file: string | undefined, opts: { lang: string; format: ShowFormat; asOf?: string; output?: string; color?: boolean }) => {
+      const profile = await requireProfile(file ?? BUNDLED_PROFILE, io);
+      if (opts.asOf !== undefined && !isCalendarDate(opts.asOf))
+        throw new UsageError(`--as-of: '${opts.asOf}' is not a date; expected YYYY-MM-DD, e.g. --as-of 2026-02-21`);
+      const lang = asLang(opts.lang);
+      const list = checklist(profile, { lang, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+      const text =
+        opts.format === 'markdown'
+          ? formatChecklistMarkdown(list, lang)
+          : formatChecklistText(list, lang, opts.output === undefined ? highlighter(io, opts.color) : plain);
+      await emit(text, opts.output, io);
       setExit(EXIT.ok);
     });
   return cmd;
+}
+
+function highlighter(io: Io, flag: boolean | undefined) {
+  const level = colorLevel({ flag, env: io.env, isTTY: io.stdout.isTTY === true });
+  return level === 0 ? plain : ansi(level);
 }

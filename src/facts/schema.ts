@@ -23,22 +23,39 @@ export function factValueSchema(decl: FactDecl, timezone: string): z.ZodType {
     }
     case 'date':
       return described(
-        z.string().refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD that exists (e.g. 1990-05-14)' }),
+        // The pattern is for editors (JSON Schema); the refinement is what decides.
+        z
+          .string()
+          .refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD that exists (e.g. 1990-05-14)' })
+          .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
       );
     case 'datetime':
       return described(
-        z.string().refine((s) => toInstant(s, timezone) !== null, {
-          message: 'expected a date and time like 2026-02-20T18:30:00 (optionally with an offset, +01:00)',
-        }),
+        z
+          .string()
+          .refine((s) => toInstant(s, timezone) !== null, {
+            message: 'expected a date and time like 2026-02-20T18:30:00 (optionally with an offset, +01:00)',
+          })
+          .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?([Zz]|[+-]\\d{2}:?\\d{2})?)?$' }),
       );
     case 'list':
       return described(z.array(decl.pattern ? z.string().regex(new RegExp(decl.pattern), `must match ${decl.pattern}`) : z.string()));
   }
 }
 
-/** zod schema of candidate.yaml for a profile: every fact optional, no unknown keys. */
+/**
+ * zod schema of candidate.yaml for a profile: every fact optional, no unknown keys. A fact left
+ * blank (`birthDate:`) is null, which the loader reads as unknown: the schema allows it too, so
+ * an editor does not flag the lines of a fresh template.
+ */
 export function candidateSchema(profile: Profile) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, decl] of Object.entries(profile.facts)) shape[name] = factValueSchema(decl, profile.timezone).optional();
-  return z.strictObject(shape).describe(`Candidate declaration for ${profile.title}`);
+  for (const [name, decl] of Object.entries(profile.facts)) {
+    const meta: Record<string, unknown> = decl.label ? { title: decl.label.fr, description: decl.label.en } : {};
+    if (decl.example !== undefined) meta.examples = [decl.example];
+    shape[name] = factValueSchema(decl, profile.timezone).nullable().optional().meta(meta);
+  }
+  return z
+    .strictObject(shape)
+    .meta({ title: `candidate.yaml: ${profile.title}`, description: `Candidate declaration for ${profile.title} (profile ${profile.id})` });
 }

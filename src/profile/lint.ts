@@ -1,6 +1,8 @@
 // Checks zod cannot express: ids that must be unique, keywords that can never match or that
 // make two documents tie. Errors block the profile; warnings are printed by `profile check`.
 import { containsKeyword, tokenize } from '../dossier/names.js';
+import { documentFor } from '../dossier/match.js';
+import { toInstant } from '../rules/dates.js';
 import type { Profile } from './schema.js';
 
 export interface LintIssue {
@@ -53,6 +55,45 @@ export function lintProfile(profile: Profile): LintIssue[] {
         }
     }),
   );
+  // A document every one of whose keywords also holds a keyword of a document with a higher
+  // priority: any name that matches it goes to the other one, so no file can ever be it.
+  profile.documents.forEach((doc, d) => {
+    const shadows = doc.names.map((k) =>
+      profile.documents.find(
+        (other) => other.priority > doc.priority && other.names.some((ko) => containsKeyword(tokenize(k), tokenize(ko))),
+      ),
+    );
+    if (doc.names.length > 0 && shadows.every((o) => o !== undefined))
+      issues.push({
+        path: ['documents', d, 'names'],
+        message: `no file name can ever be '${doc.id}': every name it recognises also matches '${shadows[0]!.id}', which has a higher priority (${shadows[0]!.priority}); give '${doc.id}' a keyword of its own or a higher priority`,
+        severity: 'error',
+      });
+    if (doc.example !== undefined) {
+      const got = documentFor(profile, doc.example);
+      if (got?.id !== doc.id)
+        issues.push({
+          path: ['documents', d, 'example'],
+          message: got
+            ? `example '${doc.example}' would be taken for '${got.id}', not '${doc.id}'`
+            : `example '${doc.example}' matches no keyword of '${doc.id}': names are ${doc.names.join(', ')}`,
+          severity: 'error',
+        });
+    }
+  });
+  if (profile.deadline !== undefined && toInstant(profile.deadline, profile.timezone) === null)
+    issues.push({
+      path: ['deadline'],
+      message: `deadline: expected a date and time like 2026-02-21T23:59:59 (no offset: read in ${profile.timezone}), got '${profile.deadline}'`,
+      severity: 'error',
+    });
+  if (profile.tests.length === 0)
+    issues.push({
+      path: ['rules'],
+      onKey: true,
+      message: 'the profile has no tests: add a tests: section with the edge cases of its rules, then run dossier profile test',
+      severity: 'warning',
+    });
   return issues;
 }
 

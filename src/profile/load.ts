@@ -1,16 +1,24 @@
 // Load a profile: YAML → zod → semantic checks. Every error is reported at once with its
 // file:line:col, because HR fixes a profile in one pass, not one error per run.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateConditions } from '../rules/validate.js';
 import { parseLocatedYaml, zodIssues, type SourceIssue } from '../yaml/located.js';
 import { profileSchema, type Profile } from './schema.js';
 import { lintProfile } from './lint.js';
+import { validateTests } from './tests.js';
 
 /** The bundled OFPPT profile, used when --profile is not given. */
 export const BUNDLED_PROFILE = fileURLToPath(
   new URL('../../samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml', import.meta.url),
 );
+
+/** The example profiles shipped in samples/profiles/ (the bundled one among them), sorted. */
+export async function sampleProfiles(): Promise<string[]> {
+  const dir = fileURLToPath(new URL('../../samples/profiles/', import.meta.url));
+  return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
+}
 
 export const MAX_PROFILE_BYTES = 1024 * 1024;
 
@@ -43,7 +51,12 @@ export function parseProfile(text: string, file: string): ProfileLoad {
   const profile = parsed.data;
   const semantic: SourceIssue[] = [
     ...validateConditions(profile).map((i) => ({ file, ...src.locate(i.path), message: `${i.path.map(String).join('.')}: ${i.message}` })),
-    ...lintProfile(profile).map((i) => ({ file, ...src.locate(i.path, i.onKey), message: i.message, severity: i.severity })),
+    ...[...lintProfile(profile), ...validateTests(profile)].map((i) => ({
+      file,
+      ...src.locate(i.path, i.onKey),
+      message: i.message,
+      severity: i.severity,
+    })),
   ];
   const semanticErrors = semantic.filter((i) => i.severity !== 'warning');
   if (semanticErrors.length > 0) return fail(file, semantic.sort(byPosition));

@@ -28,25 +28,53 @@ const factBase = {
 };
 
 export const factSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('string'), pattern: z.string().optional().describe('Regular expression a value must match'), ...factBase }),
-  z.strictObject({ type: z.literal('enum'), values: z.array(z.string()).min(1).describe('Allowed values'), ...factBase }),
-  z.strictObject({
-    type: z.literal('ordinal'),
-    values: z.array(z.string()).min(2).describe('Allowed values, from lowest to highest'),
-    ...factBase,
-  }),
-  z.strictObject({ type: z.literal('boolean'), ...factBase }),
-  z.strictObject({ type: z.literal('integer'), min: z.number().optional(), max: z.number().optional(), ...factBase }),
-  z.strictObject({ type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), ...factBase }),
-  z.strictObject({ type: z.literal('date'), ...factBase }).describe('A calendar date, YYYY-MM-DD'),
   z
-    .strictObject({ type: z.literal('datetime'), ...factBase })
-    .describe('An instant, ISO 8601; without an offset it is read in the profile time zone'),
-  z.strictObject({
-    type: z.literal('list'),
-    pattern: z.string().optional().describe('Regular expression every item must match'),
-    ...factBase,
-  }),
+    .strictObject({
+      type: z.literal('string').describe('Free text'),
+      pattern: z.string().optional().describe('Regular expression a value must match'),
+      ...factBase,
+    })
+    .meta({ title: 'Text fact' }),
+  z
+    .strictObject({ type: z.literal('enum').describe('One value out of a list'), values: z.array(z.string()).min(1).describe('Allowed values'), ...factBase })
+    .meta({ title: 'Choice fact' }),
+  z
+    .strictObject({
+      type: z.literal('ordinal').describe('One value out of an ordered scale; min and max compare ranks'),
+      values: z.array(z.string()).min(2).describe('Allowed values, from lowest to highest'),
+      ...factBase,
+    })
+    .meta({ title: 'Scale fact' }),
+  z.strictObject({ type: z.literal('boolean').describe('true or false'), ...factBase }).meta({ title: 'Yes/no fact' }),
+  z
+    .strictObject({
+      type: z.literal('integer').describe('A whole number'),
+      min: z.number().optional().describe('Smallest value a candidate may declare'),
+      max: z.number().optional().describe('Largest value a candidate may declare'),
+      ...factBase,
+    })
+    .meta({ title: 'Whole-number fact' }),
+  z
+    .strictObject({
+      type: z.literal('number').describe('A number, decimals allowed (e.g. 4.5 years)'),
+      min: z.number().optional().describe('Smallest value a candidate may declare'),
+      max: z.number().optional().describe('Largest value a candidate may declare'),
+      ...factBase,
+    })
+    .meta({ title: 'Number fact' }),
+  z
+    .strictObject({ type: z.literal('date').describe('A calendar date, YYYY-MM-DD'), ...factBase })
+    .meta({ title: 'Date fact', description: 'A calendar date, YYYY-MM-DD' }),
+  z
+    .strictObject({ type: z.literal('datetime').describe('A date and time, ISO 8601'), ...factBase })
+    .meta({ title: 'Date-time fact', description: 'An instant, ISO 8601; without an offset it is read in the profile time zone' }),
+  z
+    .strictObject({
+      type: z.literal('list').describe('A list of short texts (e.g. language codes)'),
+      pattern: z.string().optional().describe('Regular expression every item must match'),
+      ...factBase,
+    })
+    .meta({ title: 'List fact' }),
 ]);
 export type FactDecl = z.infer<typeof factSchema>;
 export type FactType = FactDecl['type'];
@@ -114,14 +142,17 @@ const factCondition = z
     message: `a condition on a fact takes exactly one operator among: ${OPERATORS.join(', ')}`,
   });
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(conditionSchema).min(1).describe('Every condition holds') }),
-    z.strictObject({ any: z.array(conditionSchema).min(1).describe('At least one condition holds') }),
-    z.strictObject({ not: conditionSchema.describe('The condition does not hold') }),
+// The lazy getter must return the same schema every time: zod's JSON Schema export follows
+// the recursion by identity, and a fresh union per call never ends.
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() => conditionUnion);
+const conditionUnion: z.ZodType<Condition> = z
+  .union([
+    z.strictObject({ all: z.array(conditionSchema).min(1).describe('Every condition holds') }).describe('All of these conditions'),
+    z.strictObject({ any: z.array(conditionSchema).min(1).describe('At least one condition holds') }).describe('Any of these conditions'),
+    z.strictObject({ not: conditionSchema.describe('The condition does not hold') }).describe('The opposite of a condition'),
     factCondition,
-  ]),
-);
+  ])
+  .describe('A condition on the facts: one fact and one operator, or all / any / not of conditions');
 
 // ---------------------------------------------------------------------------------------
 // Documents: what files the dossier must hold, and how a file name is recognised.
@@ -133,7 +164,7 @@ const keywords = z
 
 const documentSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a document id is lower-case words joined by "-"').describe('Stable id used in reports'),
-  label: localized,
+  label: localized.describe('Name of the document, as the posting says it'),
   names: keywords,
   priority: z
     .number()
@@ -143,14 +174,18 @@ const documentSchema = z.strictObject({
   requiredWhen: conditionSchema.optional().describe('The document is required only when this holds (default: always)'),
   pages: z
     .strictObject({
-      exactly: z.number().int().positive().optional(),
-      min: z.number().int().positive().optional(),
-      max: z.number().int().positive().optional(),
+      exactly: z.number().int().positive().optional().describe('Exactly this many pages'),
+      min: z.number().int().positive().optional().describe('At least this many pages'),
+      max: z.number().int().positive().optional().describe('At most this many pages'),
     })
     .default({ min: 1 })
     .describe('Page count the document must have'),
   maxSizeMB: z.number().positive().optional().describe('Size limit of one file, in MB (default: limits.maxSizeMB)'),
   multiple: z.boolean().default(false).describe('Several files may together make this document (e.g. several diplomas)'),
+  example: z
+    .string()
+    .optional()
+    .describe('A file name candidates can copy, e.g. "Plan d\'action.pdf"; `profile check` verifies it is recognised as this document'),
   advice: localized.optional().describe('What the candidate should do when the document is missing'),
   variants: z
     .array(
@@ -164,6 +199,7 @@ const documentSchema = z.strictObject({
     .describe('Versions of the document meant for different candidates (e.g. F1 for external candidates, F2 for agents)'),
 });
 export type DocumentDecl = z.infer<typeof documentSchema>;
+const documentEntry = documentSchema.meta({ title: 'Document', description: 'A document the dossier must (or may) contain' });
 
 // ---------------------------------------------------------------------------------------
 // Rules: eligibility conditions of the posting.
@@ -178,10 +214,53 @@ const ruleSchema = z.strictObject({
 });
 export type RuleDecl = z.infer<typeof ruleSchema>;
 
+// ---------------------------------------------------------------------------------------
+// Tests: a profile carries its own test cases, like OpenFisca's YAML tests. Facts in,
+// expected rule statuses, eligibility and document requirements out; `dossier profile test`
+// runs them and `profile check` verifies they name declared facts, rules and documents.
+
+export const RULE_STATUSES = ['pass', 'fail', 'unknown', 'skipped'] as const;
+export const ELIGIBILITIES = ['eligible', 'ineligible', 'undetermined'] as const;
+export const REQUIREMENTS = ['required', 'not-required', 'unknown'] as const;
+
+const testCaseSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('What the case shows, unique in the profile (e.g. "le jour du 45e anniversaire")'),
+    extends: z
+      .string()
+      .optional()
+      .describe('Name of an earlier case whose facts (and asOf) this case starts from; its own facts replace them, null removes one'),
+    asOf: z
+      .string()
+      .optional()
+      .describe('Reference date of ages, YYYY-MM-DD (default: the date of the profile deadline)'),
+    facts: z
+      .record(factId, z.union([scalar, z.array(z.string()), z.null()]))
+      .default({})
+      .describe('The candidate\'s declaration, as in candidate.yaml; a fact left out (or null) is unknown'),
+    rules: z
+      .record(z.string(), z.enum(RULE_STATUSES))
+      .optional()
+      .describe('Expected status of rules, by rule id: pass, fail, unknown or skipped'),
+    eligibility: z.enum(ELIGIBILITIES).optional().describe('Expected eligibility: eligible, ineligible or undetermined'),
+    documents: z
+      .record(z.string(), z.enum(REQUIREMENTS))
+      .optional()
+      .describe('Expected requirement of documents, by document id: required, not-required or unknown'),
+  })
+  .refine((t) => t.rules !== undefined || t.eligibility !== undefined || t.documents !== undefined, {
+    message: 'a test case expects something: give rules, eligibility and/or documents',
+  })
+  .meta({ title: 'Test case', description: 'Facts in, expected rule statuses, eligibility and document requirements out' });
+export type TestCase = z.infer<typeof testCaseSchema>;
+
 export const profileSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a profile id is lower-case words joined by "-"'),
+    $schema: z.string().optional().describe('JSON Schema of this file, for editors'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'a profile id is lower-case words joined by "-"')
+      .describe('Stable id of the profile, lower-case words joined by "-", e.g. ofppt-2026-formateur-gestion'),
     title: z.string().min(1).describe('The posting, as candidates know it'),
     source: z.string().optional().describe('Where the posting was published'),
     timezone: z
@@ -192,12 +271,20 @@ export const profileSchema = z
     deadline: z.string().optional().describe('Closing date of the posting (informative; the deadline rule uses it)'),
     limits: z
       .strictObject({ maxSizeMB: z.number().positive().default(10).describe('Default size limit of one file, in MB') })
-      .default({ maxSizeMB: 10 }),
+      .default({ maxSizeMB: 10 })
+      .describe('Limits that apply to every document'),
     facts: z.record(factId, factSchema).describe('Facts a candidate declares in candidate.yaml'),
-    documents: z.array(documentSchema).min(1),
-    rules: z.array(ruleSchema).default([]),
+    documents: z.array(documentEntry).min(1).describe('Documents of the dossier, in the order reports list them'),
+    rules: z
+      .array(ruleSchema.meta({ title: 'Rule', description: 'An eligibility condition of the posting' }))
+      .default([])
+      .describe('Eligibility rules; a candidate is eligible when every non-advisory rule passes or is skipped'),
+    tests: z
+      .array(testCaseSchema)
+      .default([])
+      .describe('Test cases of the rules, run by `dossier profile test` and by `npm test`'),
   })
-  .describe('A job posting: the documents a dossier must contain and who may apply');
+  .meta({ title: 'dossier profile', description: 'A job posting: the documents a dossier must contain and who may apply' });
 
 export type Profile = z.infer<typeof profileSchema>;
 

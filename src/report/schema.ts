@@ -18,11 +18,13 @@ export const problemSchema = z
 export const documentSchema = z.object({
   id: z.string().describe('Document id from the profile, e.g. cni'),
   label: z.string().describe('Document name in the report language'),
-  status: z.enum(['ok', 'missing', 'invalid', 'not-required']),
+  status: z
+    .enum(['ok', 'missing', 'invalid', 'not-required'])
+    .describe('ok, missing (no file), invalid (a file with an error), not-required (the candidate\'s situation does not call for it)'),
   files: z.array(z.string()).describe('Names of the files taken for this document'),
   pages: z.number().int().nonnegative().nullable().describe('Pages counted (and loaded) in those files; null when unknown'),
-  problems: z.array(problemSchema),
-});
+  problems: z.array(problemSchema).describe('Findings about this document'),
+}).describe('One document the profile asks for');
 
 export const ruleSchema = z.object({
   id: z.string().describe('Rule id from the profile, e.g. age'),
@@ -31,31 +33,37 @@ export const ruleSchema = z.object({
   advisory: z.boolean().describe('An advisory rule never makes a candidate ineligible'),
   message: z.string().describe('Observed value and threshold, in the report language'),
   fix: z.string().optional().describe('What the candidate can do, when the profile says'),
-});
+}).describe('One eligibility rule and its verdict');
 
 export const dossierSchema = z.object({
   path: z.string().describe('The dossier folder as given'),
   complete: z.boolean().describe('Every required document is present and valid'),
-  eligibility: z.enum(['eligible', 'ineligible', 'undetermined']),
+  eligibility: z
+    .enum(['eligible', 'ineligible', 'undetermined'])
+    .describe('ineligible if a blocking rule fails, else undetermined if one is unknown, else eligible'),
   accepted: z.boolean().describe('complete and eligible'),
-  documents: z.array(documentSchema),
-  rules: z.array(ruleSchema),
+  documents: z.array(documentSchema).describe('Every document of the profile, in profile order'),
+  rules: z.array(ruleSchema).describe('Every eligibility rule of the profile, in profile order'),
   problems: z.array(problemSchema).describe('Findings about the dossier as a whole (unexpected files, declaration errors)'),
-});
+}).describe('One candidate folder');
 
 export const reportSchema = z
   .object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(1).describe('Changes only if a field is ever removed or renamed'),
     lang: z.enum(['fr', 'en']).describe('Language of messages'),
-    profile: z.object({ id: z.string(), title: z.string() }),
+    profile: z
+      .object({ id: z.string().describe('Profile id'), title: z.string().describe('The posting') })
+      .describe('The profile the dossiers were checked against'),
     asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date at which ages and dates were judged'),
-    summary: z.object({
-      dossiers: z.number().int().nonnegative(),
-      complete: z.number().int().nonnegative(),
-      eligible: z.number().int().nonnegative(),
-      accepted: z.number().int().nonnegative(),
-    }),
-    dossiers: z.array(dossierSchema),
+    summary: z
+      .object({
+        dossiers: z.number().int().nonnegative().describe('Dossiers checked'),
+        complete: z.number().int().nonnegative().describe('Dossiers with every required document valid'),
+        eligible: z.number().int().nonnegative().describe('Dossiers whose candidate is eligible'),
+        accepted: z.number().int().nonnegative().describe('Dossiers complete and eligible'),
+      })
+      .describe('Counts over all dossiers'),
+    dossiers: z.array(dossierSchema).describe('One entry per dossier, in the order given'),
     problems: z.array(problemSchema).describe('Findings about the run itself (e.g. files at the root of a batch)'),
   })
   .describe('dossier completeness and eligibility report');

@@ -1,6 +1,6 @@
 // YAML with positions: profiles and candidate declarations are written by people, so every
 // mistake is reported as `file:line:col message`, all at once, never as a stack trace.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { z } from 'zod';
 
 export interface SourceIssue {
@@ -37,8 +37,23 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
   }));
   for (const w of doc.warnings) issues.push({ file, ...pos(w.pos[0]), message: firstLine(w.message), severity: 'warning' });
 
+  // toJS() stops at the first alias without an anchor, unlocated; find them all first.
+  let unresolved = 0;
+  if (doc.errors.length === 0)
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.resolve(doc) !== undefined) return;
+        unresolved++;
+        issues.push({
+          file,
+          ...pos(node.range?.[0] ?? 0),
+          message: `unresolved alias *${node.source}: no anchor &${node.source} is defined before it`,
+        });
+      },
+    });
+
   let value: unknown;
-  if (doc.errors.length === 0) {
+  if (doc.errors.length === 0 && unresolved === 0) {
     try {
       // maxAliasCount bounds "billion laughs" expansion.
       value = doc.toJS({ maxAliasCount: 100 });
