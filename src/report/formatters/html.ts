@@ -223,6 +223,8 @@ h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.25rem;margin:2rem 0 .6rem}h3
 .chip .count{color:var(--muted);font-weight:400}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:start;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid var(--line)}
+#dossiers{table-layout:fixed}
+#dossiers th:nth-child(1){width:30%}#dossiers th:nth-child(2){width:17%}#dossiers th:nth-child(3){width:12%}#dossiers th:nth-child(4){width:14%}
 #dossiers thead th{position:sticky;top:0;background:var(--bg);border-bottom:2px solid var(--line)}
 #dossiers th button{all:unset;cursor:pointer;font-weight:600}
 #dossiers th button:focus-visible{outline:2px solid var(--fg);outline-offset:2px}
@@ -239,7 +241,8 @@ code{font-size:.85em;color:var(--muted);white-space:nowrap}
 .nw{white-space:nowrap}
 .id{font-size:.8em;font-weight:400}
 .num{text-align:end}
-details.dossier{border:1px solid var(--line);border-radius:10px;padding:.5rem 1rem;margin:.6rem 0;break-inside:avoid-page}
+details.dossier{border:1px solid var(--line);border-radius:10px;padding:.5rem 1rem;margin:.6rem 0;break-inside:avoid-page;content-visibility:auto;contain-intrinsic-size:auto 3rem}
+details.dossier[open]{contain-intrinsic-size:auto 40rem}
 details.dossier>summary{cursor:pointer;font-weight:600}
 .path{overflow-wrap:anywhere}
 table.inner th[scope=row]{font-weight:600;width:22%}
@@ -248,7 +251,7 @@ footer{margin-top:2rem;font-size:.85em}
 body{max-width:none;padding:0;font-size:11pt;color:#000;background:#fff}
 .controls,.arrow{display:none!important}
 #dossiers thead th{position:static}
-details.dossier{border:none;border-top:1px solid #999;border-radius:0;padding:.4rem 0}
+details.dossier{border:none;border-top:1px solid #999;border-radius:0;padding:.4rem 0;content-visibility:visible}
 details.dossier>summary{list-style:none}
 details.dossier>summary::-webkit-details-marker{display:none}
 a{text-decoration:none}
@@ -307,7 +310,9 @@ const SCRIPT = `
         var c = numeric ? Number(a.v) - Number(b.v) : collator.compare(a.v, b.v);
         return c !== 0 ? sign * c : a.i - b.i;
       });
-      keyed.forEach(function (k) { tbody.appendChild(k.r); });
+      var fragment = document.createDocumentFragment();
+      keyed.forEach(function (k) { fragment.appendChild(k.r); });
+      tbody.appendChild(fragment);
       rows = keyed.map(function (k) { return k.r; });
     });
   });
