@@ -2,9 +2,9 @@
 // hand with hostile names: every format must parse back, say what the JSON says, and never let
 // a file name become markup, a formula or a command. The HTML page is run in a real browser in
 // formats.browser.test.ts.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finding } from '../src/findings.js';
 import type { Profile } from '../src/profile/schema.js';
 import { localize } from '../src/report/localize.js';
@@ -22,7 +22,7 @@ import { parseCsvDelimiter } from '../src/cli/check.js';
 import { mergeReports } from '../src/report/merge.js';
 import { run } from './support/cli.js';
 import { parseCsv } from './support/csv.js';
-import { tempDir } from './support/dossier.js';
+import { tempDir as makeTempDir } from './support/dossier.js';
 import { buildReport, HOSTILE, sampleReport, type DossierSpec } from './support/reports.js';
 import { childrenNamed, parseXml, type XmlElement } from './support/xml.js';
 
@@ -390,6 +390,16 @@ describe('html (static checks; the browser test runs it)', () => {
 });
 
 describe('the CLI offers the formats', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+  const tempDir = async (prefix: string) => {
+    const dir = await makeTempDir(prefix);
+    dirs.push(dir);
+    return dir;
+  };
+
   // `merge` formats a report without reading any PDF: the whole CLI path, from --format to stdout.
   async function shard(): Promise<{ file: string; dir: string }> {
     const dir = await tempDir('dossier-formats-');
