@@ -35,7 +35,7 @@ describe('exit codes', () => {
     expect((await run(['check', dir])).code).toBe(1);
   });
 
-  it('1 when complete but undetermined (no declaration)', async () => {
+  it('1 when undetermined (no declaration): an unknown requirement counts as required', async () => {
     const dir = await makeDossier({
       'F1.pdf': await textPdf(1),
       'CV.pdf': await textPdf(1),
@@ -46,9 +46,13 @@ describe('exit codes', () => {
     const r = await run(['check', dir, '--format', 'json']);
     expect(r.code).toBe(1);
     const d = JSON.parse(r.stdout).dossiers[0];
-    expect(d.complete).toBe(true);
     expect(d.eligibility).toBe('undetermined');
     expect(d.problems.map((p: { code: string }) => p.code)).toContain('no-declaration');
+    // Whether the diploma is foreign is unknown: the equivalence is asked for, not waived.
+    const equivalence = d.documents.find((doc: { id: string }) => doc.id === 'equivalence');
+    expect(equivalence.status).toBe('missing');
+    expect(equivalence.problems[0].params).toEqual({ condition: 'unknown' });
+    expect(d.complete).toBe(false);
   });
 
   it.each([
@@ -142,8 +146,8 @@ describe('output', () => {
     const good = await completeDossier();
     const bad = await makeDossier({ 'CV.pdf': await textPdf(1), 'candidate.yaml': GOOD_CANDIDATE }, 'autre');
     const r = await run(['check', good, bad, '--quiet', '--as-of', '2026-02-21']);
-    expect(r.stdout).toContain('autre');
-    expect(r.stdout).not.toContain('candidat ');
+    expect(r.stdout).toContain(bad);
+    expect(r.stdout).not.toContain(good);
     expect(r.stdout).toMatch(/2 dossiers/);
   });
 });

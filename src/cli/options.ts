@@ -47,7 +47,8 @@ export async function requireDirectories(paths: readonly string[], io: Io): Prom
       throw new UsageError(`${p}: no such folder; give the path of a candidate's folder`);
     }
     if (!st.isDirectory()) throw new UsageError(`${p}: not a folder; each argument is one candidate's folder (use 'dossier inspect' for files)`);
-    out.push(p);
+    // "samples/dossiers/*/" globs end in a slash; show the folder without it.
+    out.push(p.length > 1 ? p.replace(/\/+$/, '') : p);
   }
   return out;
 }

@@ -1,0 +1,32 @@
+// What the PDF layer reports about one file. Never the bytes: results stay small so a batch
+// of thousands of dossiers keeps only verdicts in memory.
+import type { Finding } from '../findings.js';
+
+export interface PdfLimits {
+  /** Files above this are `too-large`, decided from their size alone. */
+  readonly maxSizeBytes: number;
+  /** pdf.js parses synchronously: past this the worker is terminated and replaced. */
+  readonly fileTimeoutMs: number;
+  /** Pages loaded to confirm the stored /Count (default 50). */
+  readonly confirmPages?: number;
+}
+
+export interface FileInspection {
+  readonly path: string;
+  readonly sizeBytes: number;
+  /** `%PDF-` found near the start of the file. */
+  readonly pdf: boolean;
+  /** Real type from the magic bytes ('pdf', 'jpeg', 'docx'...); null for an empty file. */
+  readonly detectedType: string | null;
+  /** pdf.js opened it and the pages it counts load. */
+  readonly readable: boolean;
+  /** A password is needed to open it. */
+  readonly encrypted: boolean;
+  /** Pages that actually load; null when unknown. */
+  readonly pages: number | null;
+  readonly problems: readonly Finding[];
+}
+
+/** Never read into memory, whatever the profile says: a hostile or absurd upload. */
+export const HARD_CEILING_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_CONFIRM_PAGES = 50;
