@@ -38,11 +38,12 @@ function factComments(decl: FactDecl, w: (typeof AUTHORING)[Lang]): string[] {
       lines.push(`${w.templateType(decl.type)}${range}`);
       break;
     }
+    // A pattern is a regular expression: the label says it in words, the example shows it.
     case 'string':
-      lines.push(w.templateType(decl.type) + (decl.pattern ? `, ${w.templatePattern(decl.pattern)}` : ''));
+      lines.push(w.templateType(decl.type));
       break;
     case 'list':
-      lines.push(`${w.templateType(decl.type)}, ${w.templateFormat.list}` + (decl.pattern ? `, ${w.templatePattern(decl.pattern)}` : ''));
+      lines.push(`${w.templateType(decl.type)}, ${w.templateFormat.list}`);
       break;
     case 'boolean':
     case 'date':

@@ -53,7 +53,6 @@ export interface AuthoringWords {
   readonly templateValues: (values: readonly string[]) => string;
   readonly templateScale: (values: readonly string[]) => string;
   readonly templateRange: (min: number | undefined, max: number | undefined) => string;
-  readonly templatePattern: (pattern: string) => string;
   readonly templateExample: (example: string) => string;
   readonly templateFormat: Record<string, string>;
   readonly created: (file: string) => string;
@@ -69,7 +68,7 @@ const frTypes: Record<string, string> = {
   string: 'texte',
   enum: 'une valeur parmi une liste',
   ordinal: 'un niveau sur une échelle',
-  boolean: 'oui ou non (true / false)',
+  boolean: 'oui ou non',
   integer: 'nombre entier',
   number: 'nombre',
   date: 'date',
@@ -80,7 +79,7 @@ const enTypes: Record<string, string> = {
   string: 'text',
   enum: 'one value out of a list',
   ordinal: 'a level on a scale',
-  boolean: 'yes or no (true / false)',
+  boolean: 'yes or no',
   integer: 'whole number',
   number: 'number',
   date: 'date',
@@ -153,7 +152,6 @@ export const AUTHORING = {
     templateScale: (v) => `niveaux, du plus bas au plus haut : ${v.join(' < ')}`,
     templateRange: (min, max) =>
       min !== undefined && max !== undefined ? `entre ${min} et ${max}` : min !== undefined ? `au moins ${min}` : `au plus ${max}`,
-    templatePattern: (p) => `format : ${p}`,
     templateExample: (e) => `exemple : ${e}`,
     templateFormat: {
       date: 'format AAAA-MM-JJ',
@@ -232,7 +230,6 @@ export const AUTHORING = {
     templateScale: (v) => `levels, lowest to highest: ${v.join(' < ')}`,
     templateRange: (min, max) =>
       min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`,
-    templatePattern: (p) => `format: ${p}`,
     templateExample: (e) => `example: ${e}`,
     templateFormat: {
       date: 'format YYYY-MM-DD',

@@ -163,7 +163,7 @@ export function documentsToProvide(profile: Profile, lang: Lang): string[] {
     const parts = [doc.label[lang]];
     if (doc.requiredWhen) parts[0] += `, ${w.onlyIfShort} ${conditionWords(doc.requiredWhen, lang, ctx)}`;
     const p = doc.pages;
-    if (!(p.exactly === undefined && p.max === undefined && (p.min ?? 1) === 1)) parts[0] += ` (${w.pagesWords(p)})`;
+    if (!(p.exactly === undefined && p.max === undefined && (p.min ?? 1) === 1)) parts.push(w.pagesWords(p));
     const examples = exampleNames(profile, doc).map((e) => w.quote(e.file) + (e.variant ? ` (${e.variant})` : ''));
     if (examples.length) parts.push(`${w.forExample} ${w.list(examples)}`);
     return parts.join(' — ');
