@@ -30,8 +30,9 @@ export interface AuthoringWords {
   readonly factsTitle: (n: number) => string;
   readonly factsIntro: string;
   readonly factType: Record<string, string>;
-  readonly values: string;
-  readonly scale: string;
+  /** An enum's values, a scale's levels from lowest to highest. */
+  readonly oneOf: (values: readonly string[]) => string;
+  readonly scaleOf: (values: readonly string[]) => string;
   readonly mb: (n: number) => string;
   readonly quote: (s: string) => string;
   readonly list: (items: readonly string[]) => string;
@@ -122,8 +123,8 @@ export const AUTHORING = {
     factsTitle: (n) => `Déclarations du candidat (${n})`,
     factsIntro: 'Ce que le candidat indique dans candidate.yaml (créé par « dossier init »).',
     factType: frTypes,
-    values: 'valeurs',
-    scale: 'du plus bas au plus haut',
+    oneOf: (v) => `l'une des valeurs ${v.join(', ')}`,
+    scaleOf: (v) => `un niveau parmi ${v.join(' < ')}`,
     mb: (n) => `${String(n).replace('.', ',')} Mo`,
     quote: (s) => `« ${s} »`,
     list: (items) => items.join(', '),
@@ -202,8 +203,8 @@ export const AUTHORING = {
     factsTitle: (n) => `Candidate's declarations (${n})`,
     factsIntro: 'What the candidate states in candidate.yaml (created by "dossier init").',
     factType: enTypes,
-    values: 'values',
-    scale: 'lowest to highest',
+    oneOf: (v) => `one of ${v.join(', ')}`,
+    scaleOf: (v) => `a level among ${v.join(' < ')}`,
     mb: (n) => `${n} MB`,
     quote: (s) => `"${s}"`,
     list: (items) => items.join(', '),

@@ -19,6 +19,8 @@ interface Line {
 
 interface Item {
   readonly title: string;
+  /** The title is an identifier (a fact name): code in Markdown. */
+  readonly code?: boolean;
   /** Shown next to the title (e.g. "advisory"). */
   readonly note?: string;
   readonly lines: readonly Line[];
@@ -78,14 +80,9 @@ export function checklist(profile: Profile, options: ShowOptions): Checklist {
   }));
 
   const facts: Item[] = Object.entries(profile.facts).map(([name, decl]) => {
-    const values =
-      decl.type === 'enum'
-        ? `${w.values}${w.colon}${decl.values.join(', ')}`
-        : decl.type === 'ordinal'
-          ? `${w.values} (${w.scale})${w.colon}${decl.values.join(', ')}`
-          : undefined;
-    const what = [w.factType[decl.type] ?? decl.type, ...(values ? [values] : [])].join(' ; ');
-    return { title: name, lines: [{ key: decl.label ? decl.label[lang] : factName(name, decl, lang), value: what }] };
+    const what =
+      decl.type === 'enum' ? w.oneOf(decl.values) : decl.type === 'ordinal' ? w.scaleOf(decl.values) : (w.factType[decl.type] ?? decl.type);
+    return { title: name, code: true, lines: [{ key: decl.label ? decl.label[lang] : factName(name, decl, lang), value: what }] };
   });
 
   const maxMB = w.mb(profile.limits.maxSizeMB);
@@ -124,9 +121,13 @@ export function formatChecklistMarkdown(c: Checklist, lang: Lang): string {
   for (const s of c.sections) {
     out.push('', `## ${md(s.title)}`, '', md(s.intro), '');
     s.items.forEach((item, i) => {
-      out.push(`${i + 1}. **${md(item.title)}**${item.note ? ` — *${md(item.note)}*` : ''}`);
-      for (const l of item.lines) out.push(`   - ${l.value ? `${md(l.key)}${w.colon}${md(l.value)}` : md(l.key)}`);
-      if (item.sentence) out.push(`   - ${md(item.sentence)}`);
+      const n = `${i + 1}. `;
+      // A nested list must be indented by the width of its parent's marker ("10. " is 4).
+      const sub = `${' '.repeat(n.length)}- `;
+      const title = item.code ? `\`${item.title}\`` : `**${md(item.title)}**`;
+      out.push(`${n}${title}${item.note ? ` — *${md(item.note)}*` : ''}`);
+      for (const l of item.lines) out.push(`${sub}${l.value ? `${md(l.key)}${w.colon}${md(l.value)}` : md(l.key)}`);
+      if (item.sentence) out.push(`${sub}${md(item.sentence)}`);
     });
   }
   return out.join('\n') + '\n';

@@ -99,7 +99,7 @@ export function validateTests(profile: Profile): LintIssue[] {
       if (!parsed.success)
         for (const issue of parsed.error.issues) {
           const path = ['facts', name, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-          error(at(...path), `${path.map(String).join('.')}: ${issue.message} (a ${decl.type} fact)`);
+          error(at(...path), `${path.map(String).join('.')}: ${issue.message} (${/^[aeiou]/.test(decl.type) ? 'an' : 'a'} ${decl.type} fact)`);
         }
     }
     for (const id of Object.keys(t.rules ?? {}))

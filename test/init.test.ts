@@ -1,0 +1,149 @@
+// `dossier init <dir>`: a candidate's first five minutes. The template it writes is valid for
+// the tool as is (blank facts are unknown), names every declared fact with its type and
+// values, points editors at the right JSON Schema, and is never written over an existing file.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchByName } from '../src/dossier/match.js';
+import { parseDeclaration } from '../src/facts/load.js';
+import { candidateTemplate } from '../src/facts/template.js';
+import { loadProfile } from '../src/profile/load.js';
+import type { Profile } from '../src/profile/schema.js';
+import { eligibilityOf, evaluateRules } from '../src/rules/evaluate.js';
+import { run } from './support/cli.js';
+import { tempDir } from './support/dossier.js';
+import { bundledProfile } from './support/profile.js';
+
+const FORMATEUR = 'samples/profiles/ofppt-2026-formateur-gestion.yaml';
+
+async function formateur(): Promise<Profile> {
+  const loaded = await loadProfile(FORMATEUR);
+  if (!loaded.ok) throw new Error('invalid');
+  return loaded.profile;
+}
+
+describe('dossier init', () => {
+  it('creates the folder (and its parents), writes candidate.yaml, lists the documents', async () => {
+    const root = await tempDir();
+    const r = await run(['init', 'a/b/salma'], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await readdir(join(root, 'a/b/salma'))).toEqual(['candidate.yaml']);
+    expect(r.stdout).toContain('Créé : a/b/salma/candidate.yaml');
+    expect(r.stdout).toContain('placez dans a/b/salma ces pièces, chacune en PDF :');
+    expect(r.stdout).toContain('• CV actualisé — de 1 à 20 pages — par exemple « CV.pdf »');
+    expect(r.stdout).toContain(
+      "• Attestation d'équivalence du diplôme, seulement si Diplôme délivré par un établissement étranger : oui — par exemple « Attestation d'équivalence.pdf »",
+    );
+    expect(r.stdout).toContain('« Formulaire F1.pdf » (F1), « Formulaire F2.pdf » (F2)');
+    expect(r.stdout).toMatch(/Puis vérifiez le dossier :\n  dossier check a\/b\/salma\n$/);
+  });
+
+  it('every example file name it prints is recognised as the document it is listed for', async () => {
+    const profile = await bundledProfile();
+    const r = await run(['init', 'x'], { cwd: await tempDir() });
+    const names = [...r.stdout.matchAll(/« ([^»]+) »/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThanOrEqual(profile.documents.length);
+    const match = matchByName(profile, names);
+    expect(match.unmatched).toEqual([]);
+    for (const doc of profile.documents) expect(match.byDocument.get(doc.id)!.length, doc.id).toBeGreaterThan(0);
+  });
+
+  it('the template: schema comment first, every fact with its type and values, valid as is', async () => {
+    const root = await tempDir();
+    await run(['init', 'd'], { cwd: root });
+    const text = await readFile(join(root, 'd', 'candidate.yaml'), 'utf8');
+    const first = text.split('\n')[0]!;
+    const ref = /^# yaml-language-server: \$schema=(.+)$/.exec(first)?.[1];
+    expect(ref).toMatch(/schemas\/candidate\.schema\.json$/);
+    expect(existsSync(resolve(root, 'd', ref!))).toBe(true);
+
+    const profile = await bundledProfile();
+    for (const name of Object.keys(profile.facts)) expect(text).toMatch(new RegExp(`^${name}:$`, 'm'));
+    expect(text).toContain('# valeurs possibles : external | agent');
+    expect(text).toContain('# niveaux, du plus bas au plus haut : bac < bac+2 < licence < master < doctorat');
+    expect(text).toContain('# type : date, format AAAA-MM-JJ');
+    expect(text).toContain('# Date de naissance');
+    expect(text).toContain('# exemple : [ar, fr, en]');
+
+    // Untouched, it is a declaration with no fact and no problem: eligibility undetermined.
+    const declaration = parseDeclaration(text, 'candidate.yaml', profile);
+    expect(declaration.problems).toEqual([]);
+    expect(declaration.facts).toEqual({});
+  });
+
+  it('filled in with the examples it shows, the template declares a valid, eligible candidate', async () => {
+    for (const profile of [await bundledProfile(), await formateur()]) {
+      let text = candidateTemplate(profile, { lang: 'fr' });
+      for (const [name, decl] of Object.entries(profile.facts)) {
+        const v = decl.example;
+        text = text.replace(new RegExp(`^${name}:$`, 'm'), `${name}: ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`);
+      }
+      const declaration = parseDeclaration(text, 'candidate.yaml', profile);
+      expect(declaration.problems, profile.id).toEqual([]);
+      expect(Object.keys(declaration.facts).sort()).toEqual(Object.keys(profile.facts).sort());
+      expect(eligibilityOf(evaluateRules(profile, declaration.facts, '2026-02-21')), profile.id).toBe('eligible');
+    }
+  });
+
+  it('--lang en writes an English template and English instructions', async () => {
+    const root = await tempDir();
+    const r = await run(['init', 'd', '--lang', 'en'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Created: d/candidate.yaml');
+    expect(r.stdout).toContain('dossier check d --lang en');
+    const text = await readFile(join(root, 'd', 'candidate.yaml'), 'utf8');
+    expect(text).toContain('# Date of birth');
+    expect(text).toContain('# allowed values: external | agent');
+    expect(text).not.toContain('Date de naissance');
+  });
+
+  it('--profile: the template of that posting, its schema, and the check command to run', async () => {
+    const root = await tempDir();
+    const profileFile = resolve(FORMATEUR);
+    const r = await run(['init', 'amina', '--profile', profileFile], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('• Lettre de motivation — de 1 à 2 pages — par exemple « Lettre de motivation.pdf »');
+    expect(r.stdout).toContain("• Attestations de travail, seulement si Années d'expérience professionnelle : plus de 0");
+    expect(r.stdout).toContain(`dossier check amina --profile ${profileFile}`);
+    const text = await readFile(join(root, 'amina', 'candidate.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/\$schema=.*schemas\/candidate\.ofppt-2026-formateur-gestion\.schema\.json$/);
+    expect(text).toMatch(/^diplomaField:$/m);
+    expect(text).not.toMatch(/^applicantType:/m);
+  });
+
+  it('a profile with no published schema gets a plain comment instead of a wrong schema', async () => {
+    const root = await tempDir();
+    const copy = join(root, 'mine.yaml');
+    await writeFile(copy, (await readFile(FORMATEUR, 'utf8')).replace('label: { fr: Nom et prénom, en: Full name }', 'label: { fr: Nom complet, en: Full name }'));
+    const r = await run(['init', 'd', '--profile', copy], { cwd: root });
+    expect(r.code).toBe(0);
+    const first = (await readFile(join(root, 'd', 'candidate.yaml'), 'utf8')).split('\n')[0];
+    expect(first).toMatch(/^# \(aucun schéma JSON publié pour le profil ofppt-2026-formateur-gestion/);
+  });
+
+  it('never overwrites candidate.yaml: exit 2, a clear message, the file untouched', async () => {
+    const root = await tempDir();
+    await mkdir(join(root, 'd'));
+    await writeFile(join(root, 'd', 'candidate.yaml'), 'fullName: Salma\n');
+    const r = await run(['init', 'd'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/d\/candidate\.yaml existe déjà : il n'est jamais écrasé/);
+    expect(await readFile(join(root, 'd', 'candidate.yaml'), 'utf8')).toBe('fullName: Salma\n');
+    const again = await run(['init', 'd', '--lang', 'en'], { cwd: root });
+    expect(again.stderr).toMatch(/already exists: it is never overwritten/);
+  });
+
+  it('refuses a path that is a file, and an invalid profile', async () => {
+    const root = await tempDir();
+    await writeFile(join(root, 'f'), 'x');
+    const r = await run(['init', 'f'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/f existe et n'est pas un dossier/);
+    const bad = await run(['init', 'd', '--profile', 'nope.yaml'], { cwd: root });
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(root, 'd'))).toBe(false);
+  });
+});
