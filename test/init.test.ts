@@ -6,6 +6,8 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchByName } from '../src/dossier/match.js';
+import { DOCUMENT_CODES, DOSSIER_CODES, finding } from '../src/findings.js';
+import { LANGS, render } from '../src/i18n/messages.js';
 import { parseDeclaration } from '../src/facts/load.js';
 import { candidateTemplate } from '../src/facts/template.js';
 import { loadProfile } from '../src/profile/load.js';
@@ -145,5 +147,37 @@ describe('dossier init', () => {
     const bad = await run(['init', 'd', '--profile', 'nope.yaml'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(existsSync(join(root, 'd'))).toBe(false);
+  });
+});
+
+// The other half of a candidate's first five minutes: every problem the report can show comes
+// with what to do about it, in both languages (the compiler checks the catalogue has an entry
+// per code; this checks the entries say something, and the issue's examples word for word).
+describe('every problem says what to do', () => {
+  const codes = [...DOCUMENT_CODES, ...DOSSIER_CODES];
+  const params = { file: 'CV.docx', type: 'docx', actual: 2, exactly: 1, expected: 'F2', variant: 'F1', files: ['a.pdf', 'b.pdf'] };
+
+  it.each(LANGS)('%s: a message and a fix for every code', (lang) => {
+    for (const code of codes) {
+      const { message, fix } = render(finding(code, 'error', params), lang, { document: 'CV' });
+      expect(message.trim(), code).not.toBe('');
+      expect(fix.trim().length, code).toBeGreaterThan(10);
+      expect(fix, code).not.toBe(message);
+    }
+  });
+
+  it('the wording of the issue', () => {
+    expect(render(finding('page-count', 'error', { file: 'CNI.pdf', actual: 2, exactly: 1 }), 'fr').fix).toMatch(
+      /^Fusionnez le recto et le verso sur une seule page/,
+    );
+    expect(render(finding('not-pdf', 'error', { file: 'CV.docx', type: 'docx' }), 'fr').fix).toMatch(/^Convertissez CV\.docx en PDF/);
+    expect(render(finding('not-pdf', 'error', { file: 'CV.docx', type: 'docx' }), 'en').fix).toMatch(/^Convert CV\.docx to PDF/);
+  });
+
+  it("a missing document's fix is the profile's own advice", async () => {
+    const profile = await bundledProfile();
+    const equivalence = profile.documents.find((d) => d.id === 'equivalence')!;
+    const { fix } = render(finding('missing', 'error'), 'fr', { document: equivalence.label.fr, advice: equivalence.advice!.fr });
+    expect(fix).toBe("Ajoutez l'attestation d'équivalence de votre diplôme étranger, en PDF.");
   });
 });
