@@ -160,11 +160,11 @@ describe('each check of the issue, located', () => {
       DOCS +
       RULES +
       `tests:\n  - name: a\n    facts: { level: phd, years: 2.5, height: 180 }\n    rules: { level: pass, age: fail }\n    documents: { cv: required, photo: required }\n  - name: a\n    extends: b\n    asOf: 2026-02-30\n    eligibility: eligible\n  - name: c\n    rules: { level: passed }\n`;
-    expect(issuesOf(text)).toEqual([
+    const all = [
       '28:21 tests.2.rules.level: Invalid option: expected one of "pass"|"fail"|"unknown"|"skipped"',
-    ]);
+    ];
     const fixed = text.replace('level: passed', 'level: pass');
-    expect(issuesOf(fixed)).toEqual([
+    const semantic = [
       "20:21 facts.level: Invalid option: expected one of \"bac\"|\"licence\"|\"master\" (an ordinal fact)",
       '20:33 facts.years: Invalid input: expected int, received number (an integer fact)',
       "20:38 fact 'height' is not declared under facts; declared: birthDate, level, foreign, years",
@@ -173,12 +173,32 @@ describe('each check of the issue, located', () => {
       "23:11 duplicate test name 'a'; every case needs its own name",
       "24:14 extends 'b': no test case has this name",
       "25:11 asOf: expected a calendar date YYYY-MM-DD that exists, got '2026-02-30'",
-    ]);
+    ];
+    expect(issuesOf(fixed)).toEqual(semantic);
+    // With the schema error too: every error at once, in file order.
+    expect(issuesOf(text)).toEqual([...semantic, ...all]);
   });
 
   it('a test case that expects nothing', () => {
     expect(issuesOf(HEAD + DOCS + `tests:\n  - name: empty\n    facts: { level: bac }\n`)).toEqual([
       expect.stringMatching(/^1\d:\d+ .*a test case expects something: give rules, eligibility and\/or documents/),
+    ]);
+  });
+
+  it('a schema error does not hide the semantic errors of the parts that parse', () => {
+    const text =
+      HEAD +
+      DOCS.replace('    names: [cv, curriculum]\n', '    names: [cv, curriculum]\n    pagez: 2\n') +
+      `rules:\n  - id: a\n    label: { fr: A, en: A }\n    check: { fact: nope, equals: 1 }\n  - id: b\n    labl: { fr: B, en: B }\n    check: { fact: level, min: master }\n` +
+      `tests:\n  - name: t\n    facts: { level: phd }\n    rules: { b: pass, c: fail }\n`;
+    expect(issuesOf(text)).toEqual([
+      "14:5 unknown key 'pagez'",
+      "18:20 rules.0.check.fact: fact 'nope' is not declared under facts; declared: birthDate, level, foreign, years",
+      "19:5 rules.1: missing key 'label' (expected object)",
+      "20:5 unknown key 'labl'",
+      '24:21 facts.level: Invalid option: expected one of "bac"|"licence"|"master" (an ordinal fact)',
+      // 'b' failed to parse, so it is not reported as undeclared; 'c' really is.
+      "25:23 rule 'c' is not declared under rules; declared: a",
     ]);
   });
 

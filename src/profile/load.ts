@@ -8,6 +8,7 @@ import { parseLocatedYaml, zodIssues, type SourceIssue } from '../yaml/located.j
 import { profileSchema, type Profile } from './schema.js';
 import { lintProfile } from './lint.js';
 import { validateTests } from './tests.js';
+import { partialSemanticIssues } from './partial.js';
 
 /** The bundled OFPPT profile, used when --profile is not given. */
 export const BUNDLED_PROFILE = fileURLToPath(
@@ -47,7 +48,10 @@ export function parseProfile(text: string, file: string): ProfileLoad {
   const warnings = src.issues.filter((i) => i.severity === 'warning');
   if (errors.length > 0 || src.value === undefined) return fail(file, errors.length ? errors : [{ file, line: 1, col: 1, message: 'the profile is empty' }]);
   const parsed = profileSchema.safeParse(src.value);
-  if (!parsed.success) return fail(file, zodIssues(parsed.error, src));
+  if (!parsed.success) {
+    const semantic = partialSemanticIssues(src.value).map((i) => ({ file, ...src.locate(i.path, i.onKey), message: i.message }));
+    return fail(file, dedupe([...zodIssues(parsed.error, src), ...semantic]));
+  }
   const profile = parsed.data;
   const semantic: SourceIssue[] = [
     ...validateConditions(profile).map((i) => ({ file, ...src.locate(i.path), message: `${i.path.map(String).join('.')}: ${i.message}` })),
@@ -65,3 +69,11 @@ export function parseProfile(text: string, file: string): ProfileLoad {
 
 const fail = (file: string, issues: SourceIssue[]): ProfileLoad => ({ ok: false, file, issues: issues.sort(byPosition) });
 const byPosition = (a: SourceIssue, b: SourceIssue) => a.line - b.line || a.col - b.col;
+
+function dedupe(issues: SourceIssue[]): SourceIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.line}:${i.col} ${i.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

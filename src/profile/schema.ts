@@ -162,7 +162,7 @@ const keywords = z
   .min(1)
   .describe('Words a file name may contain, compared ignoring case, accents, separators and small words (de, d\', du...)');
 
-const documentSchema = z.strictObject({
+export const documentSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a document id is lower-case words joined by "-"').describe('Stable id used in reports'),
   label: localized.describe('Name of the document, as the posting says it'),
   names: keywords,
@@ -204,7 +204,7 @@ const documentEntry = documentSchema.meta({ title: 'Document', description: 'A d
 // ---------------------------------------------------------------------------------------
 // Rules: eligibility conditions of the posting.
 
-const ruleSchema = z.strictObject({
+export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a rule id is lower-case words joined by "-"').describe('Stable id used in reports'),
   label: localized.describe('Short name of the rule'),
   when: conditionSchema.optional().describe('The rule applies only when this holds; otherwise it is skipped'),
@@ -223,7 +223,7 @@ export const RULE_STATUSES = ['pass', 'fail', 'unknown', 'skipped'] as const;
 export const ELIGIBILITIES = ['eligible', 'ineligible', 'undetermined'] as const;
 export const REQUIREMENTS = ['required', 'not-required', 'unknown'] as const;
 
-const testCaseSchema = z
+export const testCaseSchema = z
   .strictObject({
     name: z.string().min(1).describe('What the case shows, unique in the profile (e.g. "le jour du 45e anniversaire")'),
     extends: z

@@ -111,6 +111,13 @@ export function zodIssues(error: z.ZodError, src: LocatedYaml): SourceIssue[] {
       return;
     }
     const where = path.length ? `${path.map(String).join('.')}: ` : '';
+    // A required key left out (or misspelt): say so, at the object that lacks it.
+    if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message) && path.length > 0) {
+      const parent = path.slice(0, -1);
+      const at = parent.length ? `${parent.map(String).join('.')}: ` : '';
+      out.push({ file: src.file, ...src.locate(parent), message: `${at}missing key '${String(path.at(-1))}' (expected ${issue.expected})` });
+      return;
+    }
     out.push({ file: src.file, ...src.locate(path), message: `${where}${issue.message}` });
   };
   for (const issue of error.issues) visit(issue, []);
