@@ -2,12 +2,15 @@
 // main thread stays free for progress and Ctrl+C, a file that runs out of time has its worker
 // terminated and replaced, and a worker that dies costs one finding. `inspect` never rejects.
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { finding, type Finding } from '../findings.js';
-import { DEFAULT_CONFIRM_PAGES, HARD_CEILING_BYTES, type FileInspection, type PdfLimits } from './types.js';
+import { sniff } from './sniff.js';
+import { DEFAULT_CONFIRM_PAGES, HARD_CEILING_BYTES, errorCode, type FileInspection, type PdfLimits } from './types.js';
+// Types only: importing the worker's code here would load pdf.js on the main thread.
 import type { InspectResult, InspectTask } from './worker.js';
 
 export interface Inspector {
@@ -24,60 +27,112 @@ export interface InspectorOptions {
 
 /** The compiled worker. Tests run the TypeScript sources, so fall back to the build. */
 function workerFile(): string {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return fileURLToPath(here);
+  const here = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(here)) return here;
   return fileURLToPath(new URL('../../dist/pdf/worker.js', import.meta.url));
 }
 
+const MB = 1024 * 1024;
+
+/** Past this a too-large file is not even opened: its size and first bytes are the verdict. */
+const readCeiling = (limits: PdfLimits) => Math.min(HARD_CEILING_BYTES, Math.max(limits.maxSizeBytes * 4, 64 * MB));
+
 export function createInspector(options: InspectorOptions = {}): Inspector {
-  const threads = Math.max(1, options.concurrency ?? availableParallelism());
-  const pool = new Piscina({
+  const threads = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
+  const pool = new Piscina<InspectTask, InspectResult>({
     filename: workerFile(),
-    minThreads: 0,
+    // Piscina replaces a terminated or dead worker only up to minThreads; with fewer, the files
+    // queued behind a timeout would wait forever for a thread nobody starts.
+    minThreads: threads,
     maxThreads: threads,
-    idleTimeout: 2_000,
+    // Idle workers keep their event loop running, so pdf.js's leftovers from one file settle
+    // before the next file starts instead of during it.
+    atomics: 'disabled',
     // Unbounded queue: callers bound the work in flight (dossiers × files), not the pool.
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMB ?? 768, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMB ?? 512, maxYoungGenerationSizeMb: 64 },
   });
   let closed = false;
+  // Files handed to the pool that no worker has picked up yet, and how to give up on them.
+  const waiting = new Set<AbortController>();
+  // Piscina reports a worker that dies outside any task (while starting: missing build, heap
+  // too small for pdf.js) as an 'error' event, which would kill the process unheard, and then
+  // stops replacing workers: files waiting for one would wait forever. Give up on them.
+  pool.on('error', (err: unknown) => {
+    for (const controller of waiting) controller.abort(new WorkerFailure(errorCode(err)));
+  });
 
-  async function inspect(path: string, limits: PdfLimits): Promise<FileInspection> {
-    const base = { path, pdf: false, detectedType: null, readable: false, encrypted: false, pages: null };
-    let sizeBytes: number;
+  async function inspectFile(path: string, limits: PdfLimits): Promise<FileInspection> {
+    const none = { path, sizeBytes: 0, pdf: false, detectedType: null, readable: false, encrypted: false, pages: null };
+    let st;
     try {
-      sizeBytes = (await stat(path)).size;
+      st = await stat(path);
     } catch (err) {
-      return { ...base, sizeBytes: 0, problems: [finding('unreadable-file', 'error', { error: (err as NodeJS.ErrnoException).code ?? String(err) })] };
+      return { ...none, problems: [finding('unreadable-file', 'error', { error: errorCode(err) })] };
     }
-    if (sizeBytes === 0) return { ...base, sizeBytes, problems: [finding('empty-file', 'error')] };
+    if (!st.isFile())
+      return { ...none, problems: [finding('unreadable-file', 'error', { error: st.isDirectory() ? 'EISDIR' : 'ENOTFILE' })] };
+    const sizeBytes = st.size;
+    const base = { ...none, sizeBytes };
+    if (sizeBytes === 0) return { ...base, problems: [finding('empty-file', 'error')] };
+    // Over the hard ceiling the file is never read, whatever the profile allows.
+    const limit = Math.min(limits.maxSizeBytes, HARD_CEILING_BYTES);
     const tooLarge: Finding[] =
-      sizeBytes > limits.maxSizeBytes
-        ? [finding('too-large', 'error', { sizeMB: mb(sizeBytes), limitMB: mb(limits.maxSizeBytes) })]
-        : [];
-    // Over the hard ceiling the file is never read: its size is the whole verdict.
-    if (sizeBytes > Math.min(HARD_CEILING_BYTES, Math.max(limits.maxSizeBytes * 4, 64 * 1024 * 1024)))
-      return { ...base, sizeBytes, problems: tooLarge };
-    if (closed) return { ...base, sizeBytes, problems: [...tooLarge, finding('check-failed', 'error', { error: 'interrupted' })] };
+      sizeBytes > limit ? [finding('too-large', 'error', { sizeMB: mbUp(sizeBytes), limitMB: mbDown(limit) })] : [];
 
-    const task: InspectTask = { path, sizeBytes, confirmPages: limits.confirmPages ?? DEFAULT_CONFIRM_PAGES };
+    // Without an answer from pdf.js, the first bytes still say what the file is.
+    const fromHead = async (more: Finding[]): Promise<FileInspection> => {
+      const head = await readHead(path);
+      if (head instanceof Error)
+        return { ...base, problems: [...tooLarge, ...more, finding('unreadable-file', 'error', { error: errorCode(head) })] };
+      const kind = sniff(head);
+      const notPdf = kind.pdf || kind.type === null ? [] : [finding('not-pdf', 'error', { type: kind.type })];
+      return { ...base, pdf: kind.pdf, detectedType: kind.type, problems: [...tooLarge, ...notPdf, ...more] };
+    };
+
+    if (sizeBytes > readCeiling(limits)) return fromHead([]);
+    if (closed) return { ...base, problems: [...tooLarge, interrupted()] };
+
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), limits.fileTimeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    // The clock starts when a worker picks the file up: time in the queue behind other files
+    // is not this file's fault.
+    const { port1, port2 } = new MessageChannel();
+    port1.unref();
+    port1.once('message', () => {
+      waiting.delete(controller);
+      // setTimeout fires at once past 2^31 - 1 ms; no limit at all means no timer.
+      if (Number.isFinite(limits.fileTimeoutMs))
+        timer = setTimeout(() => controller.abort(new Timeout()), Math.min(Math.max(limits.fileTimeoutMs, 1), 2 ** 31 - 1));
+    });
+    const task: InspectTask = { path, sizeBytes, confirmPages: limits.confirmPages ?? DEFAULT_CONFIRM_PAGES, started: port2 };
+    waiting.add(controller);
     try {
-      const r = (await pool.run(task, { signal: controller.signal })) as InspectResult;
-      return { path, sizeBytes, ...r, problems: [...tooLarge, ...r.problems] };
+      const r = await pool.run(task, { signal: controller.signal, transferList: [port2] });
+      return { ...base, ...r, problems: [...tooLarge, ...r.problems] };
     } catch (err) {
-      if (controller.signal.aborted)
-        return { ...base, pdf: true, detectedType: 'pdf', sizeBytes, problems: [...tooLarge, finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 })] };
-      if (closed) return { ...base, sizeBytes, problems: [...tooLarge, finding('check-failed', 'error', { error: 'interrupted' })] };
+      const reason: unknown = controller.signal.reason;
+      if (reason instanceof Timeout) return fromHead([finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 })]);
+      if (closed) return { ...base, problems: [...tooLarge, interrupted()] };
       // The worker died (heap limit, crash inside pdf.js): this file is unreadable, nothing more.
-      return { ...base, pdf: true, detectedType: 'pdf', sizeBytes, problems: [...tooLarge, finding('unreadable', 'error', { reason: 'crash', detail: String((err as Error)?.message ?? err).slice(0, 200) })] };
+      const detail = reason instanceof WorkerFailure ? reason.message : errorCode(err);
+      return fromHead([finding('unreadable', 'error', { reason: 'crash', detail })]);
     } finally {
+      waiting.delete(controller);
       clearTimeout(timer);
+      port1.close();
     }
   }
 
   return {
-    inspect,
+    async inspect(path, limits) {
+      try {
+        return await inspectFile(path, limits);
+      } catch (err) {
+        // Nothing above should throw; if it does, it is still one file's finding.
+        const problems = [finding('unreadable', 'error', { reason: 'crash', detail: errorCode(err) })];
+        return { path, sizeBytes: 0, pdf: false, detectedType: null, readable: false, encrypted: false, pages: null, problems };
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -86,4 +141,28 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   };
 }
 
-const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+class Timeout extends Error {}
+class WorkerFailure extends Error {}
+
+const interrupted = () => finding('check-failed', 'error', { error: 'interrupted' });
+
+async function readHead(path: string): Promise<Uint8Array | Error> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = new Uint8Array(4096);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+// Rounded outwards (size up, limit down) so that a file over the limit never reads as equal
+// to it ("10 MB; limit 10 MB"): one decimal from 1 MB, two significant digits below.
+const scale = (mb: number) => 10 ** (mb >= 1 ? 1 : 1 - Math.floor(Math.log10(mb)));
+const mbUp = (bytes: number) => Math.ceil((bytes / MB) * scale(bytes / MB)) / scale(bytes / MB);
+const mbDown = (bytes: number) => Math.floor((bytes / MB) * scale(bytes / MB)) / scale(bytes / MB);

@@ -31,6 +31,7 @@ function otherType(head: Uint8Array): string {
     return 'unknown';
   }
   if (starts(head, [0x50, 0x4b, 0x03, 0x04])) return zipKind(head);
+  if (starts(head, [0x50, 0x4b, 0x05, 0x06]) || starts(head, [0x50, 0x4b, 0x07, 0x08])) return 'zip'; // empty, spanned
   if (starts(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
   const text = ascii(head, 0, Math.min(head.length, 1024));
   if (text.startsWith('{\\rtf')) return 'rtf';
@@ -40,16 +41,38 @@ function otherType(head: Uint8Array): string {
   return 'unknown';
 }
 
-/** Office files are ZIP archives; the first entries name what is inside. */
+/** Office files are ZIP archives; the names of their first entries say what is inside. */
 function zipKind(head: Uint8Array): string {
+  for (const { name, data } of zipEntries(head)) {
+    if (name === 'mimetype') return data.startsWith('application/vnd.oasis.opendocument') ? 'odt' : 'zip';
+    if (name.startsWith('word/')) return 'docx';
+    if (name.startsWith('xl/')) return 'xlsx';
+    if (name.startsWith('ppt/')) return 'pptx';
+  }
+  // Entries written with data descriptors cannot be walked; fall back to the visible names.
   const s = ascii(head, 0, head.length);
-  if (s.includes('mimetypeapplication/vnd.oasis.opendocument.text')) return 'odt';
   if (s.includes('mimetypeapplication/vnd.oasis.opendocument')) return 'odt';
-  if (s.includes('word/')) return 'docx';
-  if (s.includes('xl/')) return 'xlsx';
-  if (s.includes('ppt/')) return 'pptx';
+  for (const [dir, type] of [['word/', 'docx'], ['xl/', 'xlsx'], ['ppt/', 'pptx']] as const) if (s.includes(dir)) return type;
+  // An OOXML package whose part names lie beyond the sniffed bytes: Word is the usual one.
   if (s.includes('[Content_Types].xml')) return 'docx';
   return 'zip';
+}
+
+/** Local file headers found in `head`, in order, with the start of stored data (for `mimetype`). */
+function* zipEntries(head: Uint8Array): Generator<{ name: string; data: string }> {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  let at = 0;
+  while (at + 30 <= head.length && view.getUint32(at, true) === 0x04034b50) {
+    const flags = view.getUint16(at + 6, true);
+    const compressed = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const extraLength = view.getUint16(at + 28, true);
+    const dataStart = at + 30 + nameLength + extraLength;
+    yield { name: ascii(head, at + 30, at + 30 + nameLength), data: ascii(head, dataStart, Math.min(head.length, dataStart + 64)) };
+    // Bit 3: sizes follow the data, so the next header cannot be located from here.
+    if (flags & 0x08) return;
+    at = dataStart + compressed;
+  }
 }
 
 function looksLikeText(head: Uint8Array): boolean {

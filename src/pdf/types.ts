@@ -30,3 +30,7 @@ export interface FileInspection {
 /** Never read into memory, whatever the profile says: a hostile or absurd upload. */
 export const HARD_CEILING_BYTES = 512 * 1024 * 1024;
 export const DEFAULT_CONFIRM_PAGES = 50;
+
+/** What went wrong reading a file, as a short stable token (ENOENT, EACCES...). */
+export const errorCode = (err: unknown): string =>
+  (err as NodeJS.ErrnoException)?.code ?? String((err as Error)?.message ?? err).slice(0, 200);

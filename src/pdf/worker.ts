@@ -1,14 +1,19 @@
 // Piscina worker: inspect one file. Everything here may be killed at any moment (timeout) or
 // die (a hostile file exhausting the heap); the pool turns that into a finding.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { finding } from '../findings.js';
+import type { MessagePort } from 'node:worker_threads';
+import { finding, type Finding } from '../findings.js';
 import { analysePdf } from './analyse.js';
 import { sniff } from './sniff.js';
+import { errorCode } from './types.js';
 
 export interface InspectTask {
   readonly path: string;
   readonly sizeBytes: number;
   readonly confirmPages: number;
+  /** Told when the task really starts, so time spent waiting in the queue is not counted. */
+  readonly started?: MessagePort;
 }
 
 export interface InspectResult {
@@ -17,45 +22,45 @@ export interface InspectResult {
   readonly readable: boolean;
   readonly encrypted: boolean;
   readonly pages: number | null;
-  readonly problems: ReturnType<typeof finding>[];
+  readonly problems: Finding[];
 }
 
-// pdf.js can reject internal promises after a document has loaded (seen on fuzzed files);
-// by default that would kill this thread. The task in progress still gets its answer.
+// pdf.js can reject internal promises after a document has loaded or been destroyed (seen on
+// fuzzed files); by default that would kill this thread and the next task with it.
 process.on('unhandledRejection', () => undefined);
 
+const nothing = { pdf: false, detectedType: null, readable: false, encrypted: false, pages: null } as const;
+
 export default async function inspect(task: InspectTask): Promise<InspectResult> {
+  task.started?.postMessage('started');
   let bytes: Uint8Array;
   try {
-    const handle = await open(task.path, 'r');
-    try {
-      // Read what stat promised, no more: a file growing under us cannot blow the limit.
-      bytes = new Uint8Array(task.sizeBytes);
-      let offset = 0;
-      while (offset < bytes.length) {
-        const { bytesRead } = await handle.read(bytes, offset, bytes.length - offset, offset);
-        if (bytesRead === 0) break;
-        offset += bytesRead;
-      }
-      bytes = bytes.subarray(0, offset);
-    } finally {
-      await handle.close();
-    }
+    bytes = await readAtMost(task.path, task.sizeBytes);
   } catch (err) {
-    const error = (err as NodeJS.ErrnoException).code ?? String(err);
-    return { pdf: false, detectedType: null, readable: false, encrypted: false, pages: null, problems: [finding('unreadable-file', 'error', { error })] };
+    return { ...nothing, problems: [finding('unreadable-file', 'error', { error: errorCode(err) })] };
   }
   const kind = sniff(bytes.subarray(0, 4096));
-  if (kind.type === null) return { pdf: false, detectedType: null, readable: false, encrypted: false, pages: null, problems: [finding('empty-file', 'error')] };
-  if (!kind.pdf)
-    return {
-      pdf: false,
-      detectedType: kind.type,
-      readable: false,
-      encrypted: false,
-      pages: null,
-      problems: [finding('not-pdf', 'error', { type: kind.type })],
-    };
-  const a = await analysePdf(bytes, task.confirmPages);
-  return { pdf: true, detectedType: 'pdf', ...a };
+  if (kind.type === null) return { ...nothing, problems: [finding('empty-file', 'error')] };
+  if (!kind.pdf) return { ...nothing, detectedType: kind.type, problems: [finding('not-pdf', 'error', { type: kind.type })] };
+  return { pdf: true, detectedType: 'pdf', ...(await analysePdf(bytes, task.confirmPages)) };
+}
+
+/** Read what stat promised, no more: a file growing under us cannot blow the limit. */
+async function readAtMost(path: string, size: number): Promise<Uint8Array> {
+  // O_NONBLOCK: a file swapped for a FIFO since the stat must not hang this thread forever.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    // A file that shrank: copy, so pdf.js gets a view spanning its whole buffer.
+    return offset === size ? bytes : bytes.slice(0, offset);
+  } finally {
+    await handle.close();
+  }
 }
