@@ -36,7 +36,7 @@ describe('dossier init', () => {
     expect(r.stdout).toContain('placez dans a/b/salma ces pièces, chacune en PDF :');
     expect(r.stdout).toContain('• CV actualisé — de 1 à 20 pages — par exemple « CV.pdf »');
     expect(r.stdout).toContain(
-      "• Attestation d'équivalence du diplôme, seulement si Diplôme délivré par un établissement étranger : oui — par exemple « Attestation d'équivalence.pdf »",
+      "• Attestation d'équivalence du diplôme, seulement si diplôme étranger : oui — par exemple « Attestation d'équivalence.pdf »",
     );
     expect(r.stdout).toContain('« Formulaire F1.pdf » (F1), « Formulaire F2.pdf » (F2)');
     expect(r.stdout).toMatch(/Puis vérifiez le dossier :\n  dossier check a\/b\/salma\n$/);
@@ -66,7 +66,7 @@ describe('dossier init', () => {
     expect(text).toContain('# valeurs possibles : external | agent');
     expect(text).toContain('# niveaux, du plus bas au plus haut : bac < bac+2 < licence < master < doctorat');
     expect(text).toContain('# type : date, format AAAA-MM-JJ');
-    expect(text).toContain('# Date de naissance');
+    expect(text).toContain('# date de naissance');
     expect(text).toContain('# exemple : [ar, fr, en]');
 
     // Untouched, it is a declaration with no fact and no problem: eligibility undetermined.
@@ -96,9 +96,9 @@ describe('dossier init', () => {
     expect(r.stdout).toContain('Created: d/candidate.yaml');
     expect(r.stdout).toContain('dossier check d --lang en');
     const text = await readFile(join(root, 'd', 'candidate.yaml'), 'utf8');
-    expect(text).toContain('# Date of birth');
+    expect(text).toContain('# date of birth');
     expect(text).toContain('# allowed values: external | agent');
-    expect(text).not.toContain('Date de naissance');
+    expect(text).not.toContain('date de naissance');
   });
 
   it('--profile: the template of that posting, its schema, and the check command to run', async () => {

@@ -50,8 +50,8 @@ describe('schemas/', () => {
     const schema = JSON.parse((await expected())['candidate.schema.json']!);
     expect(schema.additionalProperties).toBe(false);
     const birth = schema.properties.birthDate;
-    expect(birth.title).toBe('Date de naissance');
-    expect(birth.description).toBe('Date of birth');
+    expect(birth.title).toBe('date de naissance');
+    expect(birth.description).toBe('date of birth');
     expect(birth.anyOf).toContainEqual({ type: 'null' });
     expect(birth.anyOf[0].pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
     expect(schema.properties.diplomaLevel.anyOf[0].enum).toEqual(['bac', 'bac+2', 'licence', 'master', 'doctorat']);

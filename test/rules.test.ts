@@ -94,7 +94,7 @@ describe('age', () => {
     expect(eligibilityOf(vs)).toBe('undetermined');
     expect(explainVerdict(v, 'fr', () => undefined)).toBe('non renseigné (birthDate)');
     expect(explainVerdict(v, 'en', () => undefined)).toBe('not provided (birthDate)');
-    expect(explainVerdict(v, 'fr', label('fr'))).toBe('Date de naissance : non renseigné (birthDate)');
+    expect(explainVerdict(v, 'fr', label('fr'))).toBe('date de naissance : non renseigné (birthDate)');
   });
 
   it('lets a failing rule win over an unknown one', () => {

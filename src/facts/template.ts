@@ -65,6 +65,7 @@ export function candidateTemplate(profile: Profile, options: TemplateOptions): s
   for (const [name, decl] of Object.entries(profile.facts)) {
     out.push('');
     if (decl.label) out.push(`# ${oneLine(decl.label[options.lang])}`);
+    if (decl.help) out.push(`# ${oneLine(decl.help[options.lang])}`);
     out.push(...factComments(decl, w).map((l) => `# ${oneLine(l)}`));
     out.push(`${name}:`);
   }

@@ -23,7 +23,8 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 // declaration and the meaning of comparisons in rules (an ordinal compares by rank).
 
 const factBase = {
-  label: localized.optional().describe('What the fact is, for reports and the candidate.yaml template'),
+  label: localized.optional().describe('Short name of the fact, used in rule messages ("nationalité : MA ; exigé : MA")'),
+  help: localized.optional().describe('Longer explanation for the candidate.yaml template (allowed codes, who must answer)'),
   example: scalar.or(z.array(z.string())).optional().describe('An example value for the template'),
 };
 
