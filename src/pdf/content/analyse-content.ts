@@ -1,0 +1,188 @@
+// What is inside an open PDF, for the checks that look past the name and the page count:
+// blank pages, whether there is a text layer, the layout of an ID card copy, the form's
+// fields, the first words for files whose name says nothing. Takes an open pdf.js document
+// and returns plain, small data. Each part runs only when asked for, and page by page within
+// a time budget, so a heavy scan costs a partial answer, never the file's time limit.
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { countOverlays, readFormFields } from './fields.js';
+import { classifyCardLayout, type CardLayout, type CardLayoutSettings } from './layout.js';
+import { walkOperatorList, type PageMarks, type Rect } from './ops.js';
+
+export interface ContentRequest {
+  /**
+   * Look for blank pages among the first `pages` pages: each page's text first (cheap), then
+   * the operator list of at most `opListPages` pages that have no text.
+   */
+  readonly blank?: { readonly pages: number; readonly opListPages: number };
+  /** Judge page 1 as the copy of an ID card, with these thresholds. */
+  readonly cardLayout?: CardLayoutSettings;
+  /** Read the form's fillable fields. */
+  readonly fields?: boolean;
+  /** Return the text of the first `pages` pages, at most `maxChars` characters. */
+  readonly text?: { readonly pages: number; readonly maxChars: number };
+  /** Stop starting new pages after this many milliseconds (default: no limit). */
+  readonly budgetMs?: number;
+}
+
+export interface ContentResult {
+  /** Some page looked at carries text (typed, or the OCR layer of a scan). */
+  readonly textLayer?: boolean;
+  /** Pages (1-based) found blank among those looked at. */
+  readonly blankPages?: number[];
+  /** Pages looked at for blankness: a page beyond them is neither blank nor known not to be. */
+  readonly blankChecked?: number;
+  /** Page 1 as an ID card copy. */
+  readonly cni?: CardLayout;
+  /** Fillable fields, name → value ('' when empty); absent when the PDF has none. */
+  readonly formFields?: Record<string, string>;
+  /** Annotations laid over the first pages (typed text, stamps, ink) when every field is empty. */
+  readonly formOverlays?: number;
+  /** Text of the first pages, whitespace collapsed, capped. */
+  readonly text?: string;
+  /** The budget ran out before everything asked for was looked at. */
+  readonly partial?: boolean;
+}
+
+interface PageText {
+  readonly text: string;
+  readonly hasText: boolean;
+}
+
+async function pageText(page: PDFPageProxy): Promise<PageText> {
+  const content = await page.getTextContent();
+  const parts: string[] = [];
+  let length = 0;
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    parts.push(item.str, item.hasEOL ? '\n' : ' ');
+    length += item.str.length;
+    if (length > 20_000) break;
+  }
+  const text = parts.join('').replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  return { text, hasText: /\S/.test(text) };
+}
+
+async function pageMarks(page: PDFPageProxy): Promise<PageMarks> {
+  return walkOperatorList(await page.getOperatorList());
+}
+
+const pageRect = (page: PDFPageProxy): Rect => {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+  return { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
+};
+
+export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequest): Promise<ContentResult> {
+  const started = performance.now();
+  const overBudget = () => request.budgetMs !== undefined && performance.now() - started > request.budgetMs;
+  const numPages = doc.numPages;
+  const out: {
+    -readonly [K in keyof ContentResult]: ContentResult[K];
+  } = {};
+  let partial = false;
+
+  const texts = new Map<number, PageText>();
+  const marks = new Map<number, PageMarks>();
+  const pages = new Map<number, PDFPageProxy>();
+  const getPage = async (n: number) => {
+    let p = pages.get(n);
+    if (!p) {
+      p = await doc.getPage(n);
+      pages.set(n, p);
+    }
+    return p;
+  };
+  const textOf = async (n: number) => {
+    let t = texts.get(n);
+    if (!t) {
+      t = await pageText(await getPage(n));
+      texts.set(n, t);
+    }
+    return t;
+  };
+  const marksOf = async (n: number) => {
+    let m = marks.get(n);
+    if (!m) {
+      m = await pageMarks(await getPage(n));
+      marks.set(n, m);
+    }
+    return m;
+  };
+  // A page pdf.js cannot parse is not blank and says nothing: skip it, keep the others.
+  const attempt = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await f();
+    } catch {
+      return undefined;
+    }
+  };
+
+  if (numPages === 0) return out;
+
+  // The ID card: page 1's operator list, always (the one page that needs it).
+  if (request.cardLayout) {
+    const settings = request.cardLayout;
+    const m = await attempt(() => marksOf(1));
+    if (m) out.cni = classifyCardLayout(m.areas, pageRect(await getPage(1)), settings);
+  }
+
+  if (request.blank) {
+    const limit = Math.min(numPages, Math.max(1, request.blank.pages));
+    let opLists = 0;
+    const blank: number[] = [];
+    let checked = 0;
+    for (let n = 1; n <= limit; n++) {
+      if (overBudget()) {
+        partial = true;
+        break;
+      }
+      const t = await attempt(() => textOf(n));
+      if (!t) break;
+      if (!t.hasText) {
+        // No text: only the operator list tells a blank page from a scan or a drawing.
+        if (!marks.has(n)) {
+          if (opLists >= request.blank.opListPages) break;
+          opLists++;
+        }
+        const m = await attempt(() => marksOf(n));
+        if (!m) break;
+        if (!m.ink) blank.push(n);
+      }
+      checked = n;
+    }
+    out.blankPages = blank;
+    out.blankChecked = checked;
+  }
+
+  if (request.text) {
+    const limit = Math.min(numPages, Math.max(1, request.text.pages));
+    const parts: string[] = [];
+    let length = 0;
+    for (let n = 1; n <= limit && length < request.text.maxChars; n++) {
+      if (overBudget()) {
+        partial = true;
+        break;
+      }
+      const t = await attempt(() => textOf(n));
+      if (!t) continue;
+      parts.push(t.text);
+      length += t.text.length + 1;
+    }
+    out.text = parts.join('\n').slice(0, request.text.maxChars);
+  }
+
+  // Whether the document has a text layer: from the pages already read, else page 1.
+  if (texts.size === 0 && !overBudget()) await attempt(() => textOf(1));
+  if (texts.size > 0) out.textLayer = [...texts.values()].some((t) => t.hasText);
+
+  if (request.fields) {
+    const fields = await attempt(() => readFormFields(doc));
+    if (fields) {
+      out.formFields = fields;
+      if (Object.values(fields).every((v) => v === '')) out.formOverlays = (await attempt(() => countOverlays(doc, 2))) ?? 0;
+    }
+  }
+
+  for (const p of pages.values()) p.cleanup();
+  if (partial) out.partial = true;
+  return out;
+}
