@@ -74,7 +74,7 @@ export function inspectCommand(io: Io, setExit: (code: number) => void): Command
             ) + '\n'
           : textReport(results, lang, opts, io);
       await emit(text, opts.output, io);
-      setExit(results.every((r) => r.readable && r.pdf) ? EXIT.ok : EXIT.problems);
+      setExit(results.every(sound) ? EXIT.ok : EXIT.problems);
     });
 }
 
@@ -84,7 +84,7 @@ function textReport(results: FileInspection[], lang: 'fr' | 'en', opts: InspectO
   const lines: string[] = [];
   for (const r of results) {
     const size = formatSize(r.sizeBytes, lang);
-    const ok = r.pdf && r.readable;
+    const ok = sound(r);
     const facts = r.pdf
       ? [`PDF`, r.pages !== null ? `${r.pages} page${r.pages === 1 ? '' : 's'}` : null, size, r.encrypted ? (lang === 'fr' ? 'chiffré' : 'encrypted') : null]
       : [r.detectedType ?? (lang === 'fr' ? 'vide' : 'empty'), size];
@@ -96,6 +96,9 @@ function textReport(results: FileInspection[], lang: 'fr' | 'en', opts: InspectO
   }
   return lines.join('\n') + '\n';
 }
+
+/** A readable PDF with no error (a lying page tree is readable but not sound). */
+const sound = (r: FileInspection) => r.pdf && r.readable && !r.problems.some((p) => p.severity === 'error');
 
 const withFile = <T extends { params: Record<string, unknown> }>(f: T, file: string): T =>
   f.params.file ? f : { ...f, params: { file, ...f.params } };

@@ -1,0 +1,126 @@
+// `batch` and `merge`: sub-folders as dossiers, stable order, shards that partition, merged
+// shards equal to the whole, Ctrl+C without a partial report.
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportSchema } from '../src/report/schema.js';
+import { run } from './support/cli.js';
+import { GOOD_CANDIDATE, tempDir } from './support/dossier.js';
+import { textPdf } from './support/pdf-factory.js';
+
+const SAMPLES = 'samples/dossiers';
+
+const json = async (args: string[]) => {
+  const r = await run(args);
+  return { ...r, report: r.stdout ? reportSchema.parse(JSON.parse(r.stdout)) : undefined };
+};
+
+describe('batch', () => {
+  it('checks every sub-folder, in path order, and reports files lying at the root', async () => {
+    const r = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21']);
+    expect(r.code).toBe(1);
+    const paths = r.report!.dossiers.map((d) => d.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(paths[0]).toBe('samples/dossiers/01-salma-bennani-externe-complet');
+    expect(r.report!.problems).toContainEqual(expect.objectContaining({ code: 'unexpected-file', params: { file: 'README.md' } }));
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints one line per dossier and the most frequent problems', async () => {
+    const r = await run(['batch', SAMPLES, '--as-of', '2026-02-21']);
+    const lines = r.stdout.split('\n');
+    const dossierLines = lines.filter((l) => /^(✔|✘|\?) /.test(l));
+    expect(dossierLines.length).toBe(r.stdout.match(/samples\/dossiers\/0/g)!.length);
+    expect(r.stdout).toMatch(/✘ NON RECEVABLE +samples\/dossiers\/04-nadia-cherkaoui-cni-deux-pages — cni : nombre de pages/);
+    expect(r.stdout).toMatch(/Problèmes les plus fréquents :\n +\d+ × /);
+  });
+
+  it('shards partition the dossiers deterministically, and merge gives back the whole', async () => {
+    const dir = await tempDir();
+    const whole = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21']);
+    const files: string[] = [];
+    const seen: string[] = [];
+    for (const k of [1, 2, 3]) {
+      const shard = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21', '--shard', `${k}/3`]);
+      const again = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21', '--shard', `${k}/3`]);
+      expect(again.report!.dossiers.map((d) => d.path)).toEqual(shard.report!.dossiers.map((d) => d.path));
+      seen.push(...shard.report!.dossiers.map((d) => d.path));
+      const file = join(dir, `shard-${k}.json`);
+      await writeFile(file, shard.stdout);
+      files.push(file);
+    }
+    expect(seen.sort()).toEqual(whole.report!.dossiers.map((d) => d.path));
+    const merged = await json(['merge', ...files, '--format', 'json']);
+    expect(merged.report).toEqual(whole.report);
+    expect(merged.code).toBe(1);
+  });
+
+  it('merge refuses reports of another profile, date or schema version', async () => {
+    const dir = await tempDir();
+    const a = await run(['batch', SAMPLES, '--format', 'json', '--shard', '1/2', '--as-of', '2026-02-21']);
+    const fileA = join(dir, 'a.json');
+    await writeFile(fileA, a.stdout);
+    for (const [name, change] of [
+      ['profile', (r: any) => (r.profile.id = 'other-posting')],
+      ['--as-of', (r: any) => (r.asOf = '2026-03-01')],
+      ['schemaVersion', (r: any) => (r.schemaVersion = 2)],
+    ] as const) {
+      const other = JSON.parse(a.stdout);
+      change(other);
+      const fileB = join(dir, `b-${name}.json`);
+      await writeFile(fileB, JSON.stringify(other));
+      const r = await run(['merge', fileA, fileB]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(name);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it.each([
+    [['batch', SAMPLES, '--shard', '0/2']],
+    [['batch', SAMPLES, '--shard', '3/2']],
+    [['batch', SAMPLES, '--shard', 'half']],
+    [['batch', SAMPLES, '--concurrency', '0']],
+    [['batch', 'no/such/root']],
+    [['merge', 'no-such-report.json']],
+    [['merge', 'package.json']],
+  ])('%j is a usage error', async (args) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toBe('');
+  });
+
+  it('a dossier that cannot be read does not stop the others', async () => {
+    const root = await tempDir();
+    await mkdir(join(root, 'a-good'));
+    await writeFile(join(root, 'a-good', 'CV.pdf'), await textPdf(1));
+    await mkdir(join(root, 'b-broken'));
+    await writeFile(join(root, 'b-broken', 'candidate.yaml'), 'birthDate: [\n');
+    await writeFile(join(root, 'b-broken', 'CIN.pdf'), '%PDF-1.7 garbage');
+    const r = await json(['batch', root, '--format', 'json']);
+    expect(r.report!.dossiers.map((d) => d.path.split('/').pop())).toEqual(['a-good', 'b-broken']);
+    expect(r.report!.dossiers[1]!.documents.find((d) => d.id === 'cni')!.problems[0]!.code).toBe('unreadable');
+  });
+});
+
+describe('Ctrl+C', () => {
+  it('stops the workers and exits 130 with nothing on stdout', async () => {
+    const root = await tempDir();
+    const pdf = await textPdf(1);
+    for (let i = 0; i < 300; i++) {
+      const dir = join(root, `d${String(i).padStart(3, '0')}`);
+      await mkdir(dir);
+      for (const name of ['F1.pdf', 'CV.pdf', 'Diplome.pdf', 'CIN.pdf', 'Plan action.pdf']) await writeFile(join(dir, name), pdf);
+      await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+    }
+    const child = spawn(process.execPath, ['bin/dossier.js', 'batch', root, '--concurrency', '1', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    await new Promise((r) => setTimeout(r, 1200));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stdout).toBe('');
+  }, 60_000);
+});
