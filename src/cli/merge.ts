@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { FORMATS, formatReport, type FormatName } from '../report/formatters/index.js';
 import { ansi, plain } from '../report/highlight.js';
 import { mergeReports } from '../report/merge.js';
+import { parseCsvDelimiter } from './check.js';
 import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { emit, outputOption } from './options.js';
@@ -14,7 +15,7 @@ interface MergeOptions {
   output?: string;
   color?: boolean;
   quiet?: boolean;
-  csvDelimiter?: string;
+  csvDelimiter?: ',' | ';';
 }
 
 export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
@@ -25,6 +26,7 @@ export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(outputOption())
     .option('--no-color', 'no colour in the text report')
     .option('-q, --quiet', 'text report: show only dossiers with something to fix')
+    .addOption(new Option('--csv-delimiter <char>', "csv report: field separator, ',' or ';' (French Excel)").argParser(parseCsvDelimiter))
     .action(async (files: string[], opts: MergeOptions) => {
       const inputs = [];
       for (const file of files) {
@@ -45,6 +47,7 @@ export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
         highlighter: level === 0 ? plain : ansi(level),
         quiet: opts.quiet === true,
         compact: true,
+        ...(opts.csvDelimiter ? { csvDelimiter: opts.csvDelimiter } : {}),
       });
       await emit(text, opts.output, io);
       setExit(merged.report.dossiers.every((d) => d.accepted) ? EXIT.ok : EXIT.problems);
