@@ -19,6 +19,13 @@ export const DOCUMENT_CODES = [
   'wrong-form',
   'timeout',
   'unreadable-file',
+  'blank-page',
+  'blank-document',
+  'cni-one-side',
+  'form-empty',
+  'facts-mismatch',
+  'duplicate-file',
+  'matched-by-content',
 ] as const;
 
 /** Problems about the dossier as a whole. */

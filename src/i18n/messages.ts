@@ -12,6 +12,10 @@ export interface MessageContext {
   readonly document?: string;
   /** The profile's own advice for this document, when it has one. */
   readonly advice?: string;
+  /** Label of the fact a finding names (`params.fact`), in the reader's language. */
+  readonly fact?: string;
+  /** Label of another document of the profile, by id (suggestions, duplicates). */
+  readonly documentLabel?: (id: string) => string | undefined;
 }
 
 interface Entry {
@@ -62,6 +66,16 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
     text: 'a text file',
     unknown: 'a file of an unknown type',
   },
+};
+
+const items = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [s(v)]);
+const frList = (v: unknown): string => {
+  const a = items(v);
+  return a.length > 1 ? `${a.slice(0, -1).join(', ')} et ${a[a.length - 1]}` : (a[0] ?? '');
+};
+const enList = (v: unknown): string => {
+  const a = items(v);
+  return a.length > 1 ? `${a.slice(0, -1).join(', ')} and ${a[a.length - 1]}` : (a[0] ?? '');
 };
 
 const isImage = (t: unknown) => ['jpeg', 'png', 'gif', 'tiff', 'heic', 'webp'].includes(String(t));
@@ -147,9 +161,58 @@ const fr = {
     text: (p) => `${s(p.file)} ne peut pas être lu sur le disque (${s(p.error)})`,
     fix: () => 'Vérifiez les droits d’accès au fichier.',
   },
+  'blank-page': {
+    text: (p) =>
+      items(p.pages).length > 1
+        ? `${s(p.file)} : les pages ${frList(p.pages)} sont blanches`
+        : `${s(p.file)} : la page ${s(p.pages)} est blanche`,
+    fix: () => 'Retirez les pages blanches, ou vérifiez qu’il ne manque pas un contenu qui aurait dû y figurer (page mal numérisée).',
+  },
+  'blank-document': {
+    text: (p) => `${s(p.file)} ne contient que ${Number(p.pages) > 1 ? `des pages blanches (${s(p.pages)})` : 'une page blanche'}`,
+    fix: () => 'Vous avez sans doute joint un modèle vide ou le mauvais fichier : ouvrez le document rempli, enregistrez-le de nouveau en PDF et vérifiez-le avant de l’envoyer.',
+  },
+  'cni-one-side': {
+    text: (p) => `${s(p.file)} : seul un côté de la carte semble présent sur la page`,
+    fix: () => 'Fusionnez le recto et le verso sur une seule page (l’un sous l’autre ou côte à côte), puis enregistrez-la en PDF.',
+  },
+  'form-empty': {
+    text: (p) =>
+      `${s(p.file)} est un formulaire à remplir dont ${Number(p.fields) > 1 ? `les ${s(p.fields)} champs sont tous vides` : 'le champ est vide'}` +
+      (Number(p.overlays) > 0 ? ' ; du texte semble ajouté par-dessus (outil « Remplir et signer »), il n’est pas lu' : ''),
+    fix: () => 'Ouvrez le formulaire dans un lecteur PDF, tapez vos réponses dans ses champs, puis enregistrez-le (sans l’imprimer ni l’aplatir).',
+  },
+  'facts-mismatch': {
+    text: (p, c) =>
+      `${c.fact ?? s(p.fact)} : candidate.yaml indique ${s(p.declared)}, mais le formulaire ${s(p.file)} (champ ${s(p.field)}) indique ${s(p.form)}`,
+    fix: () => 'Corrigez l’un ou l’autre pour qu’ils concordent. Toute information erronée entraînera l’annulation du dossier.',
+  },
+  'duplicate-file': {
+    text: (p, c) =>
+      p.by === 'name'
+        ? `${frList(p.files)} ne diffèrent que par les majuscules ou les accents`
+        : `${s(p.file)} est une copie exacte de ${s(p.original)}${p.originalDocument ? ` (${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)})` : ''}`,
+    fix: (p, c) =>
+      p.by === 'name'
+        ? 'Gardez un seul de ces fichiers, ou renommez l’autre selon son contenu : sur la plupart des ordinateurs, l’un écraserait l’autre.'
+        : c.document
+          ? `Remplacez ${s(p.file)} par le bon document : ${c.document}.`
+          : `Retirez ${s(p.file)} du dossier, ou remplacez-le par le document prévu.`,
+  },
+  'matched-by-content': {
+    text: (p, c) =>
+      `${s(p.file)} a été reconnu à son contenu comme ${c.document ? `« ${c.document} »` : 'une pièce demandée'}` +
+      (Array.isArray(p.keywords) ? ` (${items(p.keywords).map((k) => `« ${k} »`).join(', ')})` : ''),
+    fix: (p) => `Renommez ${s(p.file)} en ${s(p.example)} pour que son nom dise ce qu’il est.`,
+  },
   'unexpected-file': {
-    text: (p) => `${s(p.file)} ne correspond à aucune pièce demandée`,
-    fix: () => 'Renommez-le selon son contenu (par exemple « CV.pdf », « CIN.pdf »), ou retirez-le du dossier.',
+    text: (p, c) =>
+      `${s(p.file)} ne correspond à aucune pièce demandée` +
+      (p.suggestion ? ` ; son contenu évoque : ${c.documentLabel?.(s(p.suggestion)) ?? s(p.suggestion)}` : ''),
+    fix: (p) =>
+      p.suggestion
+        ? `Si c’est bien cette pièce, renommez ${s(p.file)} en ${s(p.example)} ; sinon, retirez-le du dossier.`
+        : 'Renommez-le selon son contenu (par exemple « CV.pdf », « CIN.pdf »), ou retirez-le du dossier.',
   },
   'no-declaration': {
     text: () => 'Pas de fichier candidate.yaml : l’éligibilité ne peut pas être vérifiée',
@@ -251,9 +314,57 @@ const en = {
     text: (p) => `${s(p.file)} cannot be read from disk (${s(p.error)})`,
     fix: () => 'Check the file permissions.',
   },
+  'blank-page': {
+    text: (p) =>
+      items(p.pages).length > 1
+        ? `${s(p.file)}: pages ${enList(p.pages)} are blank`
+        : `${s(p.file)}: page ${s(p.pages)} is blank`,
+    fix: () => 'Remove the blank pages, or check that no content is missing from them (a page badly scanned).',
+  },
+  'blank-document': {
+    text: (p) => `${s(p.file)} holds nothing but ${Number(p.pages) > 1 ? `blank pages (${s(p.pages)})` : 'a blank page'}`,
+    fix: () => 'You probably attached an empty template or the wrong file: open the completed document, save it as PDF again and check it before sending it.',
+  },
+  'cni-one-side': {
+    text: (p) => `${s(p.file)}: only one side of the card seems to be on the page`,
+    fix: () => 'Put the front and the back on a single page (one above the other, or side by side), then save it as PDF.',
+  },
+  'form-empty': {
+    text: (p) =>
+      `${s(p.file)} is a fillable form whose ${Number(p.fields) > 1 ? `${s(p.fields)} fields are all empty` : 'field is empty'}` +
+      (Number(p.overlays) > 0 ? '; text seems to be laid over it (a "Fill & Sign" tool), which is not read' : ''),
+    fix: () => 'Open the form in a PDF reader, type your answers into its fields, then save it (without printing or flattening it).',
+  },
+  'facts-mismatch': {
+    text: (p, c) => `${c.fact ?? s(p.fact)}: candidate.yaml says ${s(p.declared)}, but the form ${s(p.file)} (field ${s(p.field)}) says ${s(p.form)}`,
+    fix: () => 'Correct one or the other so that they agree. Any false information will cancel the application.',
+  },
+  'duplicate-file': {
+    text: (p, c) =>
+      p.by === 'name'
+        ? `${enList(p.files)} differ only by capitals or accents`
+        : `${s(p.file)} is an exact copy of ${s(p.original)}${p.originalDocument ? ` (${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)})` : ''}`,
+    fix: (p, c) =>
+      p.by === 'name'
+        ? 'Keep only one of these files, or rename the other after its content: on most computers one would overwrite the other.'
+        : c.document
+          ? `Replace ${s(p.file)} with the right document: ${c.document}.`
+          : `Remove ${s(p.file)} from the folder, or replace it with the intended document.`,
+  },
+  'matched-by-content': {
+    text: (p, c) =>
+      `${s(p.file)} was recognised by its content as ${c.document ? `"${c.document}"` : 'a required document'}` +
+      (Array.isArray(p.keywords) ? ` (${items(p.keywords).map((k) => `"${k}"`).join(', ')})` : ''),
+    fix: (p) => `Rename ${s(p.file)} to ${s(p.example)} so that its name says what it is.`,
+  },
   'unexpected-file': {
-    text: (p) => `${s(p.file)} matches none of the required documents`,
-    fix: () => 'Rename it after its content (for instance "CV.pdf", "CIN.pdf"), or remove it from the folder.',
+    text: (p, c) =>
+      `${s(p.file)} matches none of the required documents` +
+      (p.suggestion ? `; its content suggests: ${c.documentLabel?.(s(p.suggestion)) ?? s(p.suggestion)}` : ''),
+    fix: (p) =>
+      p.suggestion
+        ? `If that is what it is, rename ${s(p.file)} to ${s(p.example)}; otherwise remove it from the folder.`
+        : 'Rename it after its content (for instance "CV.pdf", "CIN.pdf"), or remove it from the folder.',
   },
   'no-declaration': {
     text: () => 'No candidate.yaml file: eligibility cannot be checked',

@@ -43,6 +43,13 @@ export const UI = {
       'declaration-invalid': 'candidate.yaml invalide',
       'unreadable-folder': 'dossier illisible',
       'check-failed': 'vérification interrompue',
+      'blank-page': 'page blanche',
+      'blank-document': 'document vide',
+      'cni-one-side': 'un seul côté de la carte',
+      'form-empty': 'formulaire non rempli',
+      'facts-mismatch': 'formulaire ≠ candidate.yaml',
+      'duplicate-file': 'fichier en double',
+      'matched-by-content': 'reconnu au contenu',
     },
     /** Words of the csv, html, junit, markdown and github reports. */
     formats: {
@@ -129,6 +136,13 @@ export const UI = {
       'declaration-invalid': 'invalid candidate.yaml',
       'unreadable-folder': 'unreadable folder',
       'check-failed': 'check interrupted',
+      'blank-page': 'blank page',
+      'blank-document': 'blank document',
+      'cni-one-side': 'one side of the card',
+      'form-empty': 'form not filled in',
+      'facts-mismatch': 'form ≠ candidate.yaml',
+      'duplicate-file': 'duplicate file',
+      'matched-by-content': 'recognised by content',
     },
     /** Words of the csv, html, junit, markdown and github reports. */
     formats: {

@@ -163,6 +163,52 @@ const keywords = z
   .min(1)
   .describe('Words a file name may contain, compared ignoring case, accents, separators and small words (de, d\', du...)');
 
+const fieldNames = z
+  .array(z.string().min(1))
+  .min(1)
+  .describe('Form field names, compared ignoring case, accents, separators and small words ("date_naissance" = "Date de naissance")');
+
+export const formFieldSchema = z
+  .strictObject({
+    names: fieldNames.optional().describe('Fields any one of which holds the whole value (the first one filled is read)'),
+    parts: fieldNames.optional().describe('Fields whose values, joined by a space in this order, make the value (e.g. [prenom, nom])'),
+    values: z
+      .record(z.string(), z.array(z.string().min(1)).min(1))
+      .optional()
+      .describe('Fact value → words a field may hold for it, e.g. MA: [marocaine, marocain, maroc]; for a scale, the highest value named wins'),
+  })
+  .refine((f) => f.names !== undefined || f.parts !== undefined, { message: 'give names (or parts) of the fields that hold this fact' })
+  .meta({ title: 'Form field mapping', description: 'Where a fact is found in the fillable form' });
+export type FormFieldDecl = z.infer<typeof formFieldSchema>;
+
+export const layoutSchema = z
+  .strictObject({
+    cardSides: z.number().int().min(1).max(4).default(2).describe('Sides of the card the page must show (2: recto and verso)'),
+    cardRatio: z
+      .number()
+      .min(1)
+      .default(1.586)
+      .describe('Long side over short side of one card: 1.586 for the ID-1 format (85.60 × 53.98 mm) of national ID cards'),
+    ratioTolerance: z.number().positive().max(0.5).default(0.1).describe('Relative tolerance on proportions: 0.1 accepts ±10 %'),
+    minAreaFraction: z
+      .number()
+      .positive()
+      .max(1)
+      .default(0.02)
+      .describe('Images smaller than this fraction of the page (logos, stamps) are ignored'),
+    fullPageFraction: z
+      .number()
+      .positive()
+      .max(1)
+      .default(0.8)
+      .describe('An image covering at least this fraction of an A4/Letter page is a scan of a whole sheet: its layout is not judged'),
+  })
+  .meta({
+    title: 'ID card layout',
+    description: 'Page 1 must show this many card sides: one card-shaped image alone is reported (cni-one-side)',
+  });
+export type LayoutDecl = z.infer<typeof layoutSchema>;
+
 export const documentSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a document id is lower-case words joined by "-"').describe('Stable id used in reports'),
   label: localized.describe('Name of the document, as the posting says it'),
@@ -198,6 +244,18 @@ export const documentSchema = z.strictObject({
     )
     .optional()
     .describe('Versions of the document meant for different candidates (e.g. F1 for external candidates, F2 for agents)'),
+  contentKeywords: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe(
+      'Words or phrases the text of this document holds ("Curriculum Vitae", "Expérience professionnelle"): a file whose name matches no document is proposed for the one whose keywords its first pages hold',
+    ),
+  formFields: z
+    .record(factId, formFieldSchema)
+    .optional()
+    .describe('When this document is a fillable PDF form: which of its fields give which fact (fact name → fields)'),
+  layout: layoutSchema.optional().describe('Check that the first page shows both sides of an ID card, from where its images are placed'),
 });
 export type DocumentDecl = z.infer<typeof documentSchema>;
 const documentEntry = documentSchema.meta({ title: 'Document', description: 'A document the dossier must (or may) contain' });
