@@ -111,7 +111,9 @@ const fr = {
         ? `${s(p.file)} est incomplet (le fichier est coupé avant sa fin)`
         : p.reason === 'crash'
           ? `${s(p.file)} ne peut pas être lu : sa structure fait échouer la lecture`
-          : `${s(p.file)} est endommagé et ne s'ouvre pas comme un PDF`,
+          : p.reason === 'bomb'
+            ? `${s(p.file)} se décompresse en plus de ${s(p.limitMB)} Mo : c'est anormal pour un document (« bombe de décompression »), il n'est pas ouvert`
+            : `${s(p.file)} est endommagé et ne s'ouvre pas comme un PDF`,
     fix: (p) =>
       p.reason === 'truncated'
         ? 'Le transfert a probablement été interrompu : copiez ou téléchargez le fichier de nouveau.'
@@ -264,7 +266,9 @@ const en = {
         ? `${s(p.file)} is incomplete (the file is cut short)`
         : p.reason === 'crash'
           ? `${s(p.file)} cannot be read: its structure makes the reader fail`
-          : `${s(p.file)} is damaged and does not open as a PDF`,
+          : p.reason === 'bomb'
+            ? `${s(p.file)} inflates to more than ${s(p.limitMB)} MB: abnormal for a document (a "decompression bomb"); it is not opened`
+            : `${s(p.file)} is damaged and does not open as a PDF`,
     fix: (p) =>
       p.reason === 'truncated'
         ? 'The transfer was probably interrupted: copy or download the file again.'

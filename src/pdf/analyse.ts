@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 // the cost is paid while the worker starts, outside the per-file time limit.
 import { getDocument, PermissionFlag, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { finding, type Finding } from '../findings.js';
+import { findInflationBomb } from './inflation.js';
 
 // A file path, not a URL: pdf.js reads standard fonts with fs in Node, and insists on the slash.
 const STANDARD_FONTS =
@@ -31,24 +32,42 @@ console.warn = (...args: unknown[]) => {
   if (count !== undefined) repairedCounts?.push(count);
 };
 
-export async function analysePdf(bytes: Uint8Array, confirmPages: number): Promise<PdfAnalysis> {
+export interface AnalyseOptions {
+  /** Pages loaded to confirm the page count (the last one is always tried as well). */
+  readonly confirmPages: number;
+  /** Also read page 1's content as a renderer would: its operators, fonts and images. */
+  readonly firstPageContent?: boolean;
+}
+
+/** The options every document is opened with. No code from the file ever runs. */
+export const PDFJS_OPTIONS = {
+  // No eval (CVE-2024-4367: a font matrix turned into code), no scripting, no XFA, no system
+  // fonts, no font faces, no network (enableScripting is a viewer option, left unset).
+  isEvalSupported: false,
+  enableXfa: false,
+  useSystemFonts: false,
+  disableFontFace: true,
+  useWorkerFetch: false,
+  isOffscreenCanvasSupported: false,
+  isImageDecoderSupported: false,
+  stopAtErrors: false,
+  // Images larger than this are not decoded (a 600 dpi A4 scan is 35 megapixels).
+  maxImageSize: 64 * 1024 * 1024,
+  verbosity: VerbosityLevel.WARNINGS,
+  standardFontDataUrl: STANDARD_FONTS,
+} as const;
+
+export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Promise<PdfAnalysis> {
+  // Before pdf.js sees the file: a stream that would inflate beyond reason (see inflation.ts).
+  const bomb = await findInflationBomb(bytes);
+  if (bomb) return unreadable({ reason: 'bomb', limitMB: bomb.limitBytes / 2 ** 20, offset: bomb.offset });
+
   const truncated = !hasEof(bytes);
   const repaired: string[] = (repairedCounts = []);
   const task = getDocument({
+    ...PDFJS_OPTIONS,
     // pdf.js refuses Buffers and copies any view that does not span its whole ArrayBuffer.
     data: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(),
-    // No code from the file ever runs: no eval (CVE-2024-4367), no scripting, no XFA, no
-    // system fonts, no font faces, no network (enableScripting is a viewer option, left unset).
-    isEvalSupported: false,
-    enableXfa: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWorkerFetch: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    stopAtErrors: false,
-    verbosity: VerbosityLevel.WARNINGS,
-    standardFontDataUrl: STANDARD_FONTS,
   });
   try {
     let doc;
@@ -58,15 +77,14 @@ export async function analysePdf(bytes: Uint8Array, confirmPages: number): Promi
       await task.destroy().catch(() => undefined);
       if ((err as Error)?.name === 'PasswordException')
         return { readable: false, encrypted: true, pages: null, problems: [finding('encrypted', 'error')] };
-      return {
-        readable: false,
-        encrypted: false,
-        pages: null,
-        problems: [finding('unreadable', 'error', { reason: truncated ? 'truncated' : 'corrupt', detail: short(err) })],
-      };
+      return unreadable({ reason: truncated ? 'truncated' : 'corrupt', detail: short(err) });
     }
     try {
-      return { encrypted: false, ...(await confirm(doc, confirmPages, repaired[0])) };
+      const counted = await confirm(doc, options.confirmPages, repaired[0]);
+      const problems = [...counted.problems, ...restrictions(await doc.getPermissions().catch(() => null))];
+      if (options.firstPageContent && counted.readable) problems.push(...(await firstPageContent(doc)));
+      // Content checks (src/pdf/content/) take the open document here, pages confirmed.
+      return { readable: counted.readable, encrypted: false, pages: counted.pages, problems };
     } finally {
       await doc.destroy().catch(() => undefined);
     }
@@ -75,30 +93,63 @@ export async function analysePdf(bytes: Uint8Array, confirmPages: number): Promi
   }
 }
 
+const unreadable = (params: Record<string, string | number>): PdfAnalysis => ({
+  readable: false,
+  encrypted: false,
+  pages: null,
+  problems: [finding('unreadable', 'error', params)],
+});
+
 type Doc = Awaited<ReturnType<typeof getDocument>['promise']>;
 
-/** `repaired`: the stored /Count pdf.js found wrong and replaced, if it did. */
+/**
+ * Pages you can trust: pdf.js's numPages is the stored /Count (or its repair of it), so the
+ * first `confirmPages` pages and the last one are loaded to know. `repaired`: the stored
+ * /Count pdf.js found wrong and replaced, if it did.
+ */
 async function confirm(doc: Doc, confirmPages: number, repaired: string | undefined) {
-  const problems: Finding[] = [];
   const numPages = doc.numPages;
-  const declared = repaired === undefined ? numPages : Number.isInteger(Number(repaired)) ? Number(repaired) : '?';
-  // numPages is only the stored /Count (or pdf.js's repair of it): load the pages to know.
-  const toLoad = Math.min(numPages, Math.max(1, confirmPages));
+  // A negative or fractional /Count says nothing: no page can be asked for.
+  const count = Number.isSafeInteger(numPages) && numPages > 0 ? numPages : 0;
+  const declared = repaired !== undefined ? (Number.isInteger(Number(repaired)) ? Number(repaired) : '?') : Number.isFinite(numPages) ? numPages : '?';
+  const toLoad = Math.min(count, Math.max(1, confirmPages));
   let loaded = 0;
-  for (let i = 1; i <= toLoad; i++) {
-    try {
-      await doc.getPage(i);
-      loaded++;
-    } catch {
-      // A page missing in the middle still leaves the others readable: keep counting.
-    }
-  }
-  const pages = loaded < toLoad ? loaded : numPages;
-  if (numPages === 0 || loaded < toLoad || repaired !== undefined) problems.push(finding('page-tree', 'error', { declared, loaded: pages }));
-
-  const denied = deniedPermissions(await doc.getPermissions().catch(() => null));
-  if (denied.length > 0) problems.push(finding('restricted', 'warning', { denied }));
+  for (let i = 1; i <= toLoad; i++) if (await loads(doc, i)) loaded++;
+  // A page missing in the middle still leaves the others readable: keep counting. Past the
+  // pages confirmed, the last one must load too, or the count is a lie.
+  const lastMissing = count > toLoad && !(await loads(doc, count));
+  const pages = loaded < toLoad || lastMissing ? loaded : count;
+  const problems: Finding[] = [];
+  if (count === 0 || pages < count || repaired !== undefined) problems.push(finding('page-tree', 'error', { declared, loaded: pages }));
   return { readable: loaded > 0, pages, problems };
+}
+
+async function loads(doc: Doc, page: number): Promise<boolean> {
+  try {
+    await doc.getPage(page);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Owner-password restrictions, as a warning naming what is denied. */
+function restrictions(granted: number[] | null): Finding[] {
+  const denied = deniedPermissions(granted);
+  return denied.length > 0 ? [finding('restricted', 'warning', { denied })] : [];
+}
+
+/**
+ * Page 1 read as a renderer reads it: content stream, fonts, images. With eval off, a font
+ * program or matrix is data, never code, even here.
+ */
+async function firstPageContent(doc: Doc): Promise<Finding[]> {
+  try {
+    await (await doc.getPage(1)).getOperatorList();
+    return [];
+  } catch (err) {
+    return [finding('unreadable', 'error', { reason: 'corrupt', detail: short(err) })];
+  }
 }
 
 /** Owner-password restrictions: the permissions an encrypted file withholds (null: none set). */

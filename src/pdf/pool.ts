@@ -104,7 +104,13 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       if (Number.isFinite(limits.fileTimeoutMs))
         timer = setTimeout(() => controller.abort(new Timeout()), Math.min(Math.max(limits.fileTimeoutMs, 1), 2 ** 31 - 1));
     });
-    const task: InspectTask = { path, sizeBytes, confirmPages: limits.confirmPages ?? DEFAULT_CONFIRM_PAGES, started: port2 };
+    const task: InspectTask = {
+      path,
+      sizeBytes,
+      confirmPages: limits.confirmPages ?? DEFAULT_CONFIRM_PAGES,
+      ...(limits.firstPageContent ? { firstPageContent: true } : {}),
+      started: port2,
+    };
     waiting.add(controller);
     try {
       const r = await pool.run(task, { signal: controller.signal, transferList: [port2] });

@@ -9,6 +9,8 @@ export interface PdfLimits {
   readonly fileTimeoutMs: number;
   /** Pages loaded to confirm the stored /Count (default 50). */
   readonly confirmPages?: number;
+  /** Also read page 1's content as a renderer would (operators, fonts, images). */
+  readonly firstPageContent?: boolean;
 }
 
 export interface FileInspection {

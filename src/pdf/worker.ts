@@ -12,6 +12,8 @@ export interface InspectTask {
   readonly path: string;
   readonly sizeBytes: number;
   readonly confirmPages: number;
+  /** Read page 1's content too (operators, fonts, images). */
+  readonly firstPageContent?: boolean;
   /** Told when the task really starts, so time spent waiting in the queue is not counted. */
   readonly started?: MessagePort;
 }
@@ -25,14 +27,32 @@ export interface InspectResult {
   readonly problems: Finding[];
 }
 
-// pdf.js can reject internal promises after a document has loaded or been destroyed (seen on
-// fuzzed files); by default that would kill this thread and the next task with it.
-process.on('unhandledRejection', () => undefined);
+// pdf.js can reject internal promises nobody awaits (seen on fuzzed files); by default that
+// kills this thread. Here the thread lives on. A rejection while a file is being analysed is
+// that file's: pdf.js failed inside, so a verdict of "readable" cannot be trusted and the
+// file is unreadable. One arriving between files (a leftover of a file already answered) is
+// dropped.
+let current: { rejections: unknown[] } | null = null;
+process.on('unhandledRejection', (reason) => void current?.rejections.push(reason));
 
 const nothing = { pdf: false, detectedType: null, readable: false, encrypted: false, pages: null } as const;
 
 export default async function inspect(task: InspectTask): Promise<InspectResult> {
   task.started?.postMessage('started');
+  const mine = (current = { rejections: [] as unknown[] });
+  try {
+    const result = await inspectFile(task);
+    // Let what pdf.js left pending settle now, inside this file's time, not during the next.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    if (mine.rejections.length === 0 || !result.readable) return result;
+    return { ...result, readable: false, pages: null, problems: [finding('unreadable', 'error', { reason: 'crash', detail: errorCode(mine.rejections[0]) })] };
+  } finally {
+    current = null;
+  }
+}
+
+async function inspectFile(task: InspectTask): Promise<InspectResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readAtMost(task.path, task.sizeBytes);
@@ -42,7 +62,8 @@ export default async function inspect(task: InspectTask): Promise<InspectResult>
   const kind = sniff(bytes.subarray(0, 4096));
   if (kind.type === null) return { ...nothing, problems: [finding('empty-file', 'error')] };
   if (!kind.pdf) return { ...nothing, detectedType: kind.type, problems: [finding('not-pdf', 'error', { type: kind.type })] };
-  return { pdf: true, detectedType: 'pdf', ...(await analysePdf(bytes, task.confirmPages)) };
+  const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true };
+  return { pdf: true, detectedType: 'pdf', ...(await analysePdf(bytes, options)) };
 }
 
 /** Read what stat promised, no more: a file growing under us cannot blow the limit. */

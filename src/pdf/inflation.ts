@@ -1,0 +1,149 @@
+// Decompression bombs. A few megabytes of Flate data can inflate to gigabytes, and pdf.js
+// inflates a stream into one growing Uint8Array: memory outside the V8 heap, which the
+// worker's heap limit (resourceLimits) never sees. Measured with pdf.js 5.5: a 4 MB file whose
+// object stream inflates to 4 GB made the worker reach 6.4 GB of resident memory, at a 256 MB
+// heap limit, before failing; the same bytes in a page's content stream did the same as soon
+// as the page's operators were read.
+//
+// So, before pdf.js sees a file, every stream whose data starts like zlib data is inflated
+// here, natively, counting the bytes and keeping none of them. A stream that inflates beyond
+// the limit (itself, or a Flate layer inside it) makes the file a finding, unopened.
+//
+// What this cannot see, and what bounds it then: streams in encrypted files (their bytes are
+// ciphertext until pdf.js decrypts them) and other expanding filters (LZW, RunLength,
+// ASCII85), bounded only by the per-file time limit, which terminates the worker.
+import { constants, createInflate, inflateSync } from 'node:zlib';
+
+/** No stream of a document needs more: an A4 page scanned at 600 dpi in colour is 100 MB. */
+export const MAX_INFLATED_STREAM_BYTES = 256 * 1024 * 1024;
+
+/** Flate inside Flate inside Flate: deeper nesting is not followed. */
+const MAX_LAYERS = 3;
+
+/** Streams small enough are inflated in one synchronous call. */
+const SMALL_OUTPUT = 1024 * 1024;
+
+export interface InflationExcess {
+  /** Offset in the file of the stream's data. */
+  readonly offset: number;
+  /** The Flate layer that went past the limit (1: the stream itself). */
+  readonly layer: number;
+  readonly limitBytes: number;
+}
+
+/** The first stream that inflates to more than `limit` bytes, or null. */
+export async function findInflationBomb(bytes: Uint8Array, limit = MAX_INFLATED_STREAM_BYTES): Promise<InflationExcess | null> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const offset of streamStarts(buf)) {
+    if (!isZlibHeader(buf, offset)) continue;
+    // From the stream's start to the end of the file: Flate data says where it ends, so a
+    // /Length that lies or an "endstream" hidden inside the data changes nothing.
+    const layer = await inflatesBeyond(buf.subarray(offset), limit, 1);
+    if (layer !== 0) return { offset, layer, limitBytes: limit };
+  }
+  return null;
+}
+
+/** Offsets where stream data begins: after each `stream` keyword and its end of line. */
+function* streamStarts(buf: Buffer): Generator<number> {
+  let at = 0;
+  for (;;) {
+    const k = buf.indexOf('stream', at, 'latin1');
+    if (k < 0) return;
+    at = k + 6;
+    if (k >= 3 && buf.toString('latin1', k - 3, k) === 'end') continue;
+    let s = at;
+    while (buf[s] === 0x20) s++; // "stream \n", written by a few producers
+    if (buf[s] === 0x0d) s++;
+    if (buf[s] === 0x0a) s++;
+    yield s;
+  }
+}
+
+/** What pdf.js's FlateStream accepts: deflate (CM 8), a window it knows, a valid check. */
+function isZlibHeader(b: Uint8Array, at: number): boolean {
+  const cmf = b[at];
+  const flg = b[at + 1];
+  if (cmf === undefined || flg === undefined) return false;
+  return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0;
+}
+
+/** 0 if every layer stays within `limit`, else the layer that did not. Never throws. */
+async function inflatesBeyond(data: Uint8Array, limit: number, layer: number): Promise<number> {
+  let small: Buffer | undefined;
+  try {
+    small = inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: Math.min(SMALL_OUTPUT, limit + 1) });
+  } catch (err) {
+    // Not Flate data after all, or damaged: pdf.js will say what it makes of it.
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') return 0;
+  }
+  if (small) {
+    if (small.length > limit) return layer;
+    return layer < MAX_LAYERS && isZlibHeader(small, 0) ? inflatesBeyond(small, limit, layer + 1) : 0;
+  }
+  if (limit < SMALL_OUTPUT) return layer;
+  return countInflated(data, limit, layer);
+}
+
+/**
+ * Inflate a large stream chunk by chunk, counting bytes and keeping none; a Flate layer found
+ * inside is piped into a second counter. The work runs on libuv's threads, so this thread
+ * stays responsive and can still be terminated.
+ */
+function countInflated(data: Uint8Array, limit: number, layer: number): Promise<number> {
+  return new Promise((resolve) => {
+    const outer = counter(layer);
+    let inner: ReturnType<typeof counter> | undefined;
+    let settled = false;
+    const finish = (result: number) => {
+      if (settled) return;
+      settled = true;
+      outer.inflate.destroy();
+      inner?.inflate.destroy();
+      resolve(result);
+    };
+    function counter(n: number) {
+      const inflate = createInflate({ finishFlush: constants.Z_SYNC_FLUSH, chunkSize: 256 * 1024 });
+      let total = 0;
+      inflate.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > limit) finish(n);
+      });
+      return { inflate };
+    }
+    let outerDone = false;
+    let innerDone = false;
+    outer.inflate.once('data', (first: Buffer) => {
+      if (layer >= MAX_LAYERS || !isZlibHeader(first, 0)) return;
+      const nested = (inner = counter(layer + 1));
+      // The chunk that triggered this listener is not piped: hand it over first.
+      nested.inflate.write(first);
+      outer.inflate.pipe(nested.inflate);
+      // The inner data ending, or damaged, ends the inner layer only.
+      nested.inflate.on('error', () => undefined);
+      nested.inflate.on('close', () => {
+        innerDone = true;
+        if (outerDone) finish(0);
+      });
+    });
+    // The end of the Flate data (or damaged data) ends this stream's check.
+    const outerEnd = () => {
+      outerDone = true;
+      if (!inner || innerDone) finish(0);
+      else inner.inflate.end();
+    };
+    outer.inflate.on('end', outerEnd);
+    outer.inflate.on('error', outerEnd);
+    // Fed in slices so that reading stops where the Flate data ends, not at the end of the file.
+    const SLICE = 64 * 1024;
+    let at = 0;
+    const feed = () => {
+      while (!settled && !outerDone && at < data.length) {
+        const more = outer.inflate.write(data.subarray(at, (at += SLICE)));
+        if (!more) return void outer.inflate.once('drain', feed);
+      }
+      if (!settled && !outerDone) outer.inflate.end();
+    };
+    feed();
+  });
+}
