@@ -2,17 +2,12 @@
 // (src/pdf/worker.ts) only: pdf.js parses on the calling thread (in Node its "worker" is a
 // fake one, in the same thread), and only a worker thread can be terminated when a hostile
 // file makes it spin.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 // The legacy build: the modern one needs browser APIs Node 20 lacks. Imported statically so
 // the cost is paid while the worker starts, outside the per-file time limit.
-import { getDocument, PermissionFlag, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, PermissionFlag } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { finding, type Finding } from '../findings.js';
 import { findInflationBomb } from './inflation.js';
-
-// A file path, not a URL: pdf.js reads standard fonts with fs in Node, and insists on the slash.
-const STANDARD_FONTS =
-  join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
+import { PDFJS_OPTIONS } from './pdfjs-options.js';
 
 export interface PdfAnalysis {
   readonly readable: boolean;
@@ -38,24 +33,6 @@ export interface AnalyseOptions {
   /** Also read page 1's content as a renderer would: its operators, fonts and images. */
   readonly firstPageContent?: boolean;
 }
-
-/** The options every document is opened with. No code from the file ever runs. */
-export const PDFJS_OPTIONS = {
-  // No eval (CVE-2024-4367: a font matrix turned into code), no scripting, no XFA, no system
-  // fonts, no font faces, no network (enableScripting is a viewer option, left unset).
-  isEvalSupported: false,
-  enableXfa: false,
-  useSystemFonts: false,
-  disableFontFace: true,
-  useWorkerFetch: false,
-  isOffscreenCanvasSupported: false,
-  isImageDecoderSupported: false,
-  stopAtErrors: false,
-  // Images larger than this are not decoded (a 600 dpi A4 scan is 35 megapixels).
-  maxImageSize: 64 * 1024 * 1024,
-  verbosity: VerbosityLevel.WARNINGS,
-  standardFontDataUrl: STANDARD_FONTS,
-} as const;
 
 export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Promise<PdfAnalysis> {
   // Before pdf.js sees the file: a stream that would inflate beyond reason (see inflation.ts).
