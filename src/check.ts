@@ -4,10 +4,12 @@ import { finding, type Finding } from './findings.js';
 import { matchByName } from './dossier/match.js';
 import { scanDossier } from './dossier/scan.js';
 import { judgeDocuments } from './dossier/documents.js';
+import { contentRequestFor, needsMore } from './dossier/content-findings.js';
+import { formFacts, lookInside, MAX_UNMATCHED_READ, mergeProblems, readsUnmatched } from './dossier/inside.js';
 import { readDeclaration } from './facts/load.js';
 import type { FileInspection, PdfLimits } from './pdf/types.js';
 import type { Inspector } from './pdf/pool.js';
-import type { Profile } from './profile/schema.js';
+import type { DocumentDecl, Profile } from './profile/schema.js';
 import { eligibilityOf, evaluateRules } from './rules/evaluate.js';
 import { SCHEMA_VERSION, summarize, type DossierResult, type Report } from './report/model.js';
 
@@ -42,23 +44,37 @@ async function checkOne(dir: string, settings: CheckSettings, inspector: Inspect
   const declarationP = readDeclaration(scan.declaration, profile);
 
   const inspections = new Map<string, FileInspection>();
+  const fileTimeoutMs = settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  // Each file is read for what its document's checks need (content: src/dossier/content-findings.ts);
+  // a file no name claims, for its first pages' text.
+  const inspect = async (name: string, doc: DocumentDecl | undefined) => {
+    const limits: PdfLimits = {
+      maxSizeBytes: (doc?.maxSizeMB ?? profile.limits.maxSizeMB) * 1024 * 1024,
+      fileTimeoutMs,
+      content: contentRequestFor(doc, fileTimeoutMs),
+    };
+    inspections.set(name, await inspector.inspect(scan.files.find((f) => f.name === name)!.path, limits));
+  };
+  const unmatchedRead = readsUnmatched(profile) ? match.unmatched.slice(0, MAX_UNMATCHED_READ) : [];
+  await Promise.all([
+    ...profile.documents.flatMap((doc) => (match.byDocument.get(doc.id) ?? []).map((name) => inspect(name, doc))),
+    ...unmatchedRead.map((name) => inspect(name, undefined)),
+  ]);
+  // Duplicates, and files taken for a document by their text; those read as unmatched are read
+  // again when their document needs more (the ID card's layout, the form's fields).
+  const inside = lookInside(profile, match.byDocument, match.unmatched, inspections, scan.files.map((f) => f.name));
+  const docById = new Map(profile.documents.map((d) => [d.id, d]));
   await Promise.all(
-    profile.documents.flatMap((doc) =>
-      (match.byDocument.get(doc.id) ?? []).map(async (name) => {
-        const file = scan.files.find((f) => f.name === name)!;
-        const limits: PdfLimits = {
-          maxSizeBytes: (doc.maxSizeMB ?? profile.limits.maxSizeMB) * 1024 * 1024,
-          fileTimeoutMs: settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
-        };
-        inspections.set(name, await inspector.inspect(file.path, limits));
-      }),
-    ),
+    [...inside.assigned].filter(([, id]) => needsMore(docById.get(id)!)).map(([name, id]) => inspect(name, docById.get(id))),
   );
 
   const declaration = await declarationP;
-  const facts = declaration.facts;
+  // The application form's own fields complete candidate.yaml, and are compared with it.
+  const fromForm = formFacts(profile, inside.byDocument, inspections, declaration.facts);
+  const facts = fromForm.facts;
   const ctx = { asOf, timezone: profile.timezone, facts: profile.facts };
-  const documents = judgeDocuments(profile, match.byDocument, inspections, facts, ctx);
+  const extra = mergeProblems(inside.documentProblems, fromForm.documentProblems);
+  const documents = judgeDocuments(profile, inside.byDocument, inspections, facts, ctx, extra);
   const verdicts = evaluateRules(profile, facts, asOf);
   const rules = verdicts.map((v) => {
     const decl = profile.rules.find((r) => r.id === v.id)!;
@@ -69,7 +85,7 @@ async function checkOne(dir: string, settings: CheckSettings, inspector: Inspect
   const problems: Finding[] = [
     ...scan.problems,
     ...declaration.problems,
-    ...match.unmatched.map((file) => finding('unexpected-file', 'warning', { file })),
+    ...inside.dossierProblems,
   ];
   return { path: dir, complete, eligibility, accepted: complete && eligibility === 'eligible', documents, rules, problems, facts };
 }

@@ -14,12 +14,13 @@ const inspector = createInspector();
 afterAll(() => inspector.close());
 const settings: CheckSettings = { profile, asOf: '2026-02-21' };
 
+// Each document its own content: the same bytes for two documents is a duplicate-file error.
 const base = async (): Promise<Record<string, Uint8Array | string>> => ({
-  'Formulaire F1.pdf': await textPdf(2),
-  'CV.pdf': await textPdf(2),
-  'Diplome Master.pdf': await textPdf(1),
-  'CIN.pdf': await textPdf(1),
-  "Plan d'action.pdf": await textPdf(3),
+  'Formulaire F1.pdf': await textPdf(2, 'Formulaire'),
+  'CV.pdf': await textPdf(2, 'CV'),
+  'Diplome Master.pdf': await textPdf(1, 'Diplome'),
+  'CIN.pdf': await textPdf(1, 'CIN'),
+  "Plan d'action.pdf": await textPdf(3, 'Plan'),
   'candidate.yaml': GOOD_CANDIDATE,
 });
 
@@ -109,7 +110,7 @@ describe('document problems', () => {
     const foreign = GOOD_CANDIDATE.replace('diplomaForeign: false', 'diplomaForeign: true');
     const d = await check({ 'candidate.yaml': foreign });
     expect(doc(d, 'equivalence').status).toBe('missing');
-    const ok = await check({ 'candidate.yaml': foreign, "Attestation d'équivalence du diplôme.pdf": await textPdf(1) });
+    const ok = await check({ 'candidate.yaml': foreign, "Attestation d'équivalence du diplôme.pdf": await textPdf(1, 'Equivalence') });
     expect(doc(ok, 'equivalence').status).toBe('ok');
     expect(doc(ok, 'diploma').files).toEqual(['Diplome Master.pdf']);
   });
@@ -117,7 +118,7 @@ describe('document problems', () => {
 
 describe('dossier problems', () => {
   it('a file matching no document is a warning', async () => {
-    const d = await check({ 'scan0001.pdf': await textPdf(1) });
+    const d = await check({ 'scan0001.pdf': await textPdf(1, 'Facture') });
     expect(d.problems).toEqual([{ code: 'unexpected-file', severity: 'warning', params: { file: 'scan0001.pdf' } }]);
     expect(d.accepted).toBe(true);
   });

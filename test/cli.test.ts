@@ -12,11 +12,11 @@ const ANSI = /\u001b\[/;
 
 async function completeDossier(extra: Record<string, Uint8Array | string> = {}) {
   return makeDossier({
-    'Formulaire F1.pdf': await textPdf(2),
-    'CV.pdf': await textPdf(2),
-    'Diplome Master.pdf': await textPdf(1),
-    'CIN.pdf': await textPdf(1),
-    "Plan d'action.pdf": await textPdf(3),
+    'Formulaire F1.pdf': await textPdf(2, 'Formulaire'),
+    'CV.pdf': await textPdf(2, 'CV'),
+    'Diplome Master.pdf': await textPdf(1, 'Diplome'),
+    'CIN.pdf': await textPdf(1, 'CIN'),
+    "Plan d'action.pdf": await textPdf(3, 'Plan'),
     'candidate.yaml': GOOD_CANDIDATE,
     ...extra,
   });

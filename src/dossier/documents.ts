@@ -7,6 +7,7 @@ import { evaluateCondition } from '../rules/evaluate.js';
 import type { EvalContext, Facts } from '../rules/types.js';
 import type { DocumentResult } from '../report/model.js';
 import { variantOf } from './match.js';
+import { contentFindings, textLayerOf } from './content-findings.js';
 
 export function judgeDocuments(
   profile: Profile,
@@ -14,8 +15,10 @@ export function judgeDocuments(
   inspections: ReadonlyMap<string, FileInspection>,
   facts: Facts,
   ctx: EvalContext,
+  /** Findings found across files (duplicates, content matches, form vs declaration), by document id. */
+  extra: ReadonlyMap<string, readonly Finding[]> = new Map(),
 ): DocumentResult[] {
-  return profile.documents.map((doc) => judge(doc, byDocument.get(doc.id) ?? [], inspections, facts, ctx));
+  return profile.documents.map((doc) => judge(doc, byDocument.get(doc.id) ?? [], inspections, facts, ctx, extra.get(doc.id) ?? []));
 }
 
 function judge(
@@ -24,6 +27,7 @@ function judge(
   inspections: ReadonlyMap<string, FileInspection>,
   facts: Facts,
   ctx: EvalContext,
+  extra: readonly Finding[],
 ): DocumentResult {
   const required = doc.requiredWhen ? triToRequired(evaluateCondition(doc.requiredWhen, facts, ctx).status) : true;
   const base = { id: doc.id, label: doc.label, advice: doc.advice, required, files };
@@ -34,7 +38,8 @@ function judge(
     return { ...base, status: 'missing', pages: null, problems: [finding('missing', 'error', params)] };
   }
 
-  const problems: Finding[] = [];
+  // "scan0001.pdf was recognised as the CV" comes first: the rest is about that file.
+  const problems: Finding[] = extra.filter((f) => f.code === 'matched-by-content');
   if (files.length > 1 && !doc.multiple) problems.push(finding('ambiguous', 'error', { files, ...pageParams(doc) }));
 
   let pages: number | null = 0;
@@ -45,8 +50,11 @@ function judge(
     pages = pages === null || insp.pages === null ? null : pages + insp.pages;
     if (insp.readable && insp.pages !== null) problems.push(...pageCount(doc, file, insp.pages));
     problems.push(...wrongVariant(doc, file, facts, ctx));
+    problems.push(...contentFindings(doc, file, insp));
   }
-  return { ...base, status: hasError(problems) ? 'invalid' : 'ok', pages, problems };
+  problems.push(...extra.filter((f) => f.code !== 'matched-by-content'));
+  const textLayer = textLayerOf(files.flatMap((f) => inspections.get(f) ?? []));
+  return { ...base, status: hasError(problems) ? 'invalid' : 'ok', pages, textLayer, problems };
 }
 
 function pageCount(doc: DocumentDecl, file: string, actual: number): Finding[] {

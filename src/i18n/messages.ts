@@ -68,6 +68,7 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
   },
 };
 
+const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 const items = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [s(v)]);
 const frList = (v: unknown): string => {
   const a = items(v);
@@ -186,7 +187,7 @@ const fr = {
   },
   'facts-mismatch': {
     text: (p, c) =>
-      `${c.fact ?? s(p.fact)} : candidate.yaml indique ${s(p.declared)}, mais le formulaire ${s(p.file)} (champ ${s(p.field)}) indique ${s(p.form)}`,
+      `${cap(c.fact ?? s(p.fact))} : candidate.yaml indique ${s(p.declared)}, mais le formulaire ${s(p.file)} (champ ${s(p.field)}) indique ${s(p.form)}`,
     fix: () => 'Corrigez l’un ou l’autre pour qu’ils concordent. Toute information erronée entraînera l’annulation du dossier.',
   },
   'duplicate-file': {
@@ -340,7 +341,7 @@ const en = {
     fix: () => 'Open the form in a PDF reader, type your answers into its fields, then save it (without printing or flattening it).',
   },
   'facts-mismatch': {
-    text: (p, c) => `${c.fact ?? s(p.fact)}: candidate.yaml says ${s(p.declared)}, but the form ${s(p.file)} (field ${s(p.field)}) says ${s(p.form)}`,
+    text: (p, c) => `${cap(c.fact ?? s(p.fact))}: candidate.yaml says ${s(p.declared)}, but the form ${s(p.file)} (field ${s(p.field)}) says ${s(p.form)}`,
     fix: () => 'Correct one or the other so that they agree. Any false information will cancel the application.',
   },
   'duplicate-file': {

@@ -8,8 +8,9 @@ import { getDocument, PermissionFlag } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { finding, type Finding } from '../findings.js';
 import { findInflationBomb } from './inflation.js';
 import { PDFJS_OPTIONS } from './pdfjs-options.js';
+import { analyseContent, type ContentRequest, type ContentResult } from './content/analyse-content.js';
 
-export interface PdfAnalysis {
+export interface PdfAnalysis extends ContentResult {
   readonly readable: boolean;
   readonly encrypted: boolean;
   readonly pages: number | null;
@@ -32,6 +33,8 @@ export interface AnalyseOptions {
   readonly confirmPages: number;
   /** Also read page 1's content as a renderer would: its operators, fonts and images. */
   readonly firstPageContent?: boolean;
+  /** Look inside (src/pdf/content/): only what is asked for, within its own time budget. */
+  readonly content?: ContentRequest;
 }
 
 export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Promise<PdfAnalysis> {
@@ -60,8 +63,10 @@ export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Pr
       const counted = await confirm(doc, options.confirmPages, repaired[0]);
       const problems = [...counted.problems, ...restrictions(await doc.getPermissions().catch(() => null))];
       if (options.firstPageContent && counted.readable) problems.push(...(await firstPageContent(doc)));
-      // Content checks (src/pdf/content/) take the open document here, pages confirmed.
-      return { readable: counted.readable, encrypted: false, pages: counted.pages, problems };
+      // Content checks (src/pdf/content/) take the open document here, pages confirmed. A
+      // failure inside them costs their answer, never the file's verdict.
+      const content = options.content && counted.readable ? await analyseContent(doc, options.content).catch(() => ({})) : {};
+      return { ...content, readable: counted.readable, encrypted: false, pages: counted.pages, problems };
     } finally {
       await doc.destroy().catch(() => undefined);
     }

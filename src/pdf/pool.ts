@@ -109,6 +109,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       sizeBytes,
       confirmPages: limits.confirmPages ?? DEFAULT_CONFIRM_PAGES,
       ...(limits.firstPageContent ? { firstPageContent: true } : {}),
+      ...(limits.content ? { content: limits.content } : {}),
       started: port2,
     };
     waiting.add(controller);

@@ -1,6 +1,7 @@
 // What the PDF layer reports about one file. Never the bytes: results stay small so a batch
 // of thousands of dossiers keeps only verdicts in memory.
 import type { Finding } from '../findings.js';
+import type { ContentRequest, ContentResult } from './content/analyse-content.js';
 
 export interface PdfLimits {
   /** Files above this are `too-large`, decided from their size alone. */
@@ -11,9 +12,12 @@ export interface PdfLimits {
   readonly confirmPages?: number;
   /** Also read page 1's content as a renderer would (operators, fonts, images). */
   readonly firstPageContent?: boolean;
+  /** Look inside: blank pages, text, ID card layout, form fields (src/pdf/content/); also hash the bytes. */
+  readonly content?: ContentRequest;
 }
 
-export interface FileInspection {
+/** Content findings (blank pages, text layer, card layout, form fields, first text) are optional: only what was asked for. */
+export interface FileInspection extends ContentResult {
   readonly path: string;
   readonly sizeBytes: number;
   /** `%PDF-` found near the start of the file. */
@@ -26,6 +30,8 @@ export interface FileInspection {
   readonly encrypted: boolean;
   /** Pages that actually load; null when unknown. */
   readonly pages: number | null;
+  /** SHA-256 of the bytes, hex, when content was asked for: the same file sent twice. */
+  readonly sha256?: string;
   readonly problems: readonly Finding[];
 }
 

@@ -5,6 +5,8 @@ import { open } from 'node:fs/promises';
 import type { MessagePort } from 'node:worker_threads';
 import { finding, type Finding } from '../findings.js';
 import { analysePdf } from './analyse.js';
+import type { ContentRequest, ContentResult } from './content/analyse-content.js';
+import { sha256 } from './content/hash.js';
 import { sniff } from './sniff.js';
 import { errorCode } from './types.js';
 
@@ -14,11 +16,14 @@ export interface InspectTask {
   readonly confirmPages: number;
   /** Read page 1's content too (operators, fonts, images). */
   readonly firstPageContent?: boolean;
+  /** Look inside the document (src/pdf/content/), and hash its bytes. */
+  readonly content?: ContentRequest;
   /** Told when the task really starts, so time spent waiting in the queue is not counted. */
   readonly started?: MessagePort;
 }
 
-export interface InspectResult {
+export interface InspectResult extends ContentResult {
+  readonly sha256?: string;
   readonly pdf: boolean;
   readonly detectedType: string | null;
   readonly readable: boolean;
@@ -61,9 +66,10 @@ async function inspectFile(task: InspectTask): Promise<InspectResult> {
   }
   const kind = sniff(bytes.subarray(0, 4096));
   if (kind.type === null) return { ...nothing, problems: [finding('empty-file', 'error')] };
-  if (!kind.pdf) return { ...nothing, detectedType: kind.type, problems: [finding('not-pdf', 'error', { type: kind.type })] };
-  const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true };
-  return { pdf: true, detectedType: 'pdf', ...(await analysePdf(bytes, options)) };
+  const hash = task.content && bytes.length > 0 ? { sha256: sha256(bytes) } : {};
+  if (!kind.pdf) return { ...nothing, ...hash, detectedType: kind.type, problems: [finding('not-pdf', 'error', { type: kind.type })] };
+  const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true, ...(task.content ? { content: task.content } : {}) };
+  return { pdf: true, detectedType: 'pdf', ...hash, ...(await analysePdf(bytes, options)) };
 }
 
 /** Read what stat promised, no more: a file growing under us cannot blow the limit. */

@@ -30,6 +30,12 @@ export function localize(input: Reportable, options: FormatOptions): ReportView 
     const { message, fix } = render(f, lang, ctx);
     return { code: f.code, severity: f.severity, message, fix, params: f.params as ProblemView['params'] };
   };
+  // A finding may name a fact (facts-mismatch) or another document (suggestions, duplicates).
+  const labels = new Map(report.dossiers.flatMap((d) => d.documents.map((doc) => [doc.id, doc.label[lang]] as const)));
+  const context = (f: Finding): MessageContext => ({
+    ...(typeof f.params.fact === 'string' && options.factLabel?.(f.params.fact) ? { fact: options.factLabel(f.params.fact)![lang] } : {}),
+    documentLabel: (id) => labels.get(id),
+  });
   return {
     schemaVersion: report.schemaVersion,
     lang,
@@ -48,7 +54,8 @@ export function localize(input: Reportable, options: FormatOptions): ReportView 
         status: doc.status,
         files: [...doc.files],
         pages: doc.pages,
-        problems: doc.problems.map((f) => problem(f, { document: doc.label[lang], advice: doc.advice?.[lang] })),
+        textLayer: doc.textLayer ?? null,
+        problems: doc.problems.map((f) => problem(f, { ...context(f), document: doc.label[lang], advice: doc.advice?.[lang] })),
       })),
       rules: d.rules.map((r) => ({
         id: r.id,
@@ -58,7 +65,7 @@ export function localize(input: Reportable, options: FormatOptions): ReportView 
         message: explainVerdict(r, lang, (fact) => options.factLabel?.(fact)?.[lang]),
         ...(r.advice && (r.status === 'fail' || r.status === 'unknown') ? { fix: r.advice[lang] } : {}),
       })),
-      problems: d.problems.map((f) => problem(f)),
+      problems: d.problems.map((f) => problem(f, context(f))),
     })),
   };
 }

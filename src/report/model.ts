@@ -18,6 +18,8 @@ export interface DocumentResult {
   readonly status: DocumentStatus;
   readonly files: readonly string[];
   readonly pages: number | null;
+  /** The files carry a text layer (true), at least one is a scan without text (false), unknown (null). */
+  readonly textLayer?: boolean | null;
   readonly problems: readonly Finding[];
 }
 

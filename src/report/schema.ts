@@ -23,6 +23,11 @@ export const documentSchema = z.object({
     .describe('ok, missing (no file), invalid (a file with an error), not-required (the candidate\'s situation does not call for it)'),
   files: z.array(z.string()).describe('Names of the files taken for this document'),
   pages: z.number().int().nonnegative().nullable().describe('Pages counted (and loaded) in those files; null when unknown'),
+  textLayer: z
+    .boolean()
+    .nullable()
+    .optional()
+    .describe('true: every file carries text (typed, or the OCR layer of a scan); false: at least one is a scan without text; null: unknown'),
   problems: z.array(problemSchema).describe('Findings about this document'),
 }).describe('One document the profile asks for');
 

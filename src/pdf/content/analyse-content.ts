@@ -182,7 +182,6 @@ export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequ
     }
   }
 
-  for (const p of pages.values()) p.cleanup();
   if (partial) out.partial = true;
   return out;
 }

@@ -168,7 +168,9 @@ ${d.problems.length ? `<h3>${esc(ui.problems)}</h3>${problemList(d.problems)}` :
 function documentRow(doc: DocumentView, options: TextOptions): string {
   const w = UI[options.lang].formats;
   const tone = doc.status === 'ok' ? 'ok' : doc.status === 'not-required' ? 'muted' : 'bad';
-  const files = doc.files.length ? `<ul class="files">${doc.files.map((f) => `<li><bdi>${esc(f)}</bdi></li>`).join('')}</ul>` : '<span class="muted">—</span>';
+  // Whether the files carry text or are scans without it (older reports do not say).
+  const layer = doc.textLayer === true || doc.textLayer === false ? `<div class="muted text-layer">${esc(w.textLayer[String(doc.textLayer) as 'true' | 'false'])}</div>` : '';
+  const files = doc.files.length ? `<ul class="files">${doc.files.map((f) => `<li><bdi>${esc(f)}</bdi></li>`).join('')}</ul>${layer}` : '<span class="muted">—</span>';
   return (
     `<tr><th scope="row">${esc(doc.label)} <span class="muted id">${esc(doc.id)}</span></th>` +
     `<td><span class="${tone}">${esc(w.docStatus[doc.status])}</span></td>` +
