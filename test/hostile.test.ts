@@ -1,0 +1,309 @@
+// Hostile and broken PDFs through the real inspector (real worker threads, real pdf.js): every
+// file of the generated corpus gets its verdict; bombs cost a finding, not memory; a file that
+// makes pdf.js spin is cut off and the pool goes on; no code from a file runs; rejections
+// inside pdf.js stay inside; mutants of valid files all get a verdict in time.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import fc from 'fast-check';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_CODES } from '../src/findings.js';
+import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
+import { createInspector, type Inspector } from '../src/pdf/pool.js';
+import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
+import { run } from './support/cli.js';
+import { GOOD_CANDIDATE, makeDossier, tempDir } from './support/dossier.js';
+import { fontMatrixExploitPdf, hostileCorpus, xrefStreamPdf, zlibBomb } from './support/hostile-corpus.js';
+import { encryptedPdf, hasQpdf, imagePdf, tempFolder, textPdf } from './support/pdf-factory.js';
+
+const MB = 1024 * 1024;
+const LIMITS: PdfLimits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 10_000 };
+const codes = (r: FileInspection) => r.problems.map((p) => p.code);
+
+let inspector: Inspector;
+let folder: Awaited<ReturnType<typeof tempFolder>>;
+beforeAll(async () => {
+  inspector = createInspector({ concurrency: 2 });
+  folder = await tempFolder('dossier-hostile-');
+});
+afterAll(async () => {
+  await inspector.close();
+  await folder.remove();
+});
+
+/** Run `work` while sampling this process's resident memory (workers included). */
+async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; growthMB: number }> {
+  const base = process.memoryUsage.rss();
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  try {
+    const value = await work();
+    return { value, growthMB: (Math.max(peak, process.memoryUsage.rss()) - base) / MB };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The catalog in an object stream inflating to `mib` MiB: pdf.js inflates it, in JavaScript, to open the file. */
+function slowObjectStream(mib: number): Uint8Array {
+  const head = '1 0 ';
+  return xrefStreamPdf([
+    { inStream: 4, index: 0 },
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    {
+      dict: `/Type /ObjStm /N 1 /First ${head.length} /Filter /FlateDecode`,
+      data: zlibBomb(mib, Buffer.from(`${head}<< /Type /Catalog /Pages 2 0 R >> `, 'latin1')),
+    },
+  ]);
+}
+
+const corpus = await hostileCorpus();
+
+describe('the hostile corpus: each file gets its verdict', () => {
+  const results = new Map<string, { r: FileInspection; ms: number }>();
+  beforeAll(async () => {
+    // All at once, as a batch would: two workers, a queue, every kind of file mixed.
+    await Promise.all(
+      corpus.map(async (f) => {
+        const path = await folder.write(f.name, f.bytes);
+        const t = performance.now();
+        const r = await inspector.inspect(path, LIMITS);
+        results.set(f.name, { r, ms: performance.now() - t });
+      }),
+    );
+  }, 60_000);
+
+  it.each(corpus.map((f) => [f.name, f] as const))('%s', (name, f) => {
+    const { r } = results.get(name)!;
+    expect({ codes: codes(r), readable: r.readable, pages: r.pages }, f.note).toEqual({ codes: f.expect.codes, readable: f.expect.readable, pages: f.expect.pages });
+    if (f.expect.reason) expect(r.problems.find((p) => p.code === 'unreadable')!.params.reason).toBe(f.expect.reason);
+    if (f.expect.type) expect(r.detectedType).toBe(f.expect.type);
+  });
+
+  it('the whole corpus is answered well within the time limit', () => {
+    const slowest = Math.max(...[...results.values()].map((x) => x.ms));
+    // Queued behind each other on two threads: the slowest still waited far less than one limit.
+    expect(slowest).toBeLessThan(LIMITS.fileTimeoutMs / 2);
+  });
+
+  it.skipIf(hasQpdf)('encrypted files are left out of the corpus: qpdf is not installed (apt-get install qpdf)', () => undefined);
+});
+
+describe('bounded memory', () => {
+  it('4 GiB bombs (content stream, object stream, Flate in Flate) are findings, and memory stays flat', async () => {
+    const bombs = corpus.filter((f) => f.name.startsWith('bomb-'));
+    expect(bombs.length).toBe(3);
+    const { value, growthMB } = await peakRss(() =>
+      Promise.all(
+        bombs.map(async (f) => {
+          const path = await folder.write(`again-${f.name}`, f.bytes);
+          // Even asked to read page 1's content, which would inflate the content stream.
+          return inspector.inspect(path, { ...LIMITS, firstPageContent: true });
+        }),
+      ),
+    );
+    for (const r of value) expect(r.problems).toEqual([{ code: 'unreadable', severity: 'error', params: expect.objectContaining({ reason: 'bomb', limitMB: 256 }) }]);
+    // Without the check, pdf.js grows one typed array per stream, outside the worker's heap
+    // limit: 6.4 GB of resident memory for the object-stream bomb alone.
+    expect(growthMB).toBeLessThan(300);
+  });
+
+  it('a file under the hard ceiling but over the limit is still inspected, never the whole ceiling read', async () => {
+    const path = await folder.write('over-limit.pdf', await textPdf(2));
+    const r = await inspector.inspect(path, { ...LIMITS, maxSizeBytes: 100 });
+    expect(codes(r)).toEqual(['too-large']);
+    expect(r.pages).toBe(2);
+  });
+});
+
+describe('never hang', () => {
+  it('a file pdf.js spins on is cut off at the time limit by terminating its worker; the pool goes on', async () => {
+    // 250 MiB in an object stream: under the bomb limit, and seconds of pdf.js's JavaScript inflater.
+    const slow = await folder.write('slow-object-stream.pdf', slowObjectStream(250));
+    const good = await folder.write('good-after-slow.pdf', await textPdf(2));
+    const single = createInspector({ concurrency: 1 });
+    try {
+      const t = performance.now();
+      const [timedOut, after] = await Promise.all([single.inspect(slow, { ...LIMITS, fileTimeoutMs: 400 }), single.inspect(good, LIMITS)]);
+      const ms = performance.now() - t;
+      expect(timedOut.problems).toEqual([{ code: 'timeout', severity: 'error', params: { seconds: 0.4 } }]);
+      // The second file ran on a fresh worker: the busy one was terminated, not waited for.
+      expect([after.readable, after.pages, codes(after)]).toEqual([true, 2, []]);
+      expect(ms).toBeLessThan(5_000);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it.each([
+    ['check', (dir: string) => ['check', dir]],
+    ['batch', (dir: string) => ['batch', dirname(dir)]],
+  ])('--file-timeout on %s', async (_, args) => {
+    const dir = await makeDossier({ 'CV.pdf': slowObjectStream(250), 'candidate.yaml': GOOD_CANDIDATE });
+    const r = await run([...args(dir), '--file-timeout', '0.4', '--format', 'json', '--as-of', '2026-02-21']);
+    expect(r.code).toBe(1);
+    const cv = JSON.parse(r.stdout).dossiers[0].documents.find((d: { id: string }) => d.id === 'cv');
+    expect(cv.problems.map((p: { code: string; params: unknown }) => [p.code, p.params])).toEqual([['timeout', { file: 'CV.pdf', seconds: 0.4 }]]);
+  });
+
+  it('--file-timeout on inspect', async () => {
+    const path = await folder.write('slow-inspect.pdf', slowObjectStream(250));
+    const r = await run(['inspect', path, '--file-timeout', '0.4', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].problems.map((p: { code: string }) => p.code)).toEqual(['timeout']);
+  });
+});
+
+describe('no code from a file runs', () => {
+  it('a font whose /FontMatrix carries JavaScript (CVE-2024-4367): page 1 read, fonts parsed, nothing runs', async () => {
+    const dir = await tempDir('dossier-cve-');
+    const markerFile = join(dir, 'PWNED');
+    const payload = `globalThis.__dossierPwned = 1; process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(markerFile)}, 'pwned')`;
+    const pdf = fontMatrixExploitPdf(payload);
+    const path = await folder.write('cve-2024-4367.pdf', pdf);
+
+    // Through the inspector, reading page 1's operators: the font program and its matrix are parsed.
+    const r = await inspector.inspect(path, { ...LIMITS, firstPageContent: true });
+    expect([r.readable, r.pages, codes(r)]).toEqual([true, 1, []]);
+
+    // The same file opened exactly as the inspector opens it, here, to look at what pdf.js made
+    // of the font: a setFont on page 1, and a matrix of numbers, the payload dropped as data.
+    const doc = await getDocument({ ...PDFJS_OPTIONS, data: pdf.slice() }).promise;
+    try {
+      const page = await doc.getPage(1);
+      const ops = await page.getOperatorList();
+      const setFont = ops.fnArray.indexOf(OPS.setFont);
+      expect(setFont).toBeGreaterThanOrEqual(0);
+      const fontId = (ops.argsArray[setFont] as [string])[0];
+      const font = page.commonObjs.get(fontId) as { fontMatrix?: unknown[] };
+      expect(font.fontMatrix?.every((n) => typeof n === 'number')).toBe(true);
+      await page.getTextContent();
+    } finally {
+      await doc.destroy();
+    }
+    expect(existsSync(markerFile)).toBe(false);
+    expect((globalThis as { __dossierPwned?: number }).__dossierPwned).toBeUndefined();
+  });
+
+  it('the only code pdf.js can compile is the PostScript calculator, and isEvalSupported: false turns it off', () => {
+    // A guard for upgrades: a new `new Function` or `eval` in pdf.js must be looked at.
+    const build = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'legacy', 'build');
+    const sites = (file: string) => [...readFileSync(join(build, file), 'utf8').matchAll(/new Function\(|\beval\(/g)].length;
+    // pdf.mjs: the feature probe `new Function("")`. pdf.worker.mjs: the same probe, and the
+    // PostScript function compiler, used only when isEvalSupported is true.
+    expect([sites('pdf.mjs'), sites('pdf.worker.mjs')]).toEqual([1, 2]);
+    const worker = readFileSync(join(build, 'pdf.worker.mjs'), 'utf8');
+    expect(worker).toMatch(/if \(factory\.isEvalSupported && FeatureTest\.isEvalSupported\) \{[^}]*new Function\("src", "srcOffset", "dest", "destOffset"/);
+    expect(PDFJS_OPTIONS.isEvalSupported).toBe(false);
+  });
+});
+
+describe('never crash', () => {
+  it('a rejection nobody handles inside pdf.js makes that file unreadable; one between files is dropped; the thread lives on', async () => {
+    const good = await folder.write('good-rejection.pdf', await textPdf(2));
+    const workerUrl = new URL('../dist/pdf/worker.js', import.meta.url).href;
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      (async () => {
+        const { default: inspect } = await import(workerData.workerUrl);
+        const task = { path: workerData.good, sizeBytes: workerData.size, confirmPages: 50 };
+        const clean = await inspect(task);
+        // A promise rejected while the file is being analysed, as pdf.js does on some fuzzed files.
+        setTimeout(() => Promise.reject(new Error('injected: pdf.js failing inside')), 0);
+        const during = await inspect(task);
+        // One rejected between two files: a leftover of a file already answered.
+        setTimeout(() => Promise.reject(new Error('injected: leftover')), 0);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const after = await inspect(task);
+        parentPort.postMessage({ clean, during, after });
+      })();
+    `;
+    const worker = new Worker(code, { eval: true, workerData: { workerUrl, good, size: readFileSync(good).length } });
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    const { clean, during, after } = await new Promise<Record<string, FileInspection>>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    await exited;
+    expect([clean!.readable, clean!.pages, codes(clean!)]).toEqual([true, 2, []]);
+    expect(during!.readable).toBe(false);
+    expect(during!.problems).toEqual([{ code: 'unreadable', severity: 'error', params: { reason: 'crash', detail: 'injected: pdf.js failing inside' } }]);
+    expect([after!.readable, after!.pages, codes(after!)]).toEqual([true, 2, []]);
+  });
+
+  it('a worker that dies mid-file (out of memory) costs that file a finding; the others are answered', async () => {
+    const good = await folder.write('good-oom.pdf', await textPdf(1));
+    // A heap too small for pdf.js: every worker dies; each file still gets its answer.
+    const starved = createInspector({ concurrency: 1, maxHeapMB: 4 });
+    try {
+      const results = await Promise.all([starved.inspect(good, LIMITS), starved.inspect(good, LIMITS)]);
+      for (const r of results) expect(r.problems.map((p) => [p.code, p.params.reason])).toEqual([['unreadable', 'crash']]);
+    } finally {
+      await starved.close();
+    }
+    // And a healthy pool is not affected by another pool's deaths.
+    expect((await inspector.inspect(good, LIMITS)).pages).toBe(1);
+  });
+});
+
+describe('mutants of valid PDFs (fast-check)', () => {
+  const MUTANT_LIMITS: PdfLimits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 3_000 };
+  const KNOWN = new Set<string>(DOCUMENT_CODES);
+
+  it('each mutant gets a verdict within the time limit, coherent with itself, and the pool survives', async () => {
+    const bases = [
+      await textPdf(2),
+      await textPdf(2, 'Diplôme', { xrefStream: true }),
+      await imagePdf(),
+      ...(hasQpdf ? [await encryptedPdf({ ownerPassword: 'owner' })] : []),
+    ];
+    type Mutation = (b: Uint8Array) => Uint8Array;
+    const at = (b: Uint8Array, f: number) => Math.floor(f * b.length);
+    const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }).map((f): Mutation => (b) => b.slice(0, at(b, f))),
+      fc.array(fc.tuple(fc.double({ min: 0, max: 0.9999, noNaN: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 20 }).map(
+        (flips): Mutation => (b) => {
+          const c = b.slice();
+          for (const [f, x] of flips) c[at(c, f)]! ^= x;
+          return c;
+        },
+      ),
+      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.uint8Array({ minLength: 1, maxLength: 512 })).map(
+        ([f, junk]): Mutation => (b) => new Uint8Array([...b.subarray(0, at(b, f)), ...junk, ...b.subarray(at(b, f))]),
+      ),
+      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).map(
+        ([f, g, h]): Mutation => (b) => {
+          const [from, to] = [at(b, Math.min(f, g)), at(b, Math.max(f, g))];
+          return new Uint8Array([...b.subarray(0, at(b, h)), ...b.subarray(from, to), ...b.subarray(at(b, h))]);
+        },
+      ),
+      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).map(
+        ([f, g]): Mutation => (b) => new Uint8Array([...b.subarray(0, at(b, Math.min(f, g))), ...b.subarray(at(b, Math.max(f, g)))]),
+      ),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...bases), mutation, async (base, mutate) => {
+        const path = await folder.write(`mutant-${n++}.pdf`, mutate(base));
+        const t = performance.now();
+        const r = await inspector.inspect(path, MUTANT_LIMITS);
+        expect(performance.now() - t).toBeLessThan(MUTANT_LIMITS.fileTimeoutMs + 2_000);
+        for (const p of r.problems) expect(KNOWN.has(p.code)).toBe(true);
+        expect(r.pages === null || (Number.isInteger(r.pages) && r.pages >= 0)).toBe(true);
+        if (r.readable) {
+          expect(r.pages).toBeGreaterThanOrEqual(1);
+          expect(codes(r)).not.toContain('unreadable');
+          expect(codes(r)).not.toContain('encrypted');
+        } else expect(r.problems.some((p) => p.severity === 'error')).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+    // Still answering, correctly.
+    const after = await inspector.inspect(await folder.write('after-mutants.pdf', await textPdf(3)), LIMITS);
+    expect([after.readable, after.pages, codes(after)]).toEqual([true, 3, []]);
+  }, 120_000);
+});
