@@ -118,13 +118,17 @@ const CARD: [number, number] = [340, 214];
 
 /**
  * An ID card copy on A4 as office software lays it out: a title in text, then the card
- * picture(s). `cards`: the pictures, each drawn once, in order; 'same' draws the recto twice.
+ * picture(s): recto and verso, one card, the recto twice ('same'), one picture of both cards,
+ * the verso turned a quarter turn, two vector drawings (form XObjects), a full-sheet scan.
  */
-export async function cniPdf(layout: 'two' | 'one' | 'same' | 'stacked-image' | 'rotated-two' | 'vector-two' | 'sheet'): Promise<Uint8Array> {
+export async function cniPdf(
+  layout: 'two' | 'one' | 'same' | 'stacked-image' | 'rotated-two' | 'vector-two' | 'sheet',
+  title = "Copie de la carte nationale d'identite",
+): Promise<Uint8Array> {
   return pdfWith(async (doc) => {
     const font = await doc.embedFont(StandardFonts.HelveticaBold);
     const page = doc.addPage(A4);
-    page.drawText("Copie de la carte nationale d'identite", { x: 60, y: 790, size: 14, font });
+    page.drawText(title, { x: 60, y: 790, size: 14, font });
     const x = (A4[0] - CARD[0]) / 2;
     const top = A4[1] - 90 - CARD[1];
     const shadow = (p: PDFPage, y: number) => p.drawRectangle({ x: x + 3, y: y - 3, width: CARD[0], height: CARD[1], color: rgb(0.88, 0.88, 0.88) });
