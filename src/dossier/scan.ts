@@ -1,7 +1,7 @@
 // Read a dossier folder without touching it: list its entries, never follow a symbolic link
 // out of it, never descend into sub-folders (they are reported), never write anything.
 import { lstat, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 
 /** System clutter that is never part of a dossier. */
@@ -9,8 +9,13 @@ const IGNORED = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 export const DECLARATION_NAMES = ['candidate.yaml', 'candidate.yml'];
 
 export interface ScannedFile {
+  /**
+   * The name as shown and matched. A name that is not UTF-8 (a ZIP made on an old Windows,
+   * unpacked as is) is read as Windows-1252, which is what such names almost always are.
+   */
   readonly name: string;
-  readonly path: string;
+  /** Where to read the file: the name's very bytes when it is not UTF-8. */
+  readonly path: string | Buffer;
   readonly sizeBytes: number;
 }
 
@@ -21,21 +26,37 @@ export interface Scan {
   readonly problems: readonly Finding[];
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const windows1252 = new TextDecoder('windows-1252');
+
+/** An entry's name for people, and its path for the file system. */
+function entry(dir: string, raw: Buffer): { name: string; path: string | Buffer } {
+  try {
+    const name = utf8.decode(raw);
+    return { name, path: join(dir, name) };
+  } catch {
+    return { name: windows1252.decode(raw), path: Buffer.concat([Buffer.from(dir.endsWith(sep) ? dir : dir + sep), raw]) };
+  }
+}
+
 export async function scanDossier(dir: string): Promise<Scan> {
   const files: ScannedFile[] = [];
   const problems: Finding[] = [];
   let declaration: string | undefined;
-  let names: string[];
+  let raws: Buffer[];
   try {
-    names = await readdir(dir);
+    // Names as bytes: a name that is not UTF-8 would otherwise come back mangled, and then
+    // could not be opened.
+    raws = await readdir(dir, { encoding: 'buffer' });
   } catch (err) {
     return { files, declaration, problems: [finding('unreadable-folder', 'error', { error: errorCode(err) })] };
   }
-  for (const name of names.sort()) {
+  const entries = raws.map((raw) => entry(dir, raw)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { name, path } of entries) {
     if (name.startsWith('.') || IGNORED.has(name.toLowerCase())) continue;
-    const path = join(dir, name);
     let st;
     try {
+      // lstat: a link is looked at, never through.
       st = await lstat(path);
     } catch (err) {
       problems.push(finding('unreadable-folder', 'error', { file: name, error: errorCode(err) }));
@@ -43,8 +64,9 @@ export async function scanDossier(dir: string): Promise<Scan> {
     }
     if (st.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name }));
     else if (st.isDirectory()) problems.push(finding('subfolder', 'warning', { file: name }));
+    // FIFOs, sockets, devices: never opened (reading a FIFO would wait forever).
     else if (!st.isFile()) problems.push(finding('unexpected-file', 'warning', { file: name }));
-    else if (DECLARATION_NAMES.includes(name.toLowerCase()) && declaration === undefined) declaration = path;
+    else if (DECLARATION_NAMES.includes(name.toLowerCase()) && declaration === undefined && typeof path === 'string') declaration = path;
     else files.push({ name, path, sizeBytes: st.size });
   }
   return { files, declaration, problems };

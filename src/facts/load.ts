@@ -1,6 +1,7 @@
 // Read candidate.yaml. A broken declaration is a finding about the dossier with its
 // file:line:col, never a crash; the valid facts in it are still used and the documents are
 // still checked.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { finding, type Finding } from '../findings.js';
@@ -18,23 +19,83 @@ export interface Declaration {
   readonly problems: readonly Finding[];
 }
 
+/** Findings about one declaration, at most: past this, one more says how many were left out. */
+export const MAX_DECLARATION_FINDINGS = 20;
+
+/** Never rejects: check.ts starts reading the declaration while the PDFs are being inspected. */
 export async function readDeclaration(path: string | undefined, profile: Profile): Promise<Declaration> {
   if (path === undefined) return { facts: {}, problems: [finding('no-declaration', 'warning', { file: 'candidate.yaml' })] };
   const file = basename(path);
-  let text: string;
+  let bytes: Buffer;
   try {
-    const handle = await open(path, 'r');
+    // O_NONBLOCK: a FIFO put in its place since the folder was listed must not hang the run.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const { size } = await handle.stat();
-      if (size > MAX_DECLARATION_BYTES) return invalid(file, 1, 1, `file is ${size} bytes; a declaration is at most ${MAX_DECLARATION_BYTES}`);
-      text = (await handle.readFile()).toString('utf8');
+      const st = await handle.stat();
+      if (!st.isFile()) return invalid(file, 1, 1, 'is not a regular file');
+      if (st.size > MAX_DECLARATION_BYTES) return invalid(file, 1, 1, `file is ${st.size} bytes; a declaration is at most ${MAX_DECLARATION_BYTES}`);
+      // Read what stat promised, no more, whatever the file does meanwhile.
+      const buffer = Buffer.alloc(st.size);
+      const { bytesRead } = await handle.read(buffer, 0, st.size, 0);
+      bytes = buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }
   } catch (err) {
     return invalid(file, 1, 1, `cannot be read (${errorCode(err)})`);
   }
-  return parseDeclaration(text, file, profile);
+  try {
+    const { text, problems } = decode(bytes, file);
+    const parsed = parseDeclaration(text, file, profile);
+    return { facts: parsed.facts, problems: capped([...problems, ...parsed.problems], file) };
+  } catch (err) {
+    // A bug, or a file exotic enough to break the YAML parser: still only a finding.
+    return invalid(file, 1, 1, `cannot be parsed (${errorCode(err)})`);
+  }
+}
+
+/**
+ * The declaration's text. UTF-8 (with or without a byte-order mark) is expected; UTF-16 with
+ * its mark is read as such ("Unicode" in Notepad); anything else is read as Windows-1252
+ * ("ANSI" in Notepad) with a warning at the first byte that is not UTF-8.
+ */
+function decode(bytes: Buffer, file: string): { text: string; problems: Finding[] } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), problems: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), problems: [] };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), problems: [] };
+  } catch {
+    const text = new TextDecoder('windows-1252').decode(body);
+    const bad = firstInvalidUtf8(body);
+    const before = new TextDecoder('utf-8').decode(body.subarray(0, bad));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    const detail = 'not UTF-8 text: read as Windows-1252 ("ANSI"); save candidate.yaml as UTF-8 so that accented letters are sure';
+    return { text, problems: [toFinding({ file, line, col, message: detail, severity: 'warning' })] };
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const lead = b[i]!;
+    const n = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (n === 0) return i;
+    for (let k = 1; k < n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return b.length;
+}
+
+/** A garbage file gives thousands of findings; a reader needs the first ones and a count. */
+function capped(problems: Finding[], file: string): Finding[] {
+  if (problems.length <= MAX_DECLARATION_FINDINGS) return problems;
+  const kept = problems.slice(0, MAX_DECLARATION_FINDINGS);
+  const last = kept[kept.length - 1]!.params;
+  const more = problems.length - MAX_DECLARATION_FINDINGS;
+  return [...kept, toFinding({ file, line: Number(last.line), col: Number(last.col), message: `and ${more} more problem(s) after this line` })];
 }
 
 export function parseDeclaration(text: string, file: string, profile: Profile): Declaration {

@@ -14,7 +14,8 @@ import { DEFAULT_CONFIRM_PAGES, HARD_CEILING_BYTES, errorCode, type FileInspecti
 import type { InspectResult, InspectTask } from './worker.js';
 
 export interface Inspector {
-  inspect(path: string, limits: PdfLimits): Promise<FileInspection>;
+  /** `path`: a string, or the name's bytes when it is not UTF-8 (see src/dossier/scan.ts). */
+  inspect(path: string | Buffer, limits: PdfLimits): Promise<FileInspection>;
   close(): Promise<void>;
 }
 
@@ -61,8 +62,8 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     for (const controller of waiting) controller.abort(new WorkerFailure(errorCode(err)));
   });
 
-  async function inspectFile(path: string, limits: PdfLimits): Promise<FileInspection> {
-    const none = { path, sizeBytes: 0, pdf: false, detectedType: null, readable: false, encrypted: false, pages: null };
+  async function inspectFile(path: string | Buffer, limits: PdfLimits): Promise<FileInspection> {
+    const none = { path: shown(path), sizeBytes: 0, pdf: false, detectedType: null, readable: false, encrypted: false, pages: null };
     let st;
     try {
       st = await stat(path);
@@ -137,7 +138,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       } catch (err) {
         // Nothing above should throw; if it does, it is still one file's finding.
         const problems = [finding('unreadable', 'error', { reason: 'crash', detail: errorCode(err) })];
-        return { path, sizeBytes: 0, pdf: false, detectedType: null, readable: false, encrypted: false, pages: null, problems };
+        return { path: shown(path), sizeBytes: 0, pdf: false, detectedType: null, readable: false, encrypted: false, pages: null, problems };
       }
     },
     async close() {
@@ -153,7 +154,10 @@ class WorkerFailure extends Error {}
 
 const interrupted = () => finding('check-failed', 'error', { error: 'interrupted' });
 
-async function readHead(path: string): Promise<Uint8Array | Error> {
+/** A path as people read it: bytes that are not UTF-8 shown as Windows-1252. */
+const shown = (path: string | Buffer): string => (typeof path === 'string' ? path : new TextDecoder('windows-1252').decode(path));
+
+async function readHead(path: string | Buffer): Promise<Uint8Array | Error> {
   try {
     const handle = await open(path, 'r');
     try {

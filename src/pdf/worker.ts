@@ -11,7 +11,8 @@ import { sniff } from './sniff.js';
 import { errorCode } from './types.js';
 
 export interface InspectTask {
-  readonly path: string;
+  /** A string, or a name's bytes (a Buffer arrives here as a Uint8Array, which fs takes too). */
+  readonly path: string | Uint8Array;
   readonly sizeBytes: number;
   readonly confirmPages: number;
   /** Read page 1's content too (operators, fonts, images). */
@@ -73,9 +74,10 @@ async function inspectFile(task: InspectTask): Promise<InspectResult> {
 }
 
 /** Read what stat promised, no more: a file growing under us cannot blow the limit. */
-async function readAtMost(path: string, size: number): Promise<Uint8Array> {
+async function readAtMost(path: string | Uint8Array, size: number): Promise<Uint8Array> {
   // O_NONBLOCK: a file swapped for a FIFO since the stat must not hang this thread forever.
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const where = typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+  const handle = await open(where, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
     const bytes = new Uint8Array(size);
