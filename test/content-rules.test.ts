@@ -118,6 +118,20 @@ describe('duplicates', () => {
     expect(d.dossierProblems).toEqual([]);
   });
 
+  it('the same file twice for one document taking several files is only a warning', () => {
+    const d = findDuplicates(
+      profile,
+      [
+        { file: 'Diplome Licence.pdf', sha256: 'aa', document: 'diploma' },
+        { file: 'Diplome Master.pdf', sha256: 'aa', document: 'diploma' },
+      ],
+      ['Diplome Licence.pdf', 'Diplome Master.pdf'],
+    );
+    expect(d.documentProblems.get('diploma')).toEqual([
+      { code: 'duplicate-file', severity: 'warning', params: { file: 'Diplome Master.pdf', original: 'Diplome Licence.pdf', originalDocument: 'diploma', by: 'content' } },
+    ]);
+  });
+
   it('an unmatched copy is a warning about the dossier; names differing by case or accents are reported', () => {
     const d = findDuplicates(
       profile,

@@ -34,11 +34,19 @@ const BLANK = { blank: { pages: 20, opListPages: 3 } } as const;
 const CNI = { cardLayout: DEFAULT_CARD_LAYOUT } as const;
 
 describe('blank pages', () => {
-  it('a page with nothing on it is blank; text and scans are not', async () => {
+  it('the first and last pages are looked at: text and scans are not blank, nothing and white fills are', async () => {
     const r = await analyse(await pagesPdf(['text', 'blank', 'scan', 'white']), BLANK);
-    expect(r.blankPages).toEqual([2, 4]);
-    expect(r.blankChecked).toBe(4);
+    expect(r.blankPages).toEqual([4]);
+    expect(r.blankChecked).toEqual([1, 4]);
     expect(r.textLayer).toBe(true);
+  });
+
+  it('middle pages are looked at only when both ends are blank, up to the first with content', async () => {
+    expect(await analyse(await pagesPdf(['text', 'blank', 'text']), BLANK)).toMatchObject({ blankPages: [], blankChecked: [1, 3] });
+    expect(await analyse(await pagesPdf(['blank', 'white', 'text', 'blank', 'white']), BLANK)).toMatchObject({
+      blankPages: [1, 2, 5],
+      blankChecked: [1, 2, 3, 5],
+    });
   });
 
   it('a page whose only drawing is a white fill is blank', async () => {
@@ -49,10 +57,9 @@ describe('blank pages', () => {
     expect(marks.counts.whiteFills).toBeGreaterThan(0);
   });
 
-  it('a document of blank pages only: every page listed', async () => {
-    const r = await analyse(await pagesPdf(['blank', 'white']), BLANK);
-    expect(r.blankPages).toEqual([1, 2]);
-    expect(r.blankChecked).toBe(2);
+  it('a document of blank pages only: every page listed, whatever the operator-list budget', async () => {
+    const r = await analyse(await pagesPdf(['blank', 'white', 'blank', 'white', 'blank']), { blank: { pages: 20, opListPages: 2 } });
+    expect(r.blankPages).toEqual([1, 2, 3, 4, 5]);
     expect(r.textLayer).toBe(false);
   });
 
@@ -62,16 +69,16 @@ describe('blank pages', () => {
     expect(r.textLayer).toBe(false);
   });
 
-  it('reads at most opListPages operator lists: pages beyond are left unchecked', async () => {
-    const r = await analyse(await pagesPdf(['scan', 'scan', 'blank', 'blank']), { blank: { pages: 20, opListPages: 2 } });
-    expect(r.blankPages).toEqual([]);
-    expect(r.blankChecked).toBe(2);
+  it('reads at most opListPages operator lists while the ends have content', async () => {
+    const r = await analyse(await pagesPdf(['scan', 'scan', 'scan']), { blank: { pages: 20, opListPages: 1 } });
+    expect(r).toMatchObject({ blankPages: [], blankChecked: [1] });
   });
 
   it('an exhausted time budget gives a partial answer, never a wrong one', async () => {
     const r = await analyse(await pagesPdf(['blank', 'blank', 'blank']), { blank: { pages: 20, opListPages: 3 }, budgetMs: -1 });
     expect(r.partial).toBe(true);
-    expect(r.blankChecked).toBe(0);
+    expect(r.blankChecked).toEqual([]);
+    expect(r.blankPages).toEqual([]);
   });
 });
 

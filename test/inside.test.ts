@@ -42,9 +42,9 @@ describe('the baseline', () => {
 });
 
 describe('blank pages', () => {
-  it('a blank page inside a document is a warning naming the page', async () => {
-    const d = await check({ 'CV.pdf': await pagesPdf(['text', 'white', 'text'], CV_TEXT) });
-    expect(doc(d, 'cv').problems).toEqual([{ code: 'blank-page', severity: 'warning', params: { file: 'CV.pdf', pages: ['2'] } }]);
+  it('a blank last page is a warning naming the page', async () => {
+    const d = await check({ 'CV.pdf': await pagesPdf(['text', 'text', 'white'], CV_TEXT) });
+    expect(doc(d, 'cv').problems).toEqual([{ code: 'blank-page', severity: 'warning', params: { file: 'CV.pdf', pages: ['3'] } }]);
     expect(doc(d, 'cv').status).toBe('ok');
   });
 

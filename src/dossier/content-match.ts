@@ -117,7 +117,8 @@ export interface Duplicates {
 
 /**
  * The same bytes sent twice: the later copy (in the profile's document order, then by name)
- * is a `duplicate-file` error on its document, naming the first. A copy no document takes is
+ * is a `duplicate-file` error on its document, naming the first (a warning when both copies
+ * were taken for the same document, one that takes several files). A copy no document takes is
  * a warning about the dossier. Names that differ only by case or accents are reported too:
  * on most computers they would overwrite each other.
  */
@@ -140,7 +141,8 @@ export function findDuplicates(profile: Profile, files: readonly HashedFile[], a
     const params = { file: f.file, original: original.file, ...(original.document ? { originalDocument: original.document } : {}), by: 'content' };
     if (f.document) {
       const list = documentProblems.get(f.document) ?? [];
-      list.push(finding('duplicate-file', 'error', params));
+      // Twice the same diploma among several: redundant, not wrong. For two documents, one is missing.
+      list.push(finding('duplicate-file', original.document === f.document ? 'warning' : 'error', params));
       documentProblems.set(f.document, list);
     } else {
       copies.add(f.file);

@@ -10,8 +10,9 @@ import { walkOperatorList, type PageMarks, type Rect } from './ops.js';
 
 export interface ContentRequest {
   /**
-   * Look for blank pages among the first `pages` pages: each page's text first (cheap), then
-   * the operator list of at most `opListPages` pages that have no text.
+   * Look for blank pages: the first and the last page, and when both are blank every page up
+   * to `pages`; each page's text first, then the operator list of at most `opListPages` pages
+   * that have no text.
    */
   readonly blank?: { readonly pages: number; readonly opListPages: number };
   /** Judge page 1 as the copy of an ID card, with these thresholds. */
@@ -29,8 +30,8 @@ export interface ContentResult {
   readonly textLayer?: boolean;
   /** Pages (1-based) found blank among those looked at. */
   readonly blankPages?: number[];
-  /** Pages looked at for blankness: a page beyond them is neither blank nor known not to be. */
-  readonly blankChecked?: number;
+  /** Pages looked at for blankness (1-based): a page not listed is neither blank nor known not to be. */
+  readonly blankChecked?: number[];
   /** Page 1 as an ID card copy. */
   readonly cni?: CardLayout;
   /** Fillable fields, name → value ('' when empty); absent when the PDF has none. */
@@ -126,31 +127,49 @@ export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequ
   }
 
   if (request.blank) {
+    // The first and the last page: an empty template, a scanner's empty sheet at the end, the
+    // page a word processor adds after a table. Only when both are blank is every page up
+    // to `pages` looked at (blank pages cost little: no fonts to load). Middle pages of a
+    // document whose ends have content are not looked at: the price of reading fonts.
     const limit = Math.min(numPages, Math.max(1, request.blank.pages));
     let opLists = 0;
     const blank: number[] = [];
-    let checked = 0;
-    for (let n = 1; n <= limit; n++) {
+    const checked: number[] = [];
+    // undefined: could not tell (budget, error); true/false otherwise.
+    let opListBudget = request.blank.opListPages;
+    const isBlank = async (n: number): Promise<boolean | undefined> => {
       if (overBudget()) {
         partial = true;
-        break;
+        return undefined;
       }
       const t = await attempt(() => textOf(n));
-      if (!t) break;
-      if (!t.hasText) {
-        // No text: only the operator list tells a blank page from a scan or a drawing.
-        if (!marks.has(n)) {
-          if (opLists >= request.blank.opListPages) break;
-          opLists++;
-        }
-        const m = await attempt(() => marksOf(n));
-        if (!m) break;
-        if (!m.ink) blank.push(n);
+      if (!t) return undefined;
+      if (t.hasText) return false;
+      // No text: only the operator list tells a blank page from a scan or a drawing.
+      if (!marks.has(n)) {
+        if (opLists >= opListBudget) return undefined;
+        opLists++;
       }
-      checked = n;
+      const m = await attempt(() => marksOf(n));
+      return m ? !m.ink : undefined;
+    };
+    const look = async (n: number) => {
+      const b = await isBlank(n);
+      if (b === undefined) return false;
+      checked.push(n);
+      if (b) blank.push(n);
+      return true;
+    };
+    const ends = numPages > 1 ? [1, numPages] : [1];
+    for (const n of ends) await look(n);
+    if (ends.every((n) => blank.includes(n))) {
+      // Both ends blank: likely a blank document. Look at every page, stopping at the first
+      // one with content (a scan's image costs one operator list, not twenty).
+      opListBudget = opLists + limit;
+      for (let n = 2; n < Math.min(numPages, limit + 1); n++) if (!(await look(n)) || !blank.includes(n)) break;
     }
-    out.blankPages = blank;
-    out.blankChecked = checked;
+    out.blankPages = blank.sort((a, b) => a - b);
+    out.blankChecked = checked.sort((a, b) => a - b);
   }
 
   if (request.text) {
