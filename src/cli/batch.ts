@@ -10,7 +10,7 @@ import { inShard, listDossiers, parseShard } from '../dossier/root.js';
 import type { Report } from '../report/model.js';
 import { addReportOptions, render, settingsFrom, type ReportOptions } from './check.js';
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
-import { asLang, emit, requireProfile } from './options.js';
+import { asLang, emit, refuseOutputInside, requireProfile } from './options.js';
 import { startProgress } from './progress.js';
 
 interface BatchOptions extends ReportOptions {
@@ -36,6 +36,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void): Command {
       if (!st) throw new UsageError(`${root}: no such folder; give the folder that holds the candidates' folders`);
       if (!st.isDirectory()) throw new UsageError(`${root}: not a folder`);
 
+      await refuseOutputInside(opts.output, io, [root]);
       const listing = await listDossiers(resolve(io.cwd, root));
       // Report paths as the user wrote them, relative to <root>'s spelling.
       let dirs = listing.dirs.map((d) => `${root.replace(/\/+$/, '')}/${basename(d)}`);

@@ -8,7 +8,7 @@ import { ansi, plain } from '../report/highlight.js';
 import type { Profile } from '../profile/schema.js';
 import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
-import { asLang, emit, langOption, outputOption, parseAsOf, profileOption, requireDirectories, requireProfile } from './options.js';
+import { asLang, emit, langOption, outputOption, parseAsOf, profileOption, refuseOutputInside, requireDirectories, requireProfile } from './options.js';
 
 export interface ReportOptions {
   profile: string;
@@ -50,6 +50,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       const profile = await requireProfile(opts.profile, io);
       const settings = settingsFrom(opts, profile);
       const paths = await requireDirectories(dirs, io);
+      await refuseOutputInside(opts.output, io, paths);
       const { createInspector } = await import('../pdf/pool.js');
       const inspector = createInspector();
       let report: Report;

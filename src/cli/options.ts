@@ -53,6 +53,22 @@ export async function requireDirectories(paths: readonly string[], io: Io): Prom
   return out;
 }
 
+/**
+ * Refuse an --output inside a folder being checked. Called before any work starts (nobody
+ * should wait for a whole batch to learn that), and again by emit, right before writing.
+ */
+export async function refuseOutputInside(output: string | undefined, io: Io, checkedDirs: readonly string[]): Promise<void> {
+  if (output === undefined) return;
+  // Real paths: a link leading into a dossier is inside it.
+  const realTarget = await realpathOfNearest(resolve(io.cwd, output));
+  for (const dir of checkedDirs) {
+    const realDir = await realpathOfNearest(resolve(io.cwd, dir));
+    const rel = relative(realDir, realTarget);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)))
+      throw new UsageError(`--output: ${output} is inside the checked folder ${dir}; the tool never writes into a dossier. Choose a path outside it.`);
+  }
+}
+
 /** Write the report to --output, or stdout. Refuses to write inside a folder being checked. */
 export async function emit(text: string, output: string | undefined, io: Io, checkedDirs: readonly string[] = []): Promise<void> {
   if (output === undefined) {
@@ -61,13 +77,7 @@ export async function emit(text: string, output: string | undefined, io: Io, che
   }
   const target = resolve(io.cwd, output);
   // Check before creating anything: even an empty folder must never appear inside a dossier.
-  const realTarget = await realpathOfNearest(target);
-  for (const dir of checkedDirs) {
-    const realDir = await realpathOfNearest(resolve(io.cwd, dir));
-    const rel = relative(realDir, realTarget);
-    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)))
-      throw new UsageError(`--output: ${output} is inside the checked folder ${dir}; the tool never writes into a dossier. Choose a path outside it.`);
-  }
+  await refuseOutputInside(output, io, checkedDirs);
   await mkdir(dirname(target), { recursive: true }).catch(() => undefined);
   try {
     await writeFile(target, text);
