@@ -37,6 +37,7 @@ export const DOSSIER_CODES = [
   'subfolder',
   'unreadable-folder',
   'check-failed',
+  'stray-file',
 ] as const;
 
 export type DocumentCode = (typeof DOCUMENT_CODES)[number];

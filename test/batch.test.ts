@@ -23,7 +23,7 @@ describe('batch', () => {
     const paths = r.report!.dossiers.map((d) => d.path);
     expect(paths).toEqual([...paths].sort());
     expect(paths[0]).toBe('samples/dossiers/01-salma-bennani-externe-complet');
-    expect(r.report!.problems).toContainEqual(expect.objectContaining({ code: 'unexpected-file', params: { file: 'README.md' } }));
+    expect(r.report!.problems).toContainEqual(expect.objectContaining({ code: 'stray-file', params: { file: 'README.md' } }));
     expect(r.stderr).toBe('');
   });
 

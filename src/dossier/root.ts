@@ -24,7 +24,7 @@ export async function listDossiers(root: string): Promise<RootListing> {
     if (e.name.startsWith('.')) continue;
     if (e.isDirectory()) dirs.push(join(root, e.name));
     else if (e.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: e.name }));
-    else if (!['thumbs.db', 'desktop.ini'].includes(e.name.toLowerCase())) problems.push(finding('unexpected-file', 'warning', { file: e.name }));
+    else if (!['thumbs.db', 'desktop.ini'].includes(e.name.toLowerCase())) problems.push(finding('stray-file', 'warning', { file: e.name }));
   }
   return { dirs: dirs.sort(), problems };
 }

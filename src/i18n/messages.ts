@@ -208,6 +208,10 @@ const fr = {
       (Array.isArray(p.keywords) ? ` (${items(p.keywords).map((k) => `« ${k} »`).join(', ')})` : ''),
     fix: (p) => `Renommez ${s(p.file)} en ${s(p.example)} pour que son nom dise ce qu’il est.`,
   },
+  'stray-file': {
+    text: (p) => `${s(p.file)} est à la racine du lot : il n'appartient à aucun dossier`,
+    fix: () => 'Placez chaque fichier dans le dossier du candidat concerné.',
+  },
   'unexpected-file': {
     text: (p, c) =>
       `${s(p.file)} ne correspond à aucune pièce demandée` +
@@ -361,6 +365,10 @@ const en = {
       `${s(p.file)} was recognised by its content as ${c.document ? `"${c.document}"` : 'a required document'}` +
       (Array.isArray(p.keywords) ? ` (${items(p.keywords).map((k) => `"${k}"`).join(', ')})` : ''),
     fix: (p) => `Rename ${s(p.file)} to ${s(p.example)} so that its name says what it is.`,
+  },
+  'stray-file': {
+    text: (p) => `${s(p.file)} lies at the root of the batch: it belongs to no dossier`,
+    fix: () => 'Put every file in the folder of the candidate it belongs to.',
   },
   'unexpected-file': {
     text: (p, c) =>
