@@ -142,6 +142,9 @@ export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequ
         partial = true;
         return undefined;
       }
+      // A page whose operator list is already read (the ID card's page 1) needs no text pass.
+      const known = marks.get(n);
+      if (known) return !known.ink && !known.hasText;
       const t = await attempt(() => textOf(n));
       if (!t) return undefined;
       if (t.hasText) return false;
@@ -190,8 +193,8 @@ export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequ
   }
 
   // Whether the document has a text layer: from the pages already read, else page 1.
-  if (texts.size === 0 && !overBudget()) await attempt(() => textOf(1));
-  if (texts.size > 0) out.textLayer = [...texts.values()].some((t) => t.hasText);
+  if (texts.size === 0 && marks.size === 0 && !overBudget()) await attempt(() => textOf(1));
+  if (texts.size + marks.size > 0) out.textLayer = [...texts.values(), ...marks.values()].some((t) => t.hasText);
 
   if (request.fields) {
     const fields = await attempt(() => readFormFields(doc));

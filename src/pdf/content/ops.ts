@@ -30,6 +30,8 @@ export interface PageMarks {
   readonly ink: boolean;
   /** What was painted, for the record: counts by kind. */
   readonly counts: { readonly text: number; readonly images: number; readonly paths: number; readonly whiteFills: number };
+  /** Text is shown, visible or not (an OCR layer is invisible text): the page has a text layer. */
+  readonly hasText: boolean;
   /** Placed rectangles of images (and image-like form XObjects), in painting order. */
   readonly areas: readonly PlacedArea[];
 }
@@ -118,6 +120,7 @@ export function walkOperatorList(list: OperatorList): PageMarks {
   const areas: PlacedArea[] = [];
   const counts = { text: 0, images: 0, paths: 0, whiteFills: 0 };
   let ink = false;
+  let hasText = false;
 
   const mark = () => {
     ink = true;
@@ -247,10 +250,11 @@ export function walkOperatorList(list: OperatorList): PageMarks {
       case OPS.showSpacedText:
       case OPS.nextLineShowText:
       case OPS.nextLineSetSpacingShowText: {
-        // Mode 3 is invisible text (the OCR layer over a scan); 7 only clips.
-        if (st.textMode === 3 || st.textMode === 7) break;
         const glyphs = (TEXT_OPS.has(fn) ? args[fn === OPS.nextLineSetSpacingShowText ? 2 : 0] : null) as unknown[] | null;
         const visible = Array.isArray(glyphs) && glyphs.some((g) => g && typeof g === 'object' && (g as { isSpace?: boolean }).isSpace === false);
+        if (visible) hasText = true;
+        // Mode 3 is invisible text (the OCR layer over a scan); 7 only clips.
+        if (st.textMode === 3 || st.textMode === 7) break;
         const paints = st.textMode === 1 || st.textMode === 5 ? strokePaints() : fillPaints();
         if (visible && paints) {
           counts.text++;
@@ -308,7 +312,7 @@ export function walkOperatorList(list: OperatorList): PageMarks {
         break;
     }
   }
-  return { ink, counts, areas };
+  return { ink, counts, areas, hasText };
 }
 
 function imageInfo(ref: unknown, w?: unknown, h?: unknown): { ref?: string; pixels?: readonly [number, number] } {
