@@ -2,9 +2,12 @@
 // file of the generated corpus gets its verdict; bombs cost a finding, not memory; a file that
 // makes pdf.js spin is cut off and the pool goes on; no code from a file runs; rejections
 // inside pdf.js stay inside; mutants of valid files all get a verdict in time.
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -306,4 +309,30 @@ describe('mutants of valid PDFs (fast-check)', () => {
     const after = await inspector.inspect(await folder.write('after-mutants.pdf', await textPdf(3)), LIMITS);
     expect([after.readable, after.pages, codes(after)]).toEqual([true, 3, []]);
   }, 120_000);
+});
+
+describe('npm run corpus', () => {
+  it('compares page counts with pdfinfo and qpdf where installed, and lists disagreements, crashes and timeouts', async () => {
+    const dir = join(folder.dir, 'corpus-run');
+    await mkdir(join(dir, 'sub'), { recursive: true });
+    const pick = ['classic-whole.pdf', 'count-too-high.pdf', 'count-too-low.pdf', 'empty-page-tree.pdf', 'renamed-jpeg.pdf', 'classic-cut-50pc.pdf'];
+    for (const f of corpus.filter((c) => pick.includes(c.name))) await writeFile(join(dir, f.name), f.bytes);
+    await writeFile(join(dir, 'sub', 'slow.pdf'), slowObjectStream(250));
+    await writeFile(join(dir, 'notes.txt'), 'not a PDF name: left out');
+    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/corpus.mjs', dir, '--timeout', '1', '--json'], { timeout: 60_000 });
+    const out = JSON.parse(stdout);
+    expect(out.files).toBe(pick.length + 1);
+    expect(out.timeouts).toEqual(['sub/slow.pdf']);
+    expect(out.crashes).toEqual([]);
+    const row = (file: string) => out.rows.find((r: { file: string }) => r.file === file);
+    expect(row('count-too-high.pdf')).toMatchObject({ pages: 2, codes: ['page-tree'] });
+    expect(row('classic-cut-50pc.pdf')).toMatchObject({ pages: null, codes: ['unreadable:truncated'] });
+    for (const tool of ['pdfinfo', 'qpdf']) {
+      if (out.tools[tool] !== 'installed') continue;
+      expect(row('classic-whole.pdf')[tool]).toBe(3);
+      expect(row('count-too-high.pdf')[tool]).toBe(5);
+      expect(out.disagreements.map((r: { file: string }) => r.file)).toContain('count-too-high.pdf');
+      expect(out.agreement[tool].agree).toBeGreaterThanOrEqual(2);
+    }
+  }, 60_000);
 });
