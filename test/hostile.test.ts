@@ -4,7 +4,7 @@
 // inside pdf.js stay inside; mutants of valid files all get a verdict in time.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,7 +17,7 @@ import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
 import { createInspector, type Inspector } from '../src/pdf/pool.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { run } from './support/cli.js';
-import { GOOD_CANDIDATE, makeDossier, tempDir } from './support/dossier.js';
+import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
 import { fontMatrixExploitPdf, hostileCorpus, xrefStreamPdf, zlibBomb } from './support/hostile-corpus.js';
 import { encryptedPdf, hasQpdf, imagePdf, tempFolder, textPdf } from './support/pdf-factory.js';
 
@@ -146,7 +146,9 @@ describe('never hang', () => {
     ['batch', (dir: string) => ['batch', dirname(dir)]],
   ])('--file-timeout on %s', async (_, args) => {
     const dir = await makeDossier({ 'CV.pdf': slowObjectStream(250), 'candidate.yaml': GOOD_CANDIDATE });
-    const r = await run([...args(dir), '--file-timeout', '0.4', '--format', 'json', '--as-of', '2026-02-21']);
+    const r = await run([...args(dir), '--file-timeout', '0.4', '--format', 'json', '--as-of', '2026-02-21']).finally(() =>
+      rm(dirname(dir), { recursive: true, force: true }),
+    );
     expect(r.code).toBe(1);
     const cv = JSON.parse(r.stdout).dossiers[0].documents.find((d: { id: string }) => d.id === 'cv');
     expect(cv.problems.map((p: { code: string; params: unknown }) => [p.code, p.params])).toEqual([['timeout', { file: 'CV.pdf', seconds: 0.4 }]]);
@@ -162,8 +164,7 @@ describe('never hang', () => {
 
 describe('no code from a file runs', () => {
   it('a font whose /FontMatrix carries JavaScript (CVE-2024-4367): page 1 read, fonts parsed, nothing runs', async () => {
-    const dir = await tempDir('dossier-cve-');
-    const markerFile = join(dir, 'PWNED');
+    const markerFile = join(folder.dir, 'PWNED');
     const payload = `globalThis.__dossierPwned = 1; process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(markerFile)}, 'pwned')`;
     const pdf = fontMatrixExploitPdf(payload);
     const path = await folder.write('cve-2024-4367.pdf', pdf);
