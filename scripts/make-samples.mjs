@@ -429,6 +429,106 @@ const candidates = [
     formOverride: 'F1',
     files: { form: 'Formulaire F1.pdf', cv: 'CV.pdf', diploma: 'Diplome_Doctorat.pdf', cni: 'CNIE.pdf', plan: 'Plan-Action.pdf' },
   },
+  {
+    folder: '08-leila-benjelloun-formulaire-rempli-divergent',
+    verdict: 'accepted',
+    demonstrates: 'Formulaire F1 rempli dans ses champs (PDF à remplir) : sa date de naissance diffère de candidate.yaml (avertissement), sa nationalité complète candidate.yaml qui ne la donne pas ; le CV porte le nom donné par le scanner, scan0001.pdf, et est reconnu à son contenu.',
+    facts: {
+      applicantType: 'external', fullName: 'Leila Benjelloun', birthDate: '1991-04-15',
+      diplomaLevel: 'master', diplomaForeign: false, experienceYears: 7, languages: ['ar', 'fr', 'en'],
+      submittedAt: '2026-02-16T16:45:00',
+    },
+    nom: 'BENJELLOUN', prenom: 'Leïla', sex: 'F', birthPlace: 'Fès', cin: 'C912457', cinExpiry: '2031-08-30',
+    father: 'Mohamed', mother: 'Karima Sqalli',
+    address: ['27, avenue Hassan II, Agdal', '10090 Rabat'], phone: '06 68 00 47 19', email: 'leila.benjelloun@example.com',
+    place: 'Rabat',
+    diploma: {
+      country: 'ROYAUME DU MAROC', level: 'Diplôme de Master', university: 'Université Sidi Mohamed Ben Abdellah',
+      faculty: 'Faculté des Sciences Juridiques, Économiques et Sociales - Fès',
+      speciality: 'Finance Internationale et Gestion des Risques', year: 2016, mention: 'Bien', city: 'Fès',
+      signatory: 'Le Président de l\'Université',
+    },
+    employer: 'Fonds d\'Équipement Communal, Rabat', position: 'Chargée des financements extérieurs',
+    profile: 'Chargée des financements extérieurs d\'un établissement public de crédit, sept ans d\'expérience dans la mobilisation et le suivi de lignes de crédit de bailleurs internationaux.',
+    jobs: [
+      {
+        from: '09/2019', to: 'aujourd\'hui', title: 'Chargée des financements extérieurs',
+        org: 'Fonds d\'Équipement Communal, Rabat',
+        bullets: [
+          'Négociation et suivi de quatre lignes de crédit de la BEI, de la KfW et de l\'AFD au profit des collectivités territoriales.',
+          'Préparation des demandes de tirage et des rapports financiers aux bailleurs.',
+          'Coordination des missions de supervision et des audits annuels des projets.',
+        ],
+      },
+      {
+        from: '10/2016', to: '08/2019', title: 'Analyste, relations avec les bailleurs de fonds',
+        org: 'Ministère de l\'Économie et des Finances, Direction du Trésor, Rabat',
+        bullets: [
+          'Suivi du portefeuille de dons de l\'Union européenne et des conventions de financement associées.',
+          'Rédaction de notes de synthèse pour les revues de portefeuille.',
+        ],
+      },
+    ],
+    training: [
+      ['2016', 'Master Finance Internationale et Gestion des Risques, Université Sidi Mohamed Ben Abdellah'],
+      ['2014', 'Licence en Sciences Économiques, Université Sidi Mohamed Ben Abdellah'],
+    ],
+    skills: ['Financements extérieurs et procédures des bailleurs', 'Analyse financière de projets publics', 'Négociation de conventions de financement'],
+    languageLevels: [['Arabe', 'langue maternelle'], ['Français', 'courant'], ['Anglais', 'courant (C1)']],
+    // The form is fillable and filled: its fields say what candidate.yaml says, except the
+    // birth year (a typo in the form) and the nationality, which candidate.yaml leaves out.
+    fillableForm: { date_naissance: '15/04/1992' },
+    files: { form: 'Formulaire F1 - Leila Benjelloun.pdf', cv: 'scan0001.pdf', diploma: 'Diplôme Master Leila.pdf', cni: 'CIN recto-verso.pdf', plan: 'Plan d\'action.pdf' },
+  },
+  {
+    folder: '09-mehdi-lahlou-cni-recto-seul-plan-vide',
+    verdict: 'incomplete',
+    demonstrates: 'Copie de la CNI avec le recto seulement (avertissement : un seul côté de la carte) et plan d\'action enregistré vide (page blanche) : incomplet.',
+    facts: {
+      applicantType: 'external', fullName: 'Mehdi Lahlou', birthDate: '1987-12-05', nationality: 'MA',
+      diplomaLevel: 'master', diplomaForeign: false, experienceYears: 11, languages: ['ar', 'fr', 'en'],
+      submittedAt: '2026-02-21T08:05:00',
+    },
+    nom: 'LAHLOU', prenom: 'Mehdi', sex: 'M', birthPlace: 'Oujda', cin: 'F204876', cinExpiry: '2029-05-12',
+    father: 'Abdelaziz', mother: 'Nadia Berrada',
+    address: ['9, rue Ibn Sina, Quartier Al Qods', '60000 Oujda'], phone: '06 69 00 12 84', email: 'mehdi.lahlou@example.com',
+    place: 'Oujda',
+    diploma: {
+      country: 'ROYAUME DU MAROC', level: 'Diplôme de Master', university: 'Université Mohammed Premier',
+      faculty: 'Faculté des Sciences Juridiques, Économiques et Sociales - Oujda',
+      speciality: 'Management Public et Coopération Internationale', year: 2012, mention: 'Assez bien', city: 'Oujda',
+      signatory: 'Le Président de l\'Université',
+    },
+    employer: 'Agence de l\'Oriental, Oujda', position: 'Responsable de la coopération internationale',
+    profile: 'Responsable de la coopération internationale d\'une agence de développement régional, onze ans d\'expérience dans le montage de partenariats financiers.',
+    jobs: [
+      {
+        from: '01/2017', to: 'aujourd\'hui', title: 'Responsable de la coopération internationale',
+        org: 'Agence de l\'Oriental, Oujda',
+        bullets: [
+          'Montage de six programmes cofinancés par l\'Union européenne, la coopération allemande et la BAD.',
+          'Suivi financier des conventions et préparation des comités de pilotage.',
+        ],
+      },
+      {
+        from: '09/2012', to: '12/2016', title: 'Chargé de projets',
+        org: 'Conseil Régional de l\'Oriental, Oujda',
+        bullets: [
+          'Instruction des projets de coopération décentralisée avec des régions européennes.',
+          'Suivi des subventions et des rapports aux partenaires.',
+        ],
+      },
+    ],
+    training: [
+      ['2012', 'Master Management Public et Coopération Internationale, Université Mohammed Premier'],
+      ['2010', 'Licence en Économie, Université Mohammed Premier'],
+    ],
+    skills: ['Montage de programmes cofinancés', 'Suivi financier et reporting aux bailleurs', 'Animation de partenariats régionaux'],
+    languageLevels: [['Arabe', 'langue maternelle'], ['Français', 'courant'], ['Anglais', 'bon niveau (B2)']],
+    cniSides: 1,
+    blankPlan: true,
+    files: { form: 'Formulaire F1 Mehdi Lahlou.pdf', cv: 'CV Mehdi Lahlou.pdf', diploma: 'Diplome Master.pdf', cni: 'CNI.pdf', plan: 'Plan d\'action.pdf' },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -561,23 +661,33 @@ async function makeForm(c) {
     page.drawText(label, { x: 56, y, font: fonts.bold, size: 10, color: ACCENT });
     y -= 24;
   };
-  const row = (label, value) => {
+  // A fillable form (pdf-lib's form API): the answers are in named fields, as a candidate who
+  // types into the official PDF leaves them; c.fillableForm gives what differs from the facts.
+  const form = c.fillableForm ? doc.getForm() : null;
+  const row = (label, value, field) => {
     page.drawText(label, { x: 60, y, font: fonts.regular, size: 9.5, color: GREY });
-    page.drawRectangle({ x: 215, y: y - 5, width: W - 265, height: 17, borderColor: LIGHT, borderWidth: 0.8 });
-    page.drawText(value, { x: 221, y, font: fonts.regular, size: 10, color: INK });
+    if (form && field) {
+      const input = form.createTextField(field);
+      input.setText(c.fillableForm[field] ?? value);
+      input.addToPage(page, { x: 215, y: y - 5, width: W - 265, height: 17, font: fonts.regular, borderColor: LIGHT, borderWidth: 0.8 });
+      input.setFontSize(10);
+    } else {
+      page.drawRectangle({ x: 215, y: y - 5, width: W - 265, height: 17, borderColor: LIGHT, borderWidth: 0.8 });
+      page.drawText(value, { x: 221, y, font: fonts.regular, size: 10, color: INK });
+    }
     y -= 21;
   };
   const f = c.facts;
   const d = c.diploma;
   section('1. État civil');
-  row('Nom', c.nom);
-  row('Prénom', c.prenom);
-  row('Date de naissance', frDate(f.birthDate));
-  row('Lieu de naissance', c.birthPlace);
-  row('Nationalité', f.nationality === 'MA' ? 'Marocaine' : f.nationality);
-  row('N° CIN', c.cin);
-  row('Adresse', c.address.join(', '));
-  row('Téléphone / E-mail', `${c.phone}   /   ${c.email}`);
+  row('Nom', c.nom, 'nom');
+  row('Prénom', c.prenom, 'prenom');
+  row('Date de naissance', frDate(f.birthDate), 'date_naissance');
+  row('Lieu de naissance', c.birthPlace, 'lieu_naissance');
+  row('Nationalité', (f.nationality ?? 'MA') === 'MA' ? 'Marocaine' : f.nationality, 'nationalite');
+  row('N° CIN', c.cin, 'cin');
+  row('Adresse', c.address.join(', '), 'adresse');
+  row('Téléphone / E-mail', `${c.phone}   /   ${c.email}`, 'telephone_email');
   y -= 4;
   if (variant === 'F2') {
     section('2. Situation administrative');
@@ -589,9 +699,9 @@ async function makeForm(c) {
     y -= 4;
   }
   section(`${variant === 'F2' ? 3 : 2}. Formation`);
-  row('Diplôme', `${levelLabel[f.diplomaLevel]} - ${d.speciality}`);
-  row('Établissement', d.university);
-  row('Année d\'obtention', String(d.year));
+  row('Diplôme', `${levelLabel[f.diplomaLevel]} - ${d.speciality}`, 'diplome');
+  row('Établissement', d.university, 'etablissement');
+  row('Année d\'obtention', String(d.year), 'annee_obtention');
   row('Diplôme étranger', f.diplomaForeign ? `Oui (${d.country === 'RÉPUBLIQUE FRANÇAISE' ? 'France' : d.country})` : 'Non');
   y -= 4;
   section(`${variant === 'F2' ? 4 : 3}. Expérience et langues`);
@@ -903,7 +1013,10 @@ async function makeCni(c) {
   const recto = await doc.embedPng(cardRectoPng(c));
   const verso = await doc.embedPng(cardVersoPng());
   const x = (A4[0] - CARD_W) / 2;
-  if ((c.cniPages ?? 1) === 1) {
+  if (c.cniSides === 1) {
+    // Only the recto was scanned: one card on the page.
+    drawRecto(doc.addPage(A4), fonts, recto, x, A4[1] - 80 - CARD_H, c);
+  } else if ((c.cniPages ?? 1) === 1) {
     const page = doc.addPage(A4);
     drawRecto(page, fonts, recto, x, A4[1] - 80 - CARD_H, c);
     drawVerso(page, fonts, verso, x, A4[1] - 80 - 2 * CARD_H - 50, c);
@@ -964,6 +1077,13 @@ const PLAN = {
 };
 
 async function makePlan(c) {
+  if (c.blankPlan) {
+    // The empty template saved instead of the finished plan: one page painted white, as word
+    // processors export a page with nothing typed on it.
+    const { doc } = await newDoc(c, 'Proposition de plan d\'action', 2);
+    doc.addPage(A4).drawRectangle({ x: 0, y: 0, width: A4[0], height: A4[1], color: rgb(1, 1, 1) });
+    return savePdf(doc);
+  }
   const { doc, fonts } = await newDoc(c, 'Proposition de plan d\'action', 2);
   const flow = new Flow(doc, fonts);
   flow.text('Proposition de plan d\'action', { font: fonts.bold, size: 19, color: ACCENT, gap: 2 });
@@ -1107,6 +1227,8 @@ ${rows.join('\n')}
 - **05** : \`CV Omar Tazi.docx\` est un vrai document Word ; l'annonce exige le format PDF : **incomplet** (pièce non conforme ou absente en PDF).
 - **06** : toutes les pièces sont là, y compris l'attestation d'équivalence (dont le nom contient aussi « diplôme » : l'équivalence l'emporte par priorité). **Non recevable** : né en 1979 (plus de 45 ans), Licence au lieu d'un Master, 2 ans d'expérience au lieu de 4.
 - **07** : agente OFPPT (échelle 19, formation en finance, donc recevable) qui a joint le formulaire **F1** des candidats externes au lieu du **F2** : **incomplet** (mauvais formulaire).
+- **08** : le formulaire F1 est un PDF à remplir, rempli dans ses champs (\`nom\`, \`prenom\`, \`date_naissance\`, \`nationalite\`, \`diplome\`...). Sa date de naissance (15/04/1992) diffère de celle de \`candidate.yaml\` (1991-04-15) : avertissement \`facts-mismatch\` (c'est \`candidate.yaml\` qui compte). \`candidate.yaml\` ne donne pas la nationalité : celle du formulaire (« Marocaine ») est prise, la règle de nationalité est satisfaite. Le CV s'appelle \`scan0001.pdf\` : son texte (« Curriculum Vitae », « Expérience professionnelle », « Compétences ») le fait reconnaître comme CV, avec l'avertissement \`matched-by-content\` qui demande de le renommer. **Recevable**, avec ces remarques.
+- **09** : \`CNI.pdf\` ne montre que le recto de la carte (une seule image au format carte) : avertissement \`cni-one-side\`. \`Plan d'action.pdf\` est une page blanche (le modèle vide enregistré à la place du plan) : \`blank-document\`, pièce non conforme : **incomplet**.
 
 ## Pièces par dossier
 

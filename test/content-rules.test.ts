@@ -23,7 +23,7 @@ describe('proposing a document from text', () => {
   it('a CV is a CV, confidently, even though it names a Master and a university', () => {
     const p = proposeDocument(profile, CV_TEXT);
     expect(p).toMatchObject({ document: 'cv', confident: true });
-    expect(p!.keywords).toEqual(expect.arrayContaining(['curriculum vitae', 'experience professionnelle', 'competences']));
+    expect(p!.keywords).toEqual(expect.arrayContaining(['curriculum vitae', 'expérience professionnelle', 'compétences']));
   });
 
   it('an equivalence certificate beats the diploma it names (priority)', () => {

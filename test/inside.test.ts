@@ -157,7 +157,7 @@ describe('unhelpful names', () => {
       {
         code: 'matched-by-content',
         severity: 'warning',
-        params: { file: 'scan0001.pdf', keywords: ['curriculum vitae', 'experience professionnelle', 'competences'], example: 'CV.pdf' },
+        params: { file: 'scan0001.pdf', keywords: ['curriculum vitae', 'expérience professionnelle', 'compétences'], example: 'CV.pdf' },
       },
     ]);
     expect(d.problems).toEqual([]);
@@ -191,5 +191,32 @@ describe('text layer in the report', () => {
     expect(doc(d, 'cv').textLayer).toBe(true);
     expect(doc(d, 'diploma').textLayer).toBe(false);
     expect(doc(d, 'action-plan').textLayer ?? null).toBe(null);
+  });
+});
+
+describe('the bundled samples that show the content checks', () => {
+  it('08: a filled fillable F1 disagreeing with candidate.yaml, its nationality used, a scan0001.pdf CV', async () => {
+    const d = await checkDossier('samples/dossiers/08-leila-benjelloun-formulaire-rempli-divergent', settings, inspector);
+    expect(codes(d, 'form')).toEqual(['facts-mismatch']);
+    expect(doc(d, 'form').problems[0]!.params).toMatchObject({ fact: 'birthDate', declared: '1991-04-15', form: '15/04/1992' });
+    expect(d.facts.nationality).toBe('MA');
+    expect(doc(d, 'cv')).toMatchObject({ files: ['scan0001.pdf'], status: 'ok' });
+    expect(codes(d, 'cv')).toEqual(['matched-by-content']);
+    expect(d.accepted).toBe(true);
+  });
+
+  it('09: a one-sided ID copy and a blank action plan', async () => {
+    const d = await checkDossier('samples/dossiers/09-mehdi-lahlou-cni-recto-seul-plan-vide', settings, inspector);
+    expect(codes(d, 'cni')).toEqual(['cni-one-side']);
+    expect(codes(d, 'action-plan')).toEqual(['blank-document']);
+    expect(d.complete).toBe(false);
+  });
+
+  it('the other samples are unchanged by the content checks: two-sided ID copies, no blank page, no duplicate', async () => {
+    for (const folder of ['01-salma-bennani-externe-complet', '02-youssef-alaoui-agent-derogation', '06-hicham-ouazzani-non-eligible']) {
+      const d = await checkDossier(`samples/dossiers/${folder}`, settings, inspector);
+      expect(d.documents.flatMap((x) => x.problems)).toEqual([]);
+      expect(d.documents.filter((x) => x.status === 'ok').every((x) => x.textLayer === true)).toBe(true);
+    }
   });
 });

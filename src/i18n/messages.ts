@@ -172,7 +172,7 @@ const fr = {
     fix: () => 'Retirez les pages blanches, ou vérifiez qu’il ne manque pas un contenu qui aurait dû y figurer (page mal numérisée).',
   },
   'blank-document': {
-    text: (p) => `${s(p.file)} ne contient que ${Number(p.pages) > 1 ? `des pages blanches (${s(p.pages)})` : 'une page blanche'}`,
+    text: (p) => `${s(p.file)} ne contient ${Number(p.pages) > 1 ? `que des pages blanches (${s(p.pages)})` : 'qu’une page blanche'}`,
     fix: () => 'Vous avez sans doute joint un modèle vide ou le mauvais fichier : ouvrez le document rempli, enregistrez-le de nouveau en PDF et vérifiez-le avant de l’envoyer.',
   },
   'cni-one-side': {
