@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignByContent, findDuplicates, foldCaseAccents, proposeDocument } from '../src/dossier/content-match.js';
 import { factsFromForm, fieldKey, interpret, isEmptyForm, parseTypedDate, reconcileFacts, sameFact } from '../src/facts/form-fields.js';
+import { parseProfile } from '../src/profile/load.js';
 import { bundledProfile } from './support/profile.js';
 
 const profile = await bundledProfile();
@@ -249,5 +250,48 @@ describe('form fields to facts', () => {
     expect(isEmptyForm({ nom: 'X', prenom: '' })).toBe(false);
     expect(isEmptyForm({})).toBe(false);
     expect(isEmptyForm(undefined)).toBe(false);
+  });
+});
+
+describe('profile check of the content settings', () => {
+  const profileText = (documentExtra: string) => `id: t
+title: T
+facts:
+  level: { type: ordinal, values: [licence, master] }
+documents:
+  - id: form
+    label: { fr: F, en: F }
+    names: [formulaire]
+${documentExtra}`;
+  const issuesOf = (text: string) => {
+    const loaded = parseProfile(text, 'p.yaml');
+    return loaded.ok ? [] : loaded.issues.map((i) => `${i.line}:${i.col} ${i.message}`);
+  };
+
+  it('accepts form fields, content keywords and a card layout', () => {
+    const ok = profileText(`    contentKeywords: [formulaire de candidature]
+    formFields:
+      level: { names: [diplome], values: { master: [master], licence: [licence] } }
+    layout: { cardSides: 2 }
+`);
+    expect(issuesOf(ok)).toEqual([]);
+    const loaded = parseProfile(ok, 'p.yaml');
+    expect(loaded.ok && loaded.profile.documents[0]!.layout).toEqual({ cardSides: 2, cardRatio: 1.586, ratioTolerance: 0.1, minAreaFraction: 0.02, fullPageFraction: 0.8 });
+  });
+
+  it('a form field for an undeclared fact, a value outside the scale, a keyword of small words, a mapping without fields', () => {
+    const issues = issuesOf(
+      profileText(`    contentKeywords: [formulaire, "de la"]
+    formFields:
+      age: { names: [age] }
+      level: { names: [diplome], values: { doctorat: [doctorat] } }
+`),
+    );
+    expect(issues.filter((i) => !i.includes('no tests'))).toEqual([
+      "9:35 content keyword 'de la' is only punctuation or small words: no text can match it",
+      "11:7 formFields: 'age' is not a fact declared under facts",
+      "12:44 formFields.level.values: 'doctorat' is not a value of level (licence, master)",
+    ]);
+    expect(issuesOf(profileText(`    formFields:\n      level: { values: { master: [master] } }\n`))[0]).toMatch(/give names \(or parts\)/);
   });
 });

@@ -81,6 +81,33 @@ export function lintProfile(profile: Profile): LintIssue[] {
         });
     }
   });
+  // Looking inside documents: form fields must give declared facts, with values those facts take.
+  profile.documents.forEach((doc, d) => {
+    for (const [fact, decl] of Object.entries(doc.formFields ?? {})) {
+      const f = profile.facts[fact];
+      if (!f) {
+        issues.push({ path: ['documents', d, 'formFields', fact], onKey: true, message: `formFields: '${fact}' is not a fact declared under facts`, severity: 'error' });
+        continue;
+      }
+      const allowed = f.type === 'enum' || f.type === 'ordinal' ? f.values : f.type === 'boolean' ? ['true', 'false'] : undefined;
+      for (const value of Object.keys(decl.values ?? {}))
+        if (allowed && !allowed.includes(value))
+          issues.push({
+            path: ['documents', d, 'formFields', fact, 'values', value],
+            onKey: true,
+            message: `formFields.${fact}.values: '${value}' is not a value of ${fact} (${allowed.join(', ')})`,
+            severity: 'error',
+          });
+    }
+    (doc.contentKeywords ?? []).forEach((k, n) => {
+      if (tokenize(k).length === 0)
+        issues.push({
+          path: ['documents', d, 'contentKeywords', n],
+          message: `content keyword '${k}' is only punctuation or small words: no text can match it`,
+          severity: 'error',
+        });
+    });
+  });
   if (profile.deadline !== undefined && toInstant(profile.deadline, profile.timezone) === null)
     issues.push({
       path: ['deadline'],
