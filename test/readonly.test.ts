@@ -112,12 +112,10 @@ describe('nothing inside the checked folders changes', () => {
 
   it('check', async () => {
     await unchanged(async () => {
-      for (const format of ['text', 'json']) {
-        const r = await run(['check', good, bad, '--format', format, '--as-of', '2026-02-21']);
-        expect(r.code).toBe(1);
-      }
+      const r = await run(['check', good, bad, '--format', 'json', '--as-of', '2026-02-21']);
+      expect(r.code).toBe(1);
     });
-  }, 60_000);
+  });
 
   it('batch, with a report written outside', async () => {
     await unchanged(async () => {
@@ -135,14 +133,15 @@ describe('nothing inside the checked folders changes', () => {
     });
   });
 
-  it('the built binary: check and batch', async () => {
+  it('the built binary', async () => {
     await unchanged(() => {
-      for (const args of [['check', good, bad], ['batch', root, '--format', 'junit']]) {
-        const r = spawnSync(process.execPath, ['bin/dossier.js', ...args, '--as-of', '2026-02-21'], { encoding: 'utf8', timeout: 60_000 });
-        expect(r.stderr).toBe('');
-        expect(r.status).toBe(1);
-        expect(r.stdout.length).toBeGreaterThan(100);
-      }
+      const r = spawnSync(process.execPath, ['bin/dossier.js', 'batch', root, '--format', 'junit', '--as-of', '2026-02-21'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('<testsuites');
     });
   }, 60_000);
 });
