@@ -396,6 +396,16 @@ describe('profiles: every error listed at once, exit 2', () => {
     }
   });
 
+  it('a device, a pipe or a folder given as the profile: exit 2 at once, never an endless read', async () => {
+    const fifo = join(await tempDir(), 'profile.yaml');
+    execFileSync('mkfifo', [fifo]);
+    for (const file of ['/dev/zero', fifo, 'samples/profiles']) {
+      const r = await run(['profile', 'check', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/:1:1 cannot read the profile: (not a regular file|is a folder)/);
+    }
+  });
+
   it('several errors of several kinds: all of them, each located', async () => {
     const text = (await good())
       .replace(/^id: .*$/m, 'id: 42')

@@ -1,6 +1,7 @@
 // Load a profile: YAML → zod → semantic checks. Every error is reported at once with its
 // file:line:col, because HR fixes a profile in one pass, not one error per run.
-import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateConditions } from '../rules/validate.js';
@@ -30,10 +31,19 @@ export type ProfileLoad =
 export async function loadProfile(file: string): Promise<ProfileLoad> {
   let text: string;
   try {
-    const buf = await readFile(file);
-    if (buf.length > MAX_PROFILE_BYTES)
-      return fail(file, [{ file, line: 1, col: 1, message: `the profile is ${buf.length} bytes; at most ${MAX_PROFILE_BYTES} are read` }]);
-    text = buf.toString('utf8');
+    // The size from stat, before reading: /dev/zero or a pipe given as a profile must be an
+    // error, not a read that never ends.
+    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const st = await handle.stat();
+      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      if (!st.isFile()) return fail(file, [{ file, line: 1, col: 1, message: 'cannot read the profile: not a regular file' }]);
+      if (st.size > MAX_PROFILE_BYTES)
+        return fail(file, [{ file, line: 1, col: 1, message: `the profile is ${st.size} bytes; at most ${MAX_PROFILE_BYTES} are read` }]);
+      text = (await handle.readFile()).toString('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a .yaml file' : (code ?? String(err));
