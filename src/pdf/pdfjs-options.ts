@@ -22,5 +22,12 @@ export const PDFJS_OPTIONS = {
   // Images larger than this many pixels are not decoded (a 600 dpi A4 scan is 35 million).
   maxImageSize: 64 * 1024 * 1024,
   verbosity: VerbosityLevel.WARNINGS,
-  standardFontDataUrl: STANDARD_FONTS,
+  // No standard font programs: the 14 standard fonts (Helvetica, Times...) are read from their
+  // encodings and built-in metrics, which is all text extraction needs. Loading and sanitising
+  // a LiberationSans/Foxit file per font per document cost ~4 ms each and tripled the cost of
+  // the content checks (src/pdf/content/), for glyph outlines nothing here ever draws. Fonts
+  // embedded in a file are still parsed.
 } as const;
+
+/** Where pdf.js's standard font programs are, for code that renders (none does today). */
+export const STANDARD_FONT_DATA_URL = STANDARD_FONTS;

@@ -50,7 +50,8 @@ interface PageText {
 }
 
 async function pageText(page: PDFPageProxy): Promise<PageText> {
-  const content = await page.getTextContent();
+  // Unnormalised: keyword matching folds ligatures and accents itself (NFKD), for less work here.
+  const content = await page.getTextContent({ disableNormalization: true });
   const parts: string[] = [];
   let length = 0;
   for (const item of content.items) {
