@@ -74,6 +74,9 @@ function compactLine(d: DossierView, options: TextOptions): string {
   // Pad on the visible width: colour codes must not shift the columns.
   const pad = ' '.repeat(Math.max(1, 16 - stripAnsi(verdict).length));
   const why = reasons(d, options);
+  // Warnings never block, but the clerk should know a dossier has some (a renamed file, a mismatch).
+  const warnings = [...d.problems, ...d.documents.flatMap((doc) => doc.problems)].filter((p) => p.severity === 'warning').length;
+  if (warnings > 0) why.push(h.warn(UI[options.lang].warnings(warnings)));
   return `${verdict}${pad}${displayName(d.path)}${why.length ? h.dim(' — ') + why.join(h.dim(' · ')) : ''}`;
 }
 
