@@ -1,0 +1,52 @@
+// The hostile corpus again, this time with the content checks asked for, as `check` asks for
+// them: looking inside a file must never change its verdict, crash a worker or cost its time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentRequestFor } from '../src/dossier/content-findings.js';
+import { createInspector, type Inspector } from '../src/pdf/pool.js';
+import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
+import { hostileCorpus } from './support/hostile-corpus.js';
+import { tempFolder } from './support/pdf-factory.js';
+import { bundledProfile } from './support/profile.js';
+
+const MB = 1024 * 1024;
+const profile = await bundledProfile();
+// The heaviest requests: the ID card (operator list of page 1, blank pages), the form (fields).
+const cni = profile.documents.find((d) => d.id === 'cni')!;
+const form = profile.documents.find((d) => d.id === 'form')!;
+const corpus = (await hostileCorpus()).filter((f) => !f.name.startsWith('bomb-'));
+
+let inspector: Inspector;
+let folder: Awaited<ReturnType<typeof tempFolder>>;
+const results = new Map<string, { r: FileInspection; ms: number }>();
+beforeAll(async () => {
+  inspector = createInspector({ concurrency: 2 });
+  folder = await tempFolder('dossier-content-hostile-');
+  await Promise.all(
+    corpus.map(async (f, i) => {
+      const path = await folder.write(f.name, f.bytes);
+      const limits: PdfLimits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 10_000, content: contentRequestFor(i % 2 ? cni : form, 10_000) };
+      const t = performance.now();
+      results.set(f.name, { r: await inspector.inspect(path, limits), ms: performance.now() - t });
+    }),
+  );
+}, 120_000);
+afterAll(async () => {
+  await inspector.close();
+  await folder.remove();
+});
+
+describe('hostile files with the content checks on', () => {
+  it.each(corpus.map((f) => [f.name, f] as const))('%s keeps its verdict', (name, f) => {
+    const { r } = results.get(name)!;
+    expect({ codes: r.problems.map((p) => p.code), readable: r.readable, pages: r.pages }, f.note).toEqual({
+      codes: f.expect.codes,
+      readable: f.expect.readable,
+      pages: f.expect.pages,
+    });
+  });
+
+  it('every file read is hashed; the whole corpus is answered well within the time limit', () => {
+    for (const [name, { r }] of results) if (r.pdf && r.sizeBytes > 0) expect(r.sha256, name).toMatch(/^[0-9a-f]{64}$/);
+    expect(Math.max(...[...results.values()].map((x) => x.ms))).toBeLessThan(5_000);
+  });
+});
