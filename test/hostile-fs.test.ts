@@ -133,10 +133,17 @@ describe('files and folders nobody may read', () => {
   // chmod does not stop root, and the tests often run as root: the built CLI then runs as the
   // unprivileged user 'nobody', for which chmod 000 means what it says.
   const asRoot = process.getuid?.() === 0;
-  const nobody = asRoot && spawnSync(process.execPath, ['-e', ''], { uid: 65534, gid: 65534 }).status === 0;
+  // nobody must also be able to reach the built CLI: a checkout under a private folder
+  // (mktemp -d is mode 700) is out of its reach.
+  const nobody =
+    asRoot &&
+    spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(process.cwd(), 'bin', 'dossier.js'))})`], {
+      uid: 65534,
+      gid: 65534,
+    }).status === 0;
   const canTest = !asRoot || nobody;
 
-  it.skipIf(canTest)('permission tests skipped: running as root, and cannot run a process as the user nobody', () => undefined);
+  it.skipIf(canTest)('permission tests skipped: running as root, and the user nobody cannot run this checkout\'s CLI', () => undefined);
 
   it.runIf(canTest)(`a locked folder, a folder that lists but does not open, a locked PDF and a locked candidate.yaml${asRoot ? ' (CLI run as nobody)' : ''}`, async () => {
     const root = await tempDir('dossier-perms-');
