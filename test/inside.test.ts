@@ -51,6 +51,8 @@ describe('blank pages', () => {
   it('a document of blank pages only is invalid', async () => {
     const d = await check({ "Plan d'action.pdf": await pagesPdf(['blank']) });
     expect(doc(d, 'action-plan').problems).toEqual([{ code: 'blank-document', severity: 'error', params: { file: "Plan d'action.pdf", pages: 1 } }]);
+    // Blank is neither typed text nor a scan.
+    expect(doc(d, 'action-plan').textLayer).toBe(null);
     expect(doc(d, 'action-plan').status).toBe('invalid');
     expect(d.accepted).toBe(false);
   });

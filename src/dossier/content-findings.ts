@@ -57,8 +57,14 @@ export function contentFindings(doc: DocumentDecl, file: string, insp: ContentIn
 }
 
 /** Whether the files of a document carry a text layer: true when all do, false when one is a scan, null when unknown. */
-export function textLayerOf(inspections: readonly { readonly textLayer?: boolean | undefined }[]): boolean | null {
-  const known = inspections.map((i) => i.textLayer).filter((t): t is boolean => t !== undefined);
+export function textLayerOf(
+  inspections: readonly { readonly textLayer?: boolean | undefined; readonly blankPages?: readonly number[] | undefined; readonly pages: number | null }[],
+): boolean | null {
+  // A file of blank pages only has no text, but it is no scan either: it says nothing.
+  const known = inspections
+    .filter((i) => !(i.pages !== null && i.pages > 0 && i.blankPages?.length === i.pages))
+    .map((i) => i.textLayer)
+    .filter((t): t is boolean => t !== undefined);
   if (known.length === 0) return null;
   return known.every((t) => t);
 }
