@@ -24,6 +24,11 @@ export interface CheckSettings {
   readonly onProgress?: (done: number, total: number) => void;
   /** Stop scheduling dossiers when aborted (Ctrl+C). */
   readonly signal?: AbortSignal;
+  /**
+   * Look inside the documents (blank pages, ID card layout, form fields, duplicates, files
+   * named after nothing). Default true; off, a file costs little more than opening it.
+   */
+  readonly content?: boolean;
 }
 
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
@@ -45,17 +50,18 @@ async function checkOne(dir: string, settings: CheckSettings, inspector: Inspect
 
   const inspections = new Map<string, FileInspection>();
   const fileTimeoutMs = settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  const lookInsideFiles = settings.content !== false;
   // Each file is read for what its document's checks need (content: src/dossier/content-findings.ts);
   // a file no name claims, for its first pages' text.
   const inspect = async (name: string, doc: DocumentDecl | undefined) => {
     const limits: PdfLimits = {
       maxSizeBytes: (doc?.maxSizeMB ?? profile.limits.maxSizeMB) * 1024 * 1024,
       fileTimeoutMs,
-      content: contentRequestFor(doc, fileTimeoutMs),
+      ...(lookInsideFiles ? { content: contentRequestFor(doc, fileTimeoutMs) } : {}),
     };
     inspections.set(name, await inspector.inspect(scan.files.find((f) => f.name === name)!.path, limits));
   };
-  const unmatchedRead = readsUnmatched(profile) ? match.unmatched.slice(0, MAX_UNMATCHED_READ) : [];
+  const unmatchedRead = lookInsideFiles && readsUnmatched(profile) ? match.unmatched.slice(0, MAX_UNMATCHED_READ) : [];
   await Promise.all([
     ...profile.documents.flatMap((doc) => (match.byDocument.get(doc.id) ?? []).map((name) => inspect(name, doc))),
     ...unmatchedRead.map((name) => inspect(name, undefined)),
@@ -65,7 +71,7 @@ async function checkOne(dir: string, settings: CheckSettings, inspector: Inspect
   const inside = lookInside(profile, match.byDocument, match.unmatched, inspections, scan.files.map((f) => f.name));
   const docById = new Map(profile.documents.map((d) => [d.id, d]));
   await Promise.all(
-    [...inside.assigned].filter(([, id]) => needsMore(docById.get(id)!)).map(([name, id]) => inspect(name, docById.get(id))),
+    [...inside.assigned].filter(([, id]) => lookInsideFiles && needsMore(docById.get(id)!)).map(([name, id]) => inspect(name, docById.get(id))),
   );
 
   const declaration = await declarationP;

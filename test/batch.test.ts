@@ -36,6 +36,19 @@ describe('batch', () => {
     expect(r.stdout).toMatch(/Problèmes les plus fréquents :\n +\d+ × /);
   });
 
+  it('--no-content judges by names and page counts only', async () => {
+    const full = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21']);
+    const fast = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21', '--no-content']);
+    const by = (r: typeof full, name: string) => r.report!.dossiers.find((d) => d.path.includes(name))!;
+    // The blank action plan is seen only from inside; scan0001.pdf is a CV only by its text.
+    expect(by(full, '09-').documents.find((d) => d.id === 'action-plan')!.status).toBe('invalid');
+    expect(by(fast, '09-').documents.find((d) => d.id === 'action-plan')!.status).toBe('ok');
+    expect(by(full, '08-').documents.find((d) => d.id === 'cv')!.files).toEqual(['scan0001.pdf']);
+    expect(by(fast, '08-').documents.find((d) => d.id === 'cv')!.status).toBe('missing');
+    // What names and pages decide stays the same.
+    expect(by(fast, '04-').documents.find((d) => d.id === 'cni')!.problems[0]!.code).toBe('page-count');
+  });
+
   it('shards partition the dossiers deterministically, and merge gives back the whole', async () => {
     const dir = await tempDir();
     const whole = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21']);

@@ -18,6 +18,7 @@ export interface ReportOptions {
   lang: string;
   color?: boolean;
   quiet?: boolean;
+  content?: boolean;
   fileTimeout?: string;
   csvDelimiter?: ',' | ';';
 }
@@ -31,6 +32,7 @@ export function addReportOptions(cmd: Command): Command {
     .addOption(langOption())
     .option('--no-color', 'no colour in the text report')
     .option('-q, --quiet', 'text report: show only dossiers with something to fix')
+    .option('--no-content', 'do not look inside the documents (blank pages, ID card sides, form fields, duplicates): names and page counts only, several times faster')
     .addOption(new Option('--file-timeout <seconds>', 'time limit to analyse one file').default(String(DEFAULT_FILE_TIMEOUT_MS / 1000)))
     .addOption(new Option('--csv-delimiter <char>', "csv report: field separator, ',' or ';' (French Excel)").argParser(parseCsvDelimiter));
 }
@@ -69,7 +71,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 export function settingsFrom(opts: ReportOptions, profile: Profile) {
   const seconds = Number(opts.fileTimeout ?? DEFAULT_FILE_TIMEOUT_MS / 1000);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--file-timeout: '${opts.fileTimeout}' is not a positive number of seconds, e.g. --file-timeout 10`);
-  return { asOf: parseAsOf(opts.asOf, profile.timezone), fileTimeoutMs: Math.round(seconds * 1000) };
+  return { asOf: parseAsOf(opts.asOf, profile.timezone), fileTimeoutMs: Math.round(seconds * 1000), content: opts.content !== false };
 }
 
 export function render(report: Report, opts: ReportOptions & { compact?: boolean }, profile: Profile, io: Io): string {
