@@ -3,9 +3,10 @@
 // obvious alternatives on the same files. One run:
 //
 //   1. generates N synthetic dossiers (real PDFs written by pdf-lib) under os.tmpdir();
-//   2. times `dossier batch` (wall, dossiers/s, PDFs/s, peak RSS), a sequential `pdfinfo` loop
-//      (one process per file) and a single-thread in-process pdf.js loop reading numPages,
-//      and prints the ratios against the targets of the batch issue;
+//   2. times `dossier batch` (wall, CPU, dossiers/s, PDFs/s, peak RSS), with its content checks
+//      and with `--no-content` (page counts only, like the two loops), a sequential `pdfinfo`
+//      loop (one process per file) and a single-thread in-process pdf.js loop reading
+//      numPages, and prints the ratios against the targets of the batch issue;
 //   3. reruns the batch alone on 4×N dossiers to show how time and peak RSS grow.
 //
 //   npm run bench                            N = 1000, with the 4×N rerun
@@ -14,7 +15,9 @@
 //
 // Options: --dossiers N · --quick · --no-scale · --keep (leave the temp folder) ·
 // --json <file> (write the figures) · --runs <k> (run each contender k times, keep the fastest:
-// for a machine that is not quiet) · --concurrency <n> (passed to `batch -j`) · --seed <n> ·
+// for a machine that is not quiet) · --content both|on|off (the batch measured with its content
+// checks, with --no-content, or both: the default when the CLI has --no-content) ·
+// --concurrency <n> (passed to `batch -j`) · --seed <n> ·
 // --cli <bin> (measure another build of the CLI instead of bin/dossier.js, for A/B comparisons).
 //
 // Peak RSS is the child's VmHWM from /proc/<pid>/status, polled every 20 ms (Linux only;
@@ -72,7 +75,7 @@ if (process.argv[2] === '--child-pdfjs') {
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { dossiers: 1000, scale: true, keep: false, json: undefined, concurrency: undefined, seed: 20260221, quick: false, runs: 1, cli: join(ROOT, 'bin', 'dossier.js'), generateOnly: undefined };
+  const o = { content: 'both', dossiers: 1000, scale: true, keep: false, json: undefined, concurrency: undefined, seed: 20260221, quick: false, runs: 1, cli: join(ROOT, 'bin', 'dossier.js'), generateOnly: undefined };
   const need = (i, name) => {
     if (i >= argv.length) usage(`${name} needs a value`);
     return argv[i];
@@ -93,6 +96,10 @@ function parseArgs(argv) {
     else if (a === '--concurrency' || a === '-j') o.concurrency = int(need(++i, a), a, 1);
     else if (a === '--seed') o.seed = int(need(++i, a), a, 0);
     else if (a === '--runs') o.runs = int(need(++i, a), a, 1);
+    else if (a === '--content') {
+      o.content = need(++i, a);
+      if (!['both', 'on', 'off'].includes(o.content)) usage(`--content: '${o.content}' should be both, on or off`);
+    }
     else if (a === '--cli') o.cli = resolve(need(++i, a)); // another build of the CLI, for A/B comparisons
     else if (a === '--generate-only') o.generateOnly = resolve(need(++i, a)); // writes the dossiers there, measures nothing
     else if (a === '-h' || a === '--help') usage();
@@ -103,7 +110,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: node scripts/bench.mjs [--dossiers N] [--quick] [--no-scale] [--keep] [--json <file>] [--runs <k>] [--concurrency <n>] [--seed <n>] [--cli <bin>]';
+  const text = 'usage: node scripts/bench.mjs [--dossiers N] [--quick] [--no-scale] [--keep] [--json <file>] [--runs <k>] [--content both|on|off] [--concurrency <n>] [--seed <n>] [--cli <bin>]';
   if (error) { process.stderr.write(`bench: ${error}\n${text}\n`); process.exit(2); }
   process.stdout.write(text + '\n');
   process.exit(0);
@@ -467,8 +474,25 @@ async function bestOf(k, fn) {
   return { ...best, peakRssKb: peak };
 }
 
-async function runBatch(root, reportFile, n, opt) {
-  const args = [opt.cli, 'batch', root, '--format', 'json', '--output', reportFile];
+/**
+ * The batch variants to measure: the default (every check) and, when the CLI has it,
+ * `--no-content` (names and page counts only: the same work as the two loops it is compared with).
+ */
+function batchVariants(opt) {
+  const help = spawnSync(process.execPath, [opt.cli, 'batch', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  const hasNoContent = /--no-content\b/.test(help.stdout ?? '');
+  const all = [{ key: 'default', label: 'dossier batch', short: 'batch', args: [] }];
+  if (hasNoContent) all.push({ key: 'noContent', label: 'dossier batch --no-content', short: 'batch --no-content', args: ['--no-content'] });
+  if (opt.content === 'on') return all.slice(0, 1);
+  if (opt.content === 'off') {
+    if (!hasNoContent) throw new Error(`--content off: ${opt.cli} has no --no-content option`);
+    return all.slice(1);
+  }
+  return all;
+}
+
+async function runBatch(root, reportFile, n, opt, extra = []) {
+  const args = [opt.cli, 'batch', root, '--format', 'json', '--output', reportFile, ...extra];
   if (opt.concurrency) args.push('--concurrency', String(opt.concurrency));
   const r = await measure(process.execPath, args);
   if (r.code !== 0 && r.code !== 1) throw new Error(`dossier batch exited ${r.code}\n${r.stderr.slice(0, 2000)}`);
@@ -594,14 +618,19 @@ async function main() {
     const loadBefore = os.loadavg()[0];
     if (loadBefore > machine.cores / 2)
       console.log(`note: the machine is busy (load average ${loadBefore.toFixed(2)} on ${machine.cores} cores): wall times will be noisy; compare CPU, or use --runs 3`);
-    process.stdout.write('running dossier batch… ');
-    const batch = await bestOf(opt.runs, () => runBatch(root, reportFile, N, opt));
-    console.log(fmtS(batch.wallMs));
+    const variants = batchVariants(opt);
+    const files = gen.files.length;
+    const measured = new Map();
+    for (const v of variants) {
+      process.stdout.write(`running ${v.label}… `);
+      measured.set(v.key, await bestOf(opt.runs, () => runBatch(root, reportFile, N, opt, v.args)));
+      console.log(fmtS(measured.get(v.key).wallMs));
+    }
 
     const hasPdfinfo = spawnSync('sh', ['-c', 'command -v pdfinfo'], { stdio: 'ignore' }).status === 0;
     let pdfinfo;
     if (hasPdfinfo) {
-      process.stdout.write(`running a pdfinfo loop over ${gen.files.length} files… `);
+      process.stdout.write(`running a pdfinfo loop over ${files} files… `);
       pdfinfo = await bestOf(opt.runs, () => runPdfinfoLoop(listFile));
       console.log(fmtS(pdfinfo.wallMs));
     } else console.log('pdfinfo loop: skipped, pdfinfo not found (install poppler-utils to compare)');
@@ -610,10 +639,13 @@ async function main() {
     const pdfjs = await bestOf(opt.runs, () => runPdfjsLoop(listFile));
     console.log(fmtS(pdfjs.wallMs));
 
-    const files = gen.files.length;
+    const jobs = `-j ${opt.concurrency ?? machine.cores}`;
     const rows = [
       ['', 'wall', 'CPU', 'dossiers/s', 'PDFs/s', 'peak RSS', 'pages read'],
-      [`dossier batch (-j ${opt.concurrency ?? machine.cores})`, fmtS(batch.wallMs), fmtS(batch.cpuMs), fmtRate(N, batch.wallMs), fmtRate(files, batch.wallMs), fmtMb(batch.peakRssKb), batch.pages],
+      ...variants.map((v) => {
+        const b = measured.get(v.key);
+        return [`${v.label} (${jobs})`, fmtS(b.wallMs), fmtS(b.cpuMs), fmtRate(N, b.wallMs), fmtRate(files, b.wallMs), fmtMb(b.peakRssKb), b.pages];
+      }),
       pdfinfo
         ? ['pdfinfo loop (1 process per file)', fmtS(pdfinfo.wallMs), fmtS(pdfinfo.cpuMs), fmtRate(N, pdfinfo.wallMs), fmtRate(files, pdfinfo.wallMs), 'n/a', pdfinfo.pages]
         : ['pdfinfo loop', 'skipped', '', '', '', '', ''],
@@ -622,50 +654,64 @@ async function main() {
     console.log(`\n${N} dossiers, ${files} PDFs, ${gen.pages} pages${opt.runs > 1 ? ` (fastest of ${opt.runs} runs each; peak RSS: highest)` : ''}\n`);
     console.log(table(rows, ['l']));
 
-    // Sanity: every contender must have read every page of every file.
+    // Sanity: every contender must have read every page of every file, and the batch must
+    // find every dossier complete (the generator writes nothing wrong on purpose).
     const sanity = [];
-    if (batch.pages !== gen.pages) sanity.push(`batch counted ${batch.pages} pages, ${gen.pages} were written`);
-    if (batch.okDocs !== N * 5) sanity.push(`batch found ${batch.okDocs} documents ok, expected ${N * 5}; problems: ${JSON.stringify(batch.problemCodes)}`);
+    for (const v of variants) {
+      const b = measured.get(v.key);
+      if (b.pages !== gen.pages) sanity.push(`${v.label} counted ${b.pages} pages, ${gen.pages} were written`);
+      if (b.okDocs !== N * 5) sanity.push(`${v.label} found ${b.okDocs} documents ok, expected ${N * 5}; problems: ${JSON.stringify(b.problemCodes)}`);
+    }
     if (pdfinfo && (pdfinfo.pages !== gen.pages || pdfinfo.failed)) sanity.push(`pdfinfo read ${pdfinfo.pages} pages (${pdfinfo.failed} failures), ${gen.pages} were written`);
-    if (pdfjs.pages !== gen.pages || pdfjs.errors) sanity.push(`pdf.js read ${pdfjs.pages} pages (${pdfjs.errors} errors), ${gen.pages} were written`);
+    if (pdfjs.pages !== gen.pages || pdfjs.errors) sanity.push(`pdf.js read ${pdfjs.pages} pages (${pdfjs.errors} errors${pdfjs.firstError ? `: ${pdfjs.firstError}` : ''}), ${gen.pages} were written`);
     for (const s of sanity) console.log(`warning: ${s}`);
-    console.log(`pdf.js loop: ${fmtS(pdfjs.loadMs)} to load pdf.js, ${fmtS(pdfjs.loopMs)} in the loop; batch accepted ${batch.accepted}/${N} dossiers`);
+    console.log(
+      `pdf.js loop: ${fmtS(pdfjs.loadMs)} to load pdf.js, ${fmtS(pdfjs.loopMs)} in the loop; accepted: ` +
+        variants.map((v) => `${measured.get(v.key).accepted}/${N} (${v.label})`).join(', '),
+    );
 
-    const vsPdfinfo = pdfinfo ? pdfinfo.wallMs / batch.wallMs : undefined;
-    const vsPdfjs = pdfjs.wallMs / batch.wallMs;
     const mark = (ok) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'MISS');
-    const targets = [
-      { name: 'batch vs pdfinfo loop', value: vsPdfinfo, target: '≥ 8×', pass: vsPdfinfo === undefined ? undefined : vsPdfinfo >= 8, shown: fmtX(vsPdfinfo) },
-      { name: `batch vs 1-thread pdf.js (${machine.cores} cores)`, value: vsPdfjs, target: machine.cores === 2 ? '≥ 1.6× on 2 cores' : '≥ 1.6× (set for 2 cores)', pass: vsPdfjs >= 1.6, shown: fmtX(vsPdfjs) },
-      { name: 'batch peak RSS', value: batch.peakRssKb, target: '< 300 MB', pass: batch.peakRssKb === undefined ? undefined : batch.peakRssKb < 300 * 1024, shown: fmtMb(batch.peakRssKb) },
-    ];
+    const ratios = {};
+    const targets = [];
+    for (const v of variants) {
+      const b = measured.get(v.key);
+      const vsPdfinfo = pdfinfo ? pdfinfo.wallMs / b.wallMs : undefined;
+      const vsPdfjs = pdfjs.wallMs / b.wallMs;
+      ratios[v.key] = { vsPdfinfo: vsPdfinfo ?? null, vsPdfjs };
+      targets.push(
+        { name: `${v.short} vs pdfinfo loop`, value: vsPdfinfo, target: '≥ 8×', pass: vsPdfinfo === undefined ? undefined : vsPdfinfo >= 8, shown: fmtX(vsPdfinfo) },
+        { name: `${v.short} vs 1-thread pdf.js (${machine.cores} cores)`, value: vsPdfjs, target: machine.cores === 2 ? '≥ 1.6× on 2 cores' : '≥ 1.6× (set for 2 cores)', pass: vsPdfjs >= 1.6, shown: fmtX(vsPdfjs) },
+        { name: `${v.short} peak RSS`, value: b.peakRssKb, target: '< 300 MB', pass: b.peakRssKb === undefined ? undefined : b.peakRssKb < 300 * 1024, shown: fmtMb(b.peakRssKb) },
+      );
+    }
 
     // 3. The batch alone at 4×N: the first N dossiers stay, 3×N more are written.
-    let scale;
+    const scale = {};
     if (opt.scale) {
       t = performance.now();
       const more = writeDossiers(root, pools, opt.seed, N, 4 * N);
       console.log(`\ngenerated ${3 * N} more dossiers (${more.files.length} PDFs, ${(more.bytes / 1e6).toFixed(0)} MB) in ${fmtS(performance.now() - t)}`);
-      process.stdout.write(`running dossier batch on ${4 * N} dossiers… `);
-      const big = await bestOf(opt.runs, () => runBatch(root, reportFile, 4 * N, opt));
-      console.log(fmtS(big.wallMs));
-      if (big.pages !== gen.pages + more.pages) console.log(`warning: batch counted ${big.pages} pages, ${gen.pages + more.pages} were written`);
-      const rssGrowth = batch.peakRssKb && big.peakRssKb ? big.peakRssKb / batch.peakRssKb - 1 : undefined;
-      scale = { dossiers: 4 * N, pdfs: files * 4, wallMs: big.wallMs, cpuMs: big.cpuMs, peakRssKb: big.peakRssKb, timeRatio: big.wallMs / batch.wallMs, rssGrowth };
+      const scaleRows = [['', 'dossiers', 'wall', 'CPU', 'dossiers/s', 'PDFs/s', 'peak RSS']];
+      for (const v of variants) {
+        const b = measured.get(v.key);
+        process.stdout.write(`running ${v.label} on ${4 * N} dossiers… `);
+        const big = await bestOf(opt.runs, () => runBatch(root, reportFile, 4 * N, opt, v.args));
+        console.log(fmtS(big.wallMs));
+        if (big.pages !== gen.pages + more.pages) console.log(`warning: ${v.label} counted ${big.pages} pages, ${gen.pages + more.pages} were written`);
+        const rssGrowth = b.peakRssKb && big.peakRssKb ? big.peakRssKb / b.peakRssKb - 1 : undefined;
+        scale[v.key] = { dossiers: 4 * N, wallMs: Math.round(big.wallMs), cpuMs: big.cpuMs, peakRssMB: big.peakRssKb && big.peakRssKb / 1024, timeRatio: big.wallMs / b.wallMs, rssGrowth: rssGrowth ?? null };
+        scaleRows.push(
+          [`${v.label}, N`, N, fmtS(b.wallMs), fmtS(b.cpuMs), fmtRate(N, b.wallMs), fmtRate(files, b.wallMs), fmtMb(b.peakRssKb)],
+          [`${v.label}, 4×N`, 4 * N, fmtS(big.wallMs), fmtS(big.cpuMs), fmtRate(4 * N, big.wallMs), fmtRate(4 * files, big.wallMs), fmtMb(big.peakRssKb)],
+          ['  growth', '×4', fmtX(big.wallMs / b.wallMs), b.cpuMs && big.cpuMs ? fmtX(big.cpuMs / b.cpuMs) : 'n/a', '', '', rssGrowth === undefined ? 'n/a' : `${rssGrowth >= 0 ? '+' : ''}${(rssGrowth * 100).toFixed(1)} %`],
+        );
+        targets.push(
+          { name: `${v.short} peak RSS growth N → 4×N`, value: rssGrowth, target: '≤ +10 %', pass: rssGrowth === undefined ? undefined : rssGrowth <= 0.1, shown: rssGrowth === undefined ? 'n/a' : `${rssGrowth >= 0 ? '+' : ''}${(rssGrowth * 100).toFixed(1)} %` },
+          { name: `${v.short} peak RSS at 4×N`, value: big.peakRssKb, target: '< 300 MB', pass: big.peakRssKb === undefined ? undefined : big.peakRssKb < 300 * 1024, shown: fmtMb(big.peakRssKb) },
+        );
+      }
       console.log('');
-      console.log(
-        table(
-          [
-            ['dossier batch', 'dossiers', 'wall', 'CPU', 'dossiers/s', 'PDFs/s', 'peak RSS'],
-            ['N', N, fmtS(batch.wallMs), fmtS(batch.cpuMs), fmtRate(N, batch.wallMs), fmtRate(files, batch.wallMs), fmtMb(batch.peakRssKb)],
-            ['4×N', 4 * N, fmtS(big.wallMs), fmtS(big.cpuMs), fmtRate(4 * N, big.wallMs), fmtRate(4 * files, big.wallMs), fmtMb(big.peakRssKb)],
-            ['growth', '×4', fmtX(scale.timeRatio), batch.cpuMs && big.cpuMs ? fmtX(big.cpuMs / batch.cpuMs) : 'n/a', '', '', rssGrowth === undefined ? 'n/a' : `${rssGrowth >= 0 ? '+' : ''}${(rssGrowth * 100).toFixed(1)} %`],
-          ],
-          ['l'],
-        ),
-      );
-      targets.push({ name: 'peak RSS growth N → 4×N', value: rssGrowth, target: '≤ +10 %', pass: rssGrowth === undefined ? undefined : rssGrowth <= 0.1, shown: rssGrowth === undefined ? 'n/a' : `${(rssGrowth * 100).toFixed(1)} %` });
-      targets.push({ name: 'batch peak RSS at 4×N', value: big.peakRssKb, target: '< 300 MB', pass: big.peakRssKb === undefined ? undefined : big.peakRssKb < 300 * 1024, shown: fmtMb(big.peakRssKb) });
+      console.log(table(scaleRows, ['l']));
     } else console.log('\n4×N rerun: skipped (--no-scale or --quick)');
 
     const loadAfter = os.loadavg()[0];
@@ -674,6 +720,7 @@ async function main() {
     console.log(table([['', 'measured', 'target', ''], ...targets.map((x) => [x.name, x.shown, x.target, mark(x.pass)])], ['l', 'r', 'l', 'l']));
 
     if (opt.json) {
+      const rate = (b) => ({ dossiersPerS: N / (b.wallMs / 1000), pdfsPerS: files / (b.wallMs / 1000) });
       const figures = {
         machine,
         date: new Date().toISOString(),
@@ -687,11 +734,16 @@ async function main() {
         runs: opt.runs,
         loadAverage: { before: Number(loadBefore.toFixed(2)), after: Number(loadAfter.toFixed(2)) },
         cli: opt.cli,
-        batch: { wallMs: Math.round(batch.wallMs), cpuMs: batch.cpuMs, dossiersPerS: N / (batch.wallMs / 1000), pdfsPerS: files / (batch.wallMs / 1000), peakRssMB: batch.peakRssKb && batch.peakRssKb / 1024, pages: batch.pages, accepted: batch.accepted },
-        pdfinfo: pdfinfo ? { wallMs: Math.round(pdfinfo.wallMs), cpuMs: pdfinfo.cpuMs, pdfsPerS: files / (pdfinfo.wallMs / 1000), pages: pdfinfo.pages } : null,
-        pdfjs: { wallMs: Math.round(pdfjs.wallMs), cpuMs: pdfjs.cpuMs, loadMs: Math.round(pdfjs.loadMs), loopMs: Math.round(pdfjs.loopMs), pdfsPerS: files / (pdfjs.wallMs / 1000), peakRssMB: pdfjs.peakRssKb && pdfjs.peakRssKb / 1024, pages: pdfjs.pages },
-        ratios: { batchVsPdfinfo: vsPdfinfo ?? null, batchVsPdfjs: vsPdfjs },
-        scale: scale ? { dossiers: scale.dossiers, wallMs: Math.round(scale.wallMs), cpuMs: scale.cpuMs, peakRssMB: scale.peakRssKb && scale.peakRssKb / 1024, timeRatio: scale.timeRatio, rssGrowth: scale.rssGrowth ?? null } : null,
+        batch: Object.fromEntries(
+          variants.map((v) => {
+            const b = measured.get(v.key);
+            return [v.key, { args: v.args, wallMs: Math.round(b.wallMs), cpuMs: b.cpuMs, ...rate(b), peakRssMB: b.peakRssKb && b.peakRssKb / 1024, pages: b.pages, accepted: b.accepted }];
+          }),
+        ),
+        pdfinfo: pdfinfo ? { wallMs: Math.round(pdfinfo.wallMs), cpuMs: pdfinfo.cpuMs, ...rate(pdfinfo), pages: pdfinfo.pages } : null,
+        pdfjs: { wallMs: Math.round(pdfjs.wallMs), cpuMs: pdfjs.cpuMs, loadMs: Math.round(pdfjs.loadMs), loopMs: Math.round(pdfjs.loopMs), ...rate(pdfjs), peakRssMB: pdfjs.peakRssKb && pdfjs.peakRssKb / 1024, pages: pdfjs.pages },
+        ratios,
+        scale: opt.scale ? scale : null,
         targets: targets.map(({ name, target, pass, value }) => ({ name, target, value: value ?? null, pass: pass ?? null })),
         warnings: sanity,
       };
