@@ -8,7 +8,7 @@ import { finding, type Finding } from '../findings.js';
 import type { Profile } from '../profile/schema.js';
 import type { Facts, FactValue } from '../rules/types.js';
 import { parseLocatedYaml, type SourceIssue } from '../yaml/located.js';
-import { candidateSchema, factValueSchema } from './schema.js';
+import { factValueSchema } from './schema.js';
 import { errorCode } from '../dossier/scan.js';
 
 /** A declaration is a few hundred bytes; anything this large is a mistake or an attack. */
@@ -111,10 +111,10 @@ export function parseDeclaration(text: string, file: string, profile: Profile): 
   }
   const raw = src.value as Record<string, unknown>;
   const facts: Record<string, FactValue> = {};
-  const declared = candidateSchema(profile).shape;
   for (const [name, value] of Object.entries(raw)) {
-    const decl = profile.facts[name];
-    if (!decl || !(name in declared)) {
+    // Own keys only: a fact named "constructor" must not find Object.prototype's.
+    const decl = Object.hasOwn(profile.facts, name) ? profile.facts[name] : undefined;
+    if (!decl) {
       problems.push(toFinding({ file, ...src.locate([name], true), message: `unknown fact '${name}'; expected one of: ${Object.keys(profile.facts).join(', ')}` }));
       continue;
     }

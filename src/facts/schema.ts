@@ -4,7 +4,18 @@ import { z } from 'zod';
 import type { FactDecl, Profile } from '../profile/schema.js';
 import { isCalendarDate, toInstant } from '../rules/dates.js';
 
+// Built once per declaration: a batch reads thousands of declarations against one profile.
+const cache = new WeakMap<FactDecl, Map<string, z.ZodType>>();
+
 export function factValueSchema(decl: FactDecl, timezone: string): z.ZodType {
+  let byZone = cache.get(decl);
+  if (!byZone) cache.set(decl, (byZone = new Map()));
+  let schema = byZone.get(timezone);
+  if (!schema) byZone.set(timezone, (schema = buildFactValueSchema(decl, timezone)));
+  return schema;
+}
+
+function buildFactValueSchema(decl: FactDecl, timezone: string): z.ZodType {
   const described = <T extends z.ZodType>(s: T): T => (decl.label ? s.describe(decl.label.en) : s);
   switch (decl.type) {
     case 'string':
