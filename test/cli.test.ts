@@ -216,3 +216,33 @@ describe('profile check', () => {
     expect(r.stderr).toMatch(/bad\.yaml:2:1 .*duplicate key/i);
   });
 });
+
+describe('review fixes', () => {
+  it('`help <command>` exits 0', async () => {
+    const r = await run(['help', 'check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--as-of/);
+  });
+
+  it('inspect never writes its report over a file it inspects', async () => {
+    const dir = await makeDossier({ 'cv.pdf': await textPdf(1) });
+    const file = join(dir, 'cv.pdf');
+    const before = await readFile(file);
+    const r = await run(['inspect', file, '--output', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/one of the inspected files/);
+    expect(Buffer.compare(await readFile(file), before)).toBe(0);
+  });
+
+  it('the English text report uses English punctuation and words', async () => {
+    const r = await run(['batch', SAMPLES, '--lang', 'en', '--as-of', '2026-02-21']);
+    expect(r.stdout).toMatch(/^Summary: \d+ dossiers/m);
+    expect(r.stdout).toMatch(/^Most frequent problems:$/m);
+    expect(r.stdout).toMatch(/— cni: page count/);
+    expect(r.stdout).toMatch(/rule age: fail/);
+    expect(r.stdout).not.toMatch(/ : /);
+    // Columns line up whatever the verdict's length.
+    const starts = r.stdout.split('\n').filter((l) => /^[✔✘?] /.test(l)).map((l) => l.indexOf('samples/'));
+    expect(new Set(starts).size).toBe(1);
+  });
+});

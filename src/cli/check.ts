@@ -7,7 +7,7 @@ import { FORMATS, formatReport, type FormatName } from '../report/formatters/ind
 import { ansi, plain } from '../report/highlight.js';
 import type { Profile } from '../profile/schema.js';
 import { colorLevel } from './color.js';
-import { EXIT, UsageError, type Io } from './io.js';
+import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, langOption, outputOption, parseAsOf, profileOption, refuseOutputInside, requireDirectories, requireProfile } from './options.js';
 
 export interface ReportOptions {
@@ -55,14 +55,20 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       await refuseOutputInside(opts.output, io, paths);
       const { createInspector } = await import('../pdf/pool.js');
       const inspector = createInspector();
+      // Ctrl+C: stop the workers now rather than after the file in hand.
+      const onAbort = () => void inspector.close();
+      io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report;
       try {
-        report = await checkDossiers(paths.map((p) => resolve(io.cwd, p)), { ...settings, profile }, inspector);
+        report = await checkDossiers(paths.map((p) => resolve(io.cwd, p)), { ...settings, profile, ...(io.signal ? { signal: io.signal } : {}) }, inspector);
         // Show paths as the user wrote them.
         report = { ...report, dossiers: report.dossiers.map((d, i) => ({ ...d, path: paths[i]! })) };
       } finally {
+        io.signal?.removeEventListener('abort', onAbort);
         await inspector.close();
       }
+      // Interrupted (Ctrl+C): no partial report on stdout.
+      if (io.signal?.aborted) throw new Interrupted();
       await emit(render(report, opts, profile, io), opts.output, io, paths);
       setExit(report.dossiers.every((d) => d.accepted) ? EXIT.ok : EXIT.problems);
     });

@@ -1,5 +1,5 @@
 // `dossier inspect <file...>`: what the tool knows about each file as a PDF.
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { render as renderFinding } from '../i18n/messages.js';
@@ -39,6 +39,13 @@ export function inspectCommand(io: Io, setExit: (code: number) => void): Command
         const st = await stat(resolve(io.cwd, f)).catch(() => undefined);
         if (!st) throw new UsageError(`${f}: no such file`);
         if (!st.isFile()) throw new UsageError(`${f}: not a file (use 'dossier check' for a candidate's folder)`);
+      }
+      // The report must never replace a file it describes (`inspect cv.pdf -o cv.pdf`).
+      if (opts.output !== undefined) {
+        const target = await realpath(resolve(io.cwd, opts.output)).catch(() => resolve(io.cwd, opts.output!));
+        for (const f of files)
+          if ((await realpath(resolve(io.cwd, f))) === target)
+            throw new UsageError(`--output: ${opts.output} is one of the inspected files; the tool never overwrites what it reads. Choose another path.`);
       }
       const { createInspector } = await import('../pdf/pool.js');
       const inspector = createInspector();

@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are successes; commander already printed the message otherwise.
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || (err.code === 'commander.help' && err.exitCode === 0)) return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return EXIT.usage;
     }

@@ -92,7 +92,7 @@ const fr = {
   missing: {
     text: (_p, c) => `${c.document ?? 'Document'} : aucun fichier trouvé`,
     fix: (p, c) =>
-      (p.condition === 'unknown' ? 'Ce document est exigé selon votre situation : précisez-la dans candidate.yaml, ou ' : '') +
+      (p.condition === 'unknown' ? 'Ce document est exigé selon votre situation : précisez-la dans candidate.yaml. Sinon : ' : '') +
       (c.advice ?? 'Ajoutez ce document au dossier, en PDF, avec un nom de fichier qui dit ce qu’il contient.'),
   },
   'not-pdf': {
@@ -251,7 +251,7 @@ const en = {
   missing: {
     text: (_p, c) => `${c.document ?? 'Document'}: no file found`,
     fix: (p, c) =>
-      (p.condition === 'unknown' ? 'This document is required depending on your situation: state it in candidate.yaml, or ' : '') +
+      (p.condition === 'unknown' ? 'This document is required depending on your situation: state it in candidate.yaml. Otherwise: ' : '') +
       (c.advice ?? 'Add this document to the folder, as PDF, with a file name that says what it is.'),
   },
   'not-pdf': {

@@ -26,6 +26,7 @@ export const UI = {
     asOf: (d: string) => `au ${d}`,
     todo: 'À faire',
     frequent: 'Problèmes les plus fréquents',
+    rule: 'règle',
     warnings: (n: number) => `${n} remarque${n > 1 ? 's' : ''}`,
     unknownFacts: 'à préciser',
     short: {
@@ -121,6 +122,7 @@ export const UI = {
     asOf: (d: string) => `as of ${d}`,
     todo: 'To do',
     frequent: 'Most frequent problems',
+    rule: 'rule',
     warnings: (n: number) => `${n} note${n === 1 ? '' : 's'}`,
     unknownFacts: 'to state',
     short: {

@@ -6,6 +6,8 @@ import type { Reportable } from '../localize.js';
 import type { Highlighter } from '../highlight.js';
 import { localize, type DossierView, type FormatOptions, type ProblemView } from '../localize.js';
 import { displayName } from './safe-text.js';
+import { colonOf } from './common.js';
+import type { Lang } from '../../i18n/messages.js';
 
 export interface TextOptions extends FormatOptions {
   readonly highlighter: Highlighter;
@@ -32,11 +34,11 @@ export function formatText(report: Reportable, options: TextOptions): string {
   if (options.compact && view.dossiers.length) out.push('');
   const s = view.summary;
   out.push(
-    `${h.strong(ui.summary)} : ${[ui.dossiers(s.dossiers), ui.completeCount(s.complete), ui.eligibleCount(s.eligible), ui.acceptedCount(s.accepted)].join(' · ')}`,
+    `${h.strong(ui.summary)}${colonOf(options.lang)}${[ui.dossiers(s.dossiers), ui.completeCount(s.complete), ui.eligibleCount(s.eligible), ui.acceptedCount(s.accepted)].join(' · ')}`,
   );
   if (options.compact) {
-    const top = frequentProblems(view.dossiers).slice(0, 8);
-    if (top.length) out.push(`${h.strong(ui.frequent)} :`, ...top.map(([what, n]) => `  ${String(n).padStart(6)} × ${what}`));
+    const top = frequentProblems(view.dossiers, options.lang).slice(0, 8);
+    if (top.length) out.push(`${h.strong(ui.frequent)}${colonOf(options.lang).trimEnd()}`, ...top.map(([what, n]) => `  ${String(n).padStart(6)} × ${what}`));
   }
   return out.join('\n') + '\n';
 }
@@ -58,12 +60,12 @@ function reasons(d: DossierView, options: TextOptions): string[] {
   const out: string[] = [];
   for (const doc of d.documents) {
     const errors = [...new Set(doc.problems.filter((p) => p.severity === 'error').map((p) => shortCode(p.code, options)))];
-    if (errors.length) out.push(`${doc.id} : ${errors.join(', ')}`);
+    if (errors.length) out.push(`${doc.id}${colonOf(options.lang)}${errors.join(', ')}`);
   }
   const failed = d.rules.filter((r) => !r.advisory && r.status === 'fail').map((r) => r.id);
   const unknown = d.rules.filter((r) => !r.advisory && r.status === 'unknown').map((r) => r.id);
-  if (failed.length) out.push(`${ui.ineligible} : ${failed.join(', ')}`);
-  if (unknown.length) out.push(`${ui.unknownFacts} : ${unknown.join(', ')}`);
+  if (failed.length) out.push(`${ui.ineligible}${colonOf(options.lang)}${failed.join(', ')}`);
+  if (unknown.length) out.push(`${ui.unknownFacts}${colonOf(options.lang)}${unknown.join(', ')}`);
   for (const p of d.problems) if (p.severity === 'error') out.push(shortCode(p.code, options));
   return out;
 }
@@ -72,7 +74,9 @@ function compactLine(d: DossierView, options: TextOptions): string {
   const h = options.highlighter;
   const verdict = verdictOf(d, options);
   // Pad on the visible width: colour codes must not shift the columns.
-  const pad = ' '.repeat(Math.max(1, 16 - stripAnsi(verdict).length));
+  const ui = UI[options.lang];
+  const width = 3 + Math.max(ui.accepted.length, ui.rejected.length, ui.toVerify.length);
+  const pad = ' '.repeat(Math.max(1, width - stripAnsi(verdict).length));
   const why = reasons(d, options);
   // Warnings never block, but the clerk should know a dossier has some (a renamed file, a mismatch).
   const warnings = [...d.problems, ...d.documents.flatMap((doc) => doc.problems)].filter((p) => p.severity === 'warning').length;
@@ -80,12 +84,13 @@ function compactLine(d: DossierView, options: TextOptions): string {
   return `${verdict}${pad}${displayName(d.path)}${why.length ? h.dim(' — ') + why.join(h.dim(' · ')) : ''}`;
 }
 
-function frequentProblems(dossiers: readonly DossierView[]): [string, number][] {
+function frequentProblems(dossiers: readonly DossierView[], lang: Lang): [string, number][] {
+  const ui = UI[lang];
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   for (const d of dossiers) {
     for (const doc of d.documents) for (const code of new Set(doc.problems.filter((p) => p.severity === 'error').map((p) => p.code))) bump(`${code} (${doc.id})`);
-    for (const r of d.rules) if (!r.advisory && (r.status === 'fail' || r.status === 'unknown')) bump(`rule ${r.id}: ${r.status}`);
+    for (const r of d.rules) if (!r.advisory && (r.status === 'fail' || r.status === 'unknown')) bump(`${ui.rule} ${r.id}${colonOf(lang)}${r.status}`);
     for (const code of new Set(d.problems.map((p) => p.code))) bump(code);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
