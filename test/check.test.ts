@@ -150,3 +150,14 @@ describe('dossier problems', () => {
     expect(doc(d, 'cv').files).toEqual(['CV.pdf']);
   });
 });
+
+describe('a duplicated key in candidate.yaml', () => {
+  it('is reported, and the rest of the declaration is still read and checked', async () => {
+    const text = GOOD_CANDIDATE + 'nationality: MA\nbirthDate: 1990-02-30\n';
+    const d = await check({ 'candidate.yaml': text });
+    const details = d.problems.filter((p) => p.code === 'declaration-invalid').map((p) => String(p.params.detail));
+    expect(details.some((m) => /duplicate key/i.test(m))).toBe(true);
+    expect(d.rules.find((r) => r.id === 'experience')!.status).toBe('pass');
+    expect(d.rules.find((r) => r.id === 'french')!.status).toBe('pass');
+  });
+});

@@ -39,7 +39,10 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
 
   // toJS() stops at the first alias without an anchor, unlocated; find them all first.
   let unresolved = 0;
-  if (doc.errors.length === 0)
+  // A duplicated key is reported, but leaves the document readable: the rest of it is still
+  // checked, so one slip does not hide every other mistake (or every valid fact).
+  const readable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
+  if (readable)
     visit(doc, {
       Alias(_key, node) {
         if (node.resolve(doc) !== undefined) return;
@@ -53,7 +56,7 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     });
 
   let value: unknown;
-  if (doc.errors.length === 0 && unresolved === 0) {
+  if (readable && unresolved === 0) {
     try {
       // maxAliasCount bounds "billion laughs" expansion.
       value = doc.toJS({ maxAliasCount: 100 });
