@@ -166,10 +166,14 @@ describe('every problem says what to do', () => {
     }
   });
 
-  it('the wording of the issue', () => {
-    expect(render(finding('page-count', 'error', { file: 'CNI.pdf', actual: 2, exactly: 1 }), 'fr').fix).toMatch(
+  it('the wording of the issue', async () => {
+    // The ID card's advice is the profile's (pagesAdvice): the engine knows no ID cards.
+    const cni = (await bundledProfile()).documents.find((d) => d.id === 'cni')!;
+    const ctx = { pagesAdvice: cni.pagesAdvice!.fr };
+    expect(render(finding('page-count', 'error', { file: 'CNI.pdf', actual: 2, exactly: 1 }), 'fr', ctx).fix).toMatch(
       /^Fusionnez le recto et le verso sur une seule page/,
     );
+    expect(render(finding('page-count', 'error', { file: 'lettre.pdf', actual: 2, exactly: 1 }), 'fr').fix).not.toMatch(/recto/);
     expect(render(finding('not-pdf', 'error', { file: 'CV.docx', type: 'docx' }), 'fr').fix).toMatch(/^Convertissez CV\.docx en PDF/);
     expect(render(finding('not-pdf', 'error', { file: 'CV.docx', type: 'docx' }), 'en').fix).toMatch(/^Convert CV\.docx to PDF/);
   });

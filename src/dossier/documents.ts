@@ -30,7 +30,7 @@ function judge(
   extra: readonly Finding[],
 ): DocumentResult {
   const required = doc.requiredWhen ? triToRequired(evaluateCondition(doc.requiredWhen, facts, ctx).status) : true;
-  const base = { id: doc.id, label: doc.label, advice: doc.advice, required, files };
+  const base = { id: doc.id, label: doc.label, advice: doc.advice, ...(doc.pagesAdvice ? { pagesAdvice: doc.pagesAdvice } : {}), required, files };
   if (files.length === 0) {
     if (required === false) return { ...base, status: 'not-required', pages: null, problems: [] };
     // Unknown requirement: insist, since an incomplete dossier is rejected outright.

@@ -12,6 +12,8 @@ export interface MessageContext {
   readonly document?: string;
   /** The profile's own advice for this document, when it has one. */
   readonly advice?: string;
+  /** The profile's advice when the page count is wrong. */
+  readonly pagesAdvice?: string;
   /** Label of the fact a finding names (`params.fact`), in the reader's language. */
   readonly fact?: string;
   /** Label of another document of the profile, by id (suggestions, duplicates). */
@@ -130,12 +132,13 @@ const fr = {
   },
   'page-count': {
     text: (p) => `${s(p.file)} a ${s(p.actual)} page${Number(p.actual) > 1 ? 's' : ''} ; attendu : ${pagesExpected(p, 'fr')}`,
-    fix: (p) =>
-      p.exactly === 1
-        ? 'Fusionnez le recto et le verso sur une seule page, puis enregistrez-la en PDF.'
+    fix: (p, c) =>
+      c.pagesAdvice ??
+      (p.exactly === 1
+        ? 'Réunissez le contenu sur une seule page, puis enregistrez-la en PDF.'
         : p.max !== undefined && Number(p.actual) > Number(p.max)
           ? 'Raccourcissez le document.'
-          : 'Vérifiez que c’est le bon document et qu’il est complet.',
+          : 'Vérifiez que c’est le bon document et qu’il est complet.'),
   },
   'page-tree': {
     text: (p) => `${s(p.file)} annonce ${s(p.declared)} page(s) mais ${s(p.loaded)} seulement s'ouvrent`,
@@ -143,9 +146,9 @@ const fr = {
   },
   ambiguous: {
     text: (p, c) => `${c.document ?? 'Ce document'} : plusieurs fichiers se disputent la place (${s(p.files)})`,
-    fix: (p) =>
+    fix: (p, c) =>
       p.exactly === 1
-        ? 'Réunissez-les en un seul PDF d’une page (par exemple le recto et le verso sur la même page).'
+        ? (c.pagesAdvice ?? 'Réunissez-les en un seul PDF d’une page.')
         : 'Gardez un seul fichier pour ce document, ou réunissez-les en un seul PDF.',
   },
   'too-large': {
@@ -289,12 +292,13 @@ const en = {
   },
   'page-count': {
     text: (p) => `${s(p.file)} has ${s(p.actual)} page${Number(p.actual) === 1 ? '' : 's'}; expected: ${pagesExpected(p, 'en')}`,
-    fix: (p) =>
-      p.exactly === 1
-        ? 'Merge the front and back onto a single page, then save it as PDF.'
+    fix: (p, c) =>
+      c.pagesAdvice ??
+      (p.exactly === 1
+        ? 'Put the content on a single page, then save it as PDF.'
         : p.max !== undefined && Number(p.actual) > Number(p.max)
           ? 'Shorten the document.'
-          : 'Check that it is the right document and that it is complete.',
+          : 'Check that it is the right document and that it is complete.'),
   },
   'page-tree': {
     text: (p) => `${s(p.file)} announces ${s(p.declared)} page(s) but only ${s(p.loaded)} open`,
@@ -302,9 +306,9 @@ const en = {
   },
   ambiguous: {
     text: (p, c) => `${c.document ?? 'This document'}: several files compete for it (${s(p.files)})`,
-    fix: (p) =>
+    fix: (p, c) =>
       p.exactly === 1
-        ? 'Combine them into one single-page PDF (for instance front and back on the same page).'
+        ? (c.pagesAdvice ?? 'Combine them into one single-page PDF.')
         : 'Keep a single file for this document, or combine them into one PDF.',
   },
   'too-large': {

@@ -234,6 +234,9 @@ export const documentSchema = z.strictObject({
     .optional()
     .describe('A file name candidates can copy, e.g. "Plan d\'action.pdf"; `profile check` verifies it is recognised as this document'),
   advice: localized.optional().describe('What the candidate should do when the document is missing'),
+  pagesAdvice: localized
+    .optional()
+    .describe('What the candidate should do when the page count is wrong (e.g. merge the two sides of an ID card on one page)'),
   variants: z
     .array(
       z.strictObject({

@@ -55,7 +55,7 @@ export function localize(input: Reportable, options: FormatOptions): ReportView 
         files: [...doc.files],
         pages: doc.pages,
         textLayer: doc.textLayer ?? null,
-        problems: doc.problems.map((f) => problem(f, { ...context(f), document: doc.label[lang], advice: doc.advice?.[lang] })),
+        problems: doc.problems.map((f) => problem(f, { ...context(f), document: doc.label[lang], advice: doc.advice?.[lang], pagesAdvice: doc.pagesAdvice?.[lang] })),
       })),
       rules: d.rules.map((r) => ({
         id: r.id,

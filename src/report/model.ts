@@ -13,6 +13,8 @@ export interface DocumentResult {
   readonly id: string;
   readonly label: Localized;
   readonly advice: Localized | undefined;
+  /** The profile's advice when the page count is wrong. */
+  readonly pagesAdvice?: Localized;
   /** 'unknown' when the requirement depends on a fact the candidate did not declare. */
   readonly required: boolean | 'unknown';
   readonly status: DocumentStatus;
