@@ -113,7 +113,7 @@ const candidates = [
   {
     folder: '02-youssef-alaoui-agent-derogation',
     verdict: 'accepted',
-    demonstrates: 'Agent OFPPT recevable par dérogation : échelle 16 avec 5 ans en catégorie C et une formation en finance ; formulaire F2.',
+    demonstrates: 'Agent OFPPT éligible par dérogation : échelle 16 avec 5 ans en catégorie C et une formation en finance ; formulaire F2.',
     facts: {
       applicantType: 'agent', fullName: 'Youssef Alaoui', birthDate: '1988-11-03', nationality: 'MA',
       diplomaLevel: 'master', diplomaForeign: false, experienceYears: 6, languages: ['ar', 'fr', 'en'],
@@ -224,7 +224,7 @@ const candidates = [
   {
     folder: '04-nadia-cherkaoui-cni-deux-pages',
     verdict: 'incomplete',
-    demonstrates: 'Dossier complet et candidate recevable, mais la copie de la CNI tient sur deux pages (recto page 1, verso page 2) alors que l\'annonce exige une seule page.',
+    demonstrates: 'Dossier complet et candidate éligible, mais la copie de la CNI tient sur deux pages (recto page 1, verso page 2) alors que l\'annonce exige une seule page.',
     facts: {
       applicantType: 'external', fullName: 'Nadia Cherkaoui', birthDate: '1989-02-09', nationality: 'MA',
       diplomaLevel: 'master', diplomaForeign: false, experienceYears: 8, languages: ['ar', 'fr', 'en'],
@@ -281,7 +281,7 @@ const candidates = [
   {
     folder: '05-omar-tazi-cv-word',
     verdict: 'incomplete',
-    demonstrates: 'Candidat recevable dont le CV est un document Word (.docx) et non un PDF comme l\'exige l\'annonce.',
+    demonstrates: 'Candidat éligible dont le CV est un document Word (.docx) et non un PDF comme l\'exige l\'annonce.',
     facts: {
       applicantType: 'external', fullName: 'Omar Tazi', birthDate: '1992-01-30', nationality: 'MA',
       diplomaLevel: 'master', diplomaForeign: false, experienceYears: 6, languages: ['ar', 'fr', 'en'],
@@ -330,7 +330,7 @@ const candidates = [
   {
     folder: '06-hicham-ouazzani-non-eligible',
     verdict: 'ineligible',
-    demonstrates: 'Dossier complet (diplôme étranger accompagné de son attestation d\'équivalence) mais candidat non recevable : plus de 45 ans, Licence seulement, 2 ans d\'expérience.',
+    demonstrates: 'Dossier complet (diplôme étranger accompagné de son attestation d\'équivalence) mais candidat non éligible : plus de 45 ans, Licence seulement, 2 ans d\'expérience.',
     facts: {
       applicantType: 'external', fullName: 'Hicham Ouazzani', birthDate: '1979-03-02', nationality: 'MA',
       diplomaLevel: 'licence', diplomaForeign: true, experienceYears: 2, languages: ['ar', 'fr', 'en'],
@@ -1195,7 +1195,7 @@ function candidateYaml(c) {
   return lines.join('\n') + '\n';
 }
 
-const VERDICT = { accepted: 'recevable (accepted)', incomplete: 'incomplet (incomplete)', ineligible: 'non recevable (ineligible)' };
+const VERDICT = { accepted: 'recevable (accepted)', incomplete: 'incomplet (incomplete)', ineligible: 'non éligible (ineligible)' };
 
 function readme(outputs) {
   const rows = candidates.map((c) => `| \`${c.folder}\` | ${VERDICT[c.verdict]} | ${c.demonstrates} |`);
@@ -1221,12 +1221,12 @@ ${rows.join('\n')}
 ## Détail des verdicts
 
 - **01** : les cinq pièces sont là, au bon format ; née en 1990 (moins de 45 ans jusqu'en 2035), Master, 9 ans d'expérience, nationalité marocaine, dépôt avant la date limite.
-- **02** : agent OFPPT à l'échelle 16 (pas 19) mais avec 5 ans de service en catégorie C (au moins 4) et une formation en finance : recevable par dérogation. Formulaire F2, conforme.
+- **02** : agent OFPPT à l'échelle 16 (pas 19) mais avec 5 ans de service en catégorie C (au moins 4) et une formation en finance : éligible par dérogation. Formulaire F2, conforme.
 - **03** : \`diplomaForeign: true\` rend l'attestation d'équivalence obligatoire ; elle manque, le dossier est **incomplet**. Le nom \`formulaire de candidature.pdf\` est reconnu comme formulaire, sans pouvoir dire F1 ou F2 (le contenu, lui, indique F1). Dépôt le 21 février à 21 h 47, juste avant la limite.
 - **04** : \`CNI.pdf\` a 2 pages (recto, puis verso) ; l'annonce demande la CNI recto-verso sur une seule page : **incomplet** (pièce non conforme).
 - **05** : \`CV Omar Tazi.docx\` est un vrai document Word ; l'annonce exige le format PDF : **incomplet** (pièce non conforme ou absente en PDF).
-- **06** : toutes les pièces sont là, y compris l'attestation d'équivalence (dont le nom contient aussi « diplôme » : l'équivalence l'emporte par priorité). **Non recevable** : né en 1979 (plus de 45 ans), Licence au lieu d'un Master, 2 ans d'expérience au lieu de 4.
-- **07** : agente OFPPT (échelle 19, formation en finance, donc recevable) qui a joint le formulaire **F1** des candidats externes au lieu du **F2** : **incomplet** (mauvais formulaire).
+- **06** : toutes les pièces sont là, y compris l'attestation d'équivalence (dont le nom contient aussi « diplôme » : l'équivalence l'emporte par priorité). **Non éligible** : né en 1979 (plus de 45 ans), Licence au lieu d'un Master, 2 ans d'expérience au lieu de 4.
+- **07** : agente OFPPT (échelle 19, formation en finance, donc éligible) qui a joint le formulaire **F1** des candidats externes au lieu du **F2** : **incomplet** (mauvais formulaire).
 - **08** : le formulaire F1 est un PDF à remplir, rempli dans ses champs (\`nom\`, \`prenom\`, \`date_naissance\`, \`nationalite\`, \`diplome\`...). Sa date de naissance (15/04/1992) diffère de celle de \`candidate.yaml\` (1991-04-15) : avertissement \`facts-mismatch\` (c'est \`candidate.yaml\` qui compte). \`candidate.yaml\` ne donne pas la nationalité : celle du formulaire (« Marocaine ») est prise, la règle de nationalité est satisfaite. Le CV s'appelle \`scan0001.pdf\` : son texte (« Curriculum Vitae », « Expérience professionnelle », « Compétences ») le fait reconnaître comme CV, avec l'avertissement \`matched-by-content\` qui demande de le renommer. **Recevable**, avec ces remarques.
 - **09** : \`CNI.pdf\` ne montre que le recto de la carte (une seule image au format carte) : avertissement \`cni-one-side\`. \`Plan d'action.pdf\` est une page blanche (le modèle vide enregistré à la place du plan) : \`blank-document\`, pièce non conforme : **incomplet**.
 
