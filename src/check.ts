@@ -10,7 +10,7 @@ import { readDeclaration } from './facts/load.js';
 import type { FileInspection, PdfLimits } from './pdf/types.js';
 import type { Inspector } from './pdf/pool.js';
 import type { DocumentDecl, Profile } from './profile/schema.js';
-import { eligibilityOf, evaluateRules } from './rules/evaluate.js';
+import { dossierVerdict } from './dossier/verdict.js';
 import { SCHEMA_VERSION, summarize, type DossierResult, type Report } from './report/model.js';
 
 export interface CheckSettings {
@@ -81,19 +81,13 @@ async function checkOne(dir: string, settings: CheckSettings, inspector: Inspect
   const ctx = { asOf, timezone: profile.timezone, facts: profile.facts };
   const extra = mergeProblems(inside.documentProblems, fromForm.documentProblems);
   const documents = judgeDocuments(profile, inside.byDocument, inspections, facts, ctx, extra);
-  const verdicts = evaluateRules(profile, facts, asOf);
-  const rules = verdicts.map((v) => {
-    const decl = profile.rules.find((r) => r.id === v.id)!;
-    return { ...v, label: decl.label, advice: decl.advice };
-  });
-  const complete = documents.every((d) => d.status === 'ok' || d.status === 'not-required');
-  const eligibility = eligibilityOf(verdicts);
+  const verdict = dossierVerdict(profile, documents, facts, asOf);
   const problems: Finding[] = [
     ...scan.problems,
     ...declaration.problems,
     ...inside.dossierProblems,
   ];
-  return { path: dir, complete, eligibility, accepted: complete && eligibility === 'eligible', documents, rules, problems, facts };
+  return { path: dir, ...verdict, documents, problems, facts };
 }
 
 function failedDossier(dir: string, profile: Profile, problem: Finding): DossierResult {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkDossier, type CheckSettings } from '../src/check.js';
 import { createInspector } from '../src/pdf/pool.js';
 import type { DossierResult } from '../src/report/model.js';
-import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
+import { completeFiles, GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
 import { encryptedPdf, textPdf, truncated } from './support/pdf-factory.js';
 import { bundledProfile } from './support/profile.js';
 
@@ -14,15 +14,7 @@ const inspector = createInspector();
 afterAll(() => inspector.close());
 const settings: CheckSettings = { profile, asOf: '2026-02-21' };
 
-// Each document its own content: the same bytes for two documents is a duplicate-file error.
-const base = async (): Promise<Record<string, Uint8Array | string>> => ({
-  'Formulaire F1.pdf': await textPdf(2, 'Formulaire'),
-  'CV.pdf': await textPdf(2, 'CV'),
-  'Diplome Master.pdf': await textPdf(1, 'Diplome'),
-  'CIN.pdf': await textPdf(1, 'CIN'),
-  "Plan d'action.pdf": await textPdf(3, 'Plan'),
-  'candidate.yaml': GOOD_CANDIDATE,
-});
+const base = completeFiles;
 
 async function check(files: Record<string, Uint8Array | string>, replace: string[] = []): Promise<DossierResult> {
   const all = { ...(await base()) } as Record<string, Uint8Array | string>;

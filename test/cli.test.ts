@@ -4,22 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../src/report/schema.js';
 import { run } from './support/cli.js';
-import { GOOD_CANDIDATE, makeDossier, tempDir } from './support/dossier.js';
+import { completeFiles, GOOD_CANDIDATE, makeDossier, tempDir } from './support/dossier.js';
 import { textPdf } from './support/pdf-factory.js';
 
 const SAMPLES = 'samples/dossiers';
 const ANSI = /\u001b\[/;
 
 async function completeDossier(extra: Record<string, Uint8Array | string> = {}) {
-  return makeDossier({
-    'Formulaire F1.pdf': await textPdf(2, 'Formulaire'),
-    'CV.pdf': await textPdf(2, 'CV'),
-    'Diplome Master.pdf': await textPdf(1, 'Diplome'),
-    'CIN.pdf': await textPdf(1, 'CIN'),
-    "Plan d'action.pdf": await textPdf(3, 'Plan'),
-    'candidate.yaml': GOOD_CANDIDATE,
-    ...extra,
-  });
+  return makeDossier({ ...(await completeFiles()), ...extra });
 }
 
 describe('exit codes', () => {

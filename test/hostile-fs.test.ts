@@ -3,7 +3,7 @@
 // a finding about its dossier (or a usage error for a profile), printed safely in every
 // format, and never stops the others.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmod, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDossier, checkDossiers, type CheckSettings } from '../src/check.js';
@@ -12,22 +12,16 @@ import { createInspector, type Inspector } from '../src/pdf/pool.js';
 import type { DossierResult } from '../src/report/model.js';
 import { run } from './support/cli.js';
 import { parseCsv } from './support/csv.js';
-import { GOOD_CANDIDATE, tempDir as makeTempDir } from './support/dossier.js';
+import { cleanedTempDirs, GOOD_CANDIDATE } from './support/dossier.js';
 import { textPdf } from './support/pdf-factory.js';
 import { bundledProfile } from './support/profile.js';
 import { parseXml } from './support/xml.js';
 
 const profile = await bundledProfile();
 const inspector = createInspector({ concurrency: 2 });
-const made: string[] = [];
-const tempDir = async (prefix?: string) => {
-  const dir = await makeTempDir(prefix);
-  made.push(dir);
-  return dir;
-};
+const tempDir = cleanedTempDirs();
 afterAll(async () => {
   await inspector.close();
-  for (const dir of made) await rm(dir, { recursive: true, force: true });
 });
 const settings: CheckSettings = { profile, asOf: '2026-02-21' };
 

@@ -7,23 +7,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from './support/cli.js';
-import { GOOD_CANDIDATE, tempDir as makeTempDir } from './support/dossier.js';
+import { cleanedTempDirs, GOOD_CANDIDATE } from './support/dossier.js';
 import { hostileCorpus } from './support/hostile-corpus.js';
 import { encryptedPdf, hasQpdf, NOT_PDF, textPdf } from './support/pdf-factory.js';
 
 type Listing = Record<string, string>;
 
-const made: string[] = [];
-const tempDir = async (prefix?: string) => {
-  const dir = await makeTempDir(prefix);
-  made.push(dir);
-  return dir;
-};
-afterAll(async () => {
-  for (const dir of made) await rm(dir, { recursive: true, force: true });
-});
+const tempDir = cleanedTempDirs();
 
 /** Every entry under `root`, links looked at and never through, files hashed (pipes never opened). */
 async function listing(root: string): Promise<Listing> {

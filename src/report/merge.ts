@@ -1,5 +1,6 @@
 // Combine shard reports (JSON, schemaVersion 1) into one. Reports judged against different
 // profiles, dates, languages or schema versions cannot be combined honestly, so they are refused.
+import { summarize } from './model.js';
 import { reportSchema, type ReportView } from './schema.js';
 
 export type MergeResult = { ok: true; report: ReportView } | { ok: false; error: string };
@@ -40,12 +41,7 @@ export function mergeReports(inputs: readonly { file: string; json: unknown }[])
     ok: true,
     report: {
       ...first.report,
-      summary: {
-        dossiers: dossiers.length,
-        complete: dossiers.filter((d) => d.complete).length,
-        eligible: dossiers.filter((d) => d.eligibility === 'eligible').length,
-        accepted: dossiers.filter((d) => d.accepted).length,
-      },
+      summary: summarize(dossiers),
       dossiers,
       problems,
     },

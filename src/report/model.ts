@@ -58,7 +58,8 @@ export interface Report {
   readonly problems: readonly Finding[];
 }
 
-export function summarize(dossiers: readonly DossierResult[]): Summary {
+/** Counts of a set of dossiers, from their verdicts alone (model or JSON view alike). */
+export function summarize(dossiers: readonly Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>[]): Summary {
   return {
     dossiers: dossiers.length,
     complete: dossiers.filter((d) => d.complete).length,

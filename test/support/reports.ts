@@ -5,7 +5,7 @@
 import { finding, type Finding, type ProblemCode } from '../../src/findings.js';
 import type { Profile } from '../../src/profile/schema.js';
 import { summarize, SCHEMA_VERSION, type DocumentResult, type DocumentStatus, type DossierResult, type Report } from '../../src/report/model.js';
-import { eligibilityOf, evaluateRules } from '../../src/rules/evaluate.js';
+import { dossierVerdict } from '../../src/dossier/verdict.js';
 import type { Facts } from '../../src/rules/types.js';
 import { bundledProfile } from './profile.js';
 
@@ -78,15 +78,10 @@ export function dossierResult(profile: Profile, spec: DossierSpec, asOf = AS_OF)
       problems,
     };
   });
-  const verdicts = evaluateRules(profile, facts, asOf);
-  const rules = verdicts.map((v) => {
-    const decl = profile.rules.find((r) => r.id === v.id)!;
-    return { ...v, label: decl.label, advice: decl.advice };
-  });
-  const complete = documents.every((d) => d.status === 'ok' || d.status === 'not-required');
-  const eligibility = eligibilityOf(verdicts);
+  // The core's own verdict: these hand-built reports must conclude as `check` would.
+  const verdict = dossierVerdict(profile, documents, facts, asOf);
   const problems = [...(spec.problems ?? []), ...(spec.facts === null ? [finding('no-declaration', 'warning', { file: 'candidate.yaml' })] : [])];
-  return { path: spec.path, complete, eligibility, accepted: complete && eligibility === 'eligible', documents, rules, problems, facts };
+  return { path: spec.path, ...verdict, documents, problems, facts };
 }
 
 export function buildReport(profile: Profile, specs: readonly DossierSpec[], runProblems: Finding[] = []): Report {

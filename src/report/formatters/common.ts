@@ -32,18 +32,21 @@ export function problemCodes(d: DossierView): string[] {
   return out;
 }
 
-/** What stands in the way of acceptance, in a few words (the text report's compact reasons). */
-export function shortReasons(d: DossierView, lang: Lang): string[] {
+/**
+ * What stands in the way of acceptance, in a few words. `names`: documents and rules by label
+ * (for people reading a table) or by id (the text report's one-line-per-dossier layout).
+ */
+export function shortReasons(d: DossierView, lang: Lang, names: 'label' | 'id' = 'label'): string[] {
   const ui = UI[lang];
   const short = (code: string) => (ui.short as Record<string, string>)[code] ?? code;
   const colon = colonOf(lang);
   const out: string[] = [];
   for (const doc of d.documents) {
     const errors = unique(doc.problems.filter((p) => p.severity === 'error').map((p) => short(p.code)));
-    if (errors.length) out.push(`${doc.label}${colon}${errors.join(', ')}`);
+    if (errors.length) out.push(`${doc[names]}${colon}${errors.join(', ')}`);
   }
-  const failed = d.rules.filter((r) => !r.advisory && r.status === 'fail').map((r) => r.label);
-  const unknown = d.rules.filter((r) => !r.advisory && r.status === 'unknown').map((r) => r.label);
+  const failed = d.rules.filter((r) => !r.advisory && r.status === 'fail').map((r) => r[names]);
+  const unknown = d.rules.filter((r) => !r.advisory && r.status === 'unknown').map((r) => r[names]);
   if (failed.length) out.push(`${ui.ineligible}${colon}${failed.join(', ')}`);
   if (unknown.length) out.push(`${ui.unknownFacts}${colon}${unknown.join(', ')}`);
   for (const code of unique(d.problems.filter((p) => p.severity === 'error').map((p) => p.code))) out.push(short(code));

@@ -6,7 +6,7 @@ import type { Reportable } from '../localize.js';
 import type { Highlighter } from '../highlight.js';
 import { localize, type DossierView, type FormatOptions, type ProblemView } from '../localize.js';
 import { displayName } from './safe-text.js';
-import { colonOf } from './common.js';
+import { colonOf, hasNotes, isBlocking, shortReasons, verdictOf, verdictWord } from './common.js';
 import type { Lang } from '../../i18n/messages.js';
 
 export interface TextOptions extends FormatOptions {
@@ -27,7 +27,7 @@ export function formatText(report: Reportable, options: TextOptions): string {
   out.push(h.strong(`${view.profile.title}`) + h.dim(` — ${ui.asOf(view.asOf)}`), '');
   for (const p of view.problems) out.push(...problemLines(p, '', h));
   for (const d of view.dossiers) {
-    if (options.quiet && d.accepted && !hasWarnings(d)) continue;
+    if (options.quiet && d.accepted && !hasNotes(d)) continue;
     if (options.compact) out.push(compactLine(d, options));
     else out.push(...dossierLines(d, options), '');
   }
@@ -43,41 +43,21 @@ export function formatText(report: Reportable, options: TextOptions): string {
   return out.join('\n') + '\n';
 }
 
-/** Status word of a dossier, shared by both layouts. */
-function verdictOf(d: DossierView, options: TextOptions): string {
-  const ui = UI[options.lang];
+/** Status mark and word of a dossier, shared by both layouts (the decision is common.ts's). */
+function verdictMark(d: DossierView, options: TextOptions): string {
   const h = options.highlighter;
-  return d.accepted
-    ? h.ok(`✔ ${ui.accepted}`)
-    : d.complete && d.eligibility === 'undetermined'
-      ? h.warn(`? ${ui.toVerify}`)
-      : h.bad(`✘ ${ui.rejected}`);
-}
-
-/** What is wrong with a dossier, in a few words: document ids with short reasons, failed rules. */
-function reasons(d: DossierView, options: TextOptions): string[] {
-  const ui = UI[options.lang];
-  const out: string[] = [];
-  for (const doc of d.documents) {
-    const errors = [...new Set(doc.problems.filter((p) => p.severity === 'error').map((p) => shortCode(p.code, options)))];
-    if (errors.length) out.push(`${doc.id}${colonOf(options.lang)}${errors.join(', ')}`);
-  }
-  const failed = d.rules.filter((r) => !r.advisory && r.status === 'fail').map((r) => r.id);
-  const unknown = d.rules.filter((r) => !r.advisory && r.status === 'unknown').map((r) => r.id);
-  if (failed.length) out.push(`${ui.ineligible}${colonOf(options.lang)}${failed.join(', ')}`);
-  if (unknown.length) out.push(`${ui.unknownFacts}${colonOf(options.lang)}${unknown.join(', ')}`);
-  for (const p of d.problems) if (p.severity === 'error') out.push(shortCode(p.code, options));
-  return out;
+  const word = verdictWord(d, options.lang);
+  return { accepted: h.ok(`✔ ${word}`), 'to-verify': h.warn(`? ${word}`), rejected: h.bad(`✘ ${word}`) }[verdictOf(d)];
 }
 
 function compactLine(d: DossierView, options: TextOptions): string {
   const h = options.highlighter;
-  const verdict = verdictOf(d, options);
+  const verdict = verdictMark(d, options);
   // Pad on the visible width: colour codes must not shift the columns.
   const ui = UI[options.lang];
   const width = 3 + Math.max(ui.accepted.length, ui.rejected.length, ui.toVerify.length);
   const pad = ' '.repeat(Math.max(1, width - stripAnsi(verdict).length));
-  const why = reasons(d, options);
+  const why = shortReasons(d, options.lang, 'id');
   // Warnings never block, but the clerk should know a dossier has some (a renamed file, a mismatch).
   const warnings = [...d.problems, ...d.documents.flatMap((doc) => doc.problems)].filter((p) => p.severity === 'warning').length;
   if (warnings > 0) why.push(h.warn(UI[options.lang].warnings(warnings)));
@@ -90,22 +70,18 @@ function frequentProblems(dossiers: readonly DossierView[], lang: Lang): [string
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   for (const d of dossiers) {
     for (const doc of d.documents) for (const code of new Set(doc.problems.filter((p) => p.severity === 'error').map((p) => p.code))) bump(`${code} (${doc.id})`);
-    for (const r of d.rules) if (!r.advisory && (r.status === 'fail' || r.status === 'unknown')) bump(`${ui.rule} ${r.id}${colonOf(lang)}${r.status}`);
+    for (const r of d.rules) if (isBlocking(r)) bump(`${ui.rule} ${r.id}${colonOf(lang)}${r.status}`);
     for (const code of new Set(d.problems.map((p) => p.code))) bump(code);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-const shortCode = (code: string, options: TextOptions): string => (UI[options.lang].short as Record<string, string>)[code] ?? code;
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
-
-const hasWarnings = (d: DossierView) =>
-  d.problems.length > 0 || d.documents.some((doc) => doc.problems.length > 0) || d.rules.some((r) => r.status === 'fail' || r.status === 'unknown');
 
 function dossierLines(d: DossierView, options: TextOptions): string[] {
   const ui = UI[options.lang];
   const h = options.highlighter;
-  const verdict = verdictOf(d, options);
+  const verdict = verdictMark(d, options);
   const detail = [d.complete ? ui.complete : ui.incomplete, ui[d.eligibility]].join(', ');
   const lines = [`${verdict}  ${h.strong(displayName(d.path))} ${h.dim(`(${detail})`)}`];
 
