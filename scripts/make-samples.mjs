@@ -17,6 +17,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { PDFDocument, PDFPage, StandardFonts, rgb, degrees } from 'pdf-lib';
+import { pngFromScanlines } from './lib/png.mjs';
 
 // pdf-lib's drawText({ font }) registers the font in the page's resources under a fresh name on
 // every call, and again to restore the previous font: 100+ names per page, ~2 KB each. Register
@@ -889,19 +890,7 @@ function png(width, height, pixels) {
     raw[y * (width * 3 + 1)] = 0; // filter: none
     pixels.copy(raw, y * (width * 3 + 1) + 1, y * width * 3, (y + 1) * width * 3);
   }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngFromScanlines(width, height, raw, 9);
 }
 
 class Raster {
