@@ -1,6 +1,7 @@
 // Read a dossier folder without touching it: list its entries, never follow a symbolic link
 // out of it, never descend into sub-folders (they are reported), never write anything.
 import { lstat, readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 
@@ -16,7 +17,6 @@ export interface ScannedFile {
   readonly name: string;
   /** Where to read the file: the name's very bytes when it is not UTF-8. */
   readonly path: string | Buffer;
-  readonly sizeBytes: number;
 }
 
 export interface Scan {
@@ -43,34 +43,46 @@ export async function scanDossier(dir: string): Promise<Scan> {
   const files: ScannedFile[] = [];
   const problems: Finding[] = [];
   let declaration: string | undefined;
-  let raws: Buffer[];
+  let dirents: Dirent<Buffer>[];
   try {
     // Names as bytes: a name that is not UTF-8 would otherwise come back mangled, and then
-    // could not be opened.
-    raws = await readdir(dir, { encoding: 'buffer' });
+    // could not be opened. Types come with the listing (no stat per file): sizes are the
+    // worker's to measure when it opens the file.
+    dirents = await readdir(dir, { encoding: 'buffer', withFileTypes: true });
   } catch (err) {
     return { files, declaration, problems: [finding('unreadable-folder', 'error', { error: errorCode(err) })] };
   }
-  const entries = raws.map((raw) => entry(dir, raw)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { name, path } of entries) {
+  const entries = dirents
+    .map((d) => ({ ...entry(dir, d.name), dirent: d }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A folder that lists but cannot be searched (mode r--) lists its names, but none can be
+  // opened: one lstat tells, and then every entry is asked, as on file systems whose
+  // listings carry no types.
+  const searchable = entries.length === 0 || (await lstat(entries[0]!.path).then(() => true, () => false));
+  for (const { name, path, dirent } of entries) {
     if (name.startsWith('.') || IGNORED.has(name.toLowerCase())) continue;
-    let st;
-    try {
-      // lstat: a link is looked at, never through.
-      st = await lstat(path);
-    } catch (err) {
-      problems.push(finding('unreadable-folder', 'error', { file: name, error: errorCode(err) }));
-      continue;
+    let st: Pick<Dirent, 'isSymbolicLink' | 'isDirectory' | 'isFile'> = dirent;
+    if (!searchable || !knownType(dirent)) {
+      try {
+        // lstat: a link is looked at, never through.
+        st = await lstat(path);
+      } catch (err) {
+        problems.push(finding('unreadable-folder', 'error', { file: name, error: errorCode(err) }));
+        continue;
+      }
     }
     if (st.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name }));
     else if (st.isDirectory()) problems.push(finding('subfolder', 'warning', { file: name }));
     // FIFOs, sockets, devices: never opened (reading a FIFO would wait forever).
     else if (!st.isFile()) problems.push(finding('unexpected-file', 'warning', { file: name }));
     else if (DECLARATION_NAMES.includes(name.toLowerCase()) && declaration === undefined && typeof path === 'string') declaration = path;
-    else files.push({ name, path, sizeBytes: st.size });
+    else files.push({ name, path });
   }
   return { files, declaration, problems };
 }
+
+const knownType = (d: Dirent<Buffer>) =>
+  d.isFile() || d.isDirectory() || d.isSymbolicLink() || d.isFIFO() || d.isSocket() || d.isBlockDevice() || d.isCharacterDevice();
 
 export const errorCode = (err: unknown): string =>
   (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));

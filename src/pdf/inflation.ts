@@ -20,6 +20,16 @@ export const MAX_INFLATED_STREAM_BYTES = 256 * 1024 * 1024;
 /** Flate inside Flate inside Flate: deeper nesting is not followed. */
 const MAX_LAYERS = 3;
 
+/**
+ * Deflate cannot expand data more than 1032 times (a 258-byte match costs at least two bits):
+ * a stream with fewer bytes than limit/1032 between its start and the end of the file cannot
+ * reach the limit in one layer. Only a second Flate layer inside could, which its first
+ * inflated bytes tell. Most streams of an ordinary document are skipped this way.
+ */
+const MAX_DEFLATE_RATIO = 1032;
+/** Compressed bytes inflated to see whether a stream holds a second Flate layer. */
+const PEEK_INPUT = 1024;
+
 /** Streams small enough are inflated in one synchronous call. */
 const SMALL_OUTPUT = 1024 * 1024;
 
@@ -36,6 +46,7 @@ export async function findInflationBomb(bytes: Uint8Array, limit = MAX_INFLATED_
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const offset of streamStarts(buf)) {
     if (!isZlibHeader(buf, offset)) continue;
+    if ((buf.length - offset) * MAX_DEFLATE_RATIO <= limit && !mayNest(buf.subarray(offset, offset + PEEK_INPUT))) continue;
     // From the stream's start to the end of the file: Flate data says where it ends, so a
     // /Length that lies or an "endstream" hidden inside the data changes nothing.
     const layer = await inflatesBeyond(buf.subarray(offset), limit, 1);
@@ -58,6 +69,17 @@ function* streamStarts(buf: Buffer): Generator<number> {
     if (buf[s] === 0x0a) s++;
     yield s;
   }
+}
+
+/** Whether the data's first inflated bytes start another zlib stream (or cannot be told). */
+function mayNest(head: Uint8Array): boolean {
+  let out: Buffer;
+  try {
+    out = inflateSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch {
+    return false; // damaged from the start: pdf.js will say what it makes of it
+  }
+  return out.length < 2 || isZlibHeader(out, 0);
 }
 
 /** What pdf.js's FlateStream accepts: deflate (CM 8), a window it knows, a valid check. */

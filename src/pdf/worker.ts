@@ -1,28 +1,35 @@
 // Piscina worker: inspect one file. Everything here may be killed at any moment (timeout) or
 // die (a hostile file exhausting the heap); the pool turns that into a finding.
+// The file is opened, measured and read here, not on the main thread: one open and one fstat
+// per file, and the main thread only hands out paths (it was the batch's bottleneck).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { MessagePort } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { finding, type Finding } from '../findings.js';
 import { analysePdf } from './analyse.js';
 import type { ContentRequest, ContentResult } from './content/analyse-content.js';
 import { sha256 } from './content/hash.js';
 import { sniff } from './sniff.js';
 import { errorCode } from './types.js';
+import { tooLarge } from './size.js';
 
 export interface InspectTask {
   /** A string, or a name's bytes (a Buffer arrives here as a Uint8Array, which fs takes too). */
   readonly path: string | Uint8Array;
-  readonly sizeBytes: number;
+  /** Over this the file is `too-large` (it is still read, up to `readCeilingBytes`). */
+  readonly maxSizeBytes: number;
+  /** Over this the file is not read at all: its first bytes are the verdict. */
+  readonly readCeilingBytes: number;
   readonly confirmPages: number;
   /** Read page 1's content too (operators, fonts, images). */
   readonly firstPageContent?: boolean;
   /** Look inside the document (src/pdf/content/), and hash its bytes. */
   readonly content?: ContentRequest;
-  /** Told when the task really starts, so time spent waiting in the queue is not counted. */
-  readonly started?: MessagePort;
+  /** Posted on parentPort when the task really starts, so time waiting in the queue is not counted. */
+  readonly id: number;
 }
 
 export interface InspectResult extends ContentResult {
+  readonly sizeBytes: number;
   readonly sha256?: string;
   readonly pdf: boolean;
   readonly detectedType: string | null;
@@ -30,6 +37,11 @@ export interface InspectResult extends ContentResult {
   readonly encrypted: boolean;
   readonly pages: number | null;
   readonly problems: Finding[];
+}
+
+/** What a worker posts on parentPort when it picks a task up. */
+export interface Started {
+  readonly started: number;
 }
 
 // pdf.js can reject internal promises nobody awaits (seen on fuzzed files); by default that
@@ -42,8 +54,19 @@ process.on('unhandledRejection', (reason) => void current?.rejections.push(reaso
 
 const nothing = { pdf: false, detectedType: null, readable: false, encrypted: false, pages: null } as const;
 
-export default async function inspect(task: InspectTask): Promise<InspectResult> {
-  task.started?.postMessage('started');
+// The pool hands each worker its next task before the current one ends (so the worker never
+// waits for a round trip through a busy main thread), but files are inspected one at a time:
+// the time limit is per file, and a rejection belongs to the file being read.
+let queue: Promise<unknown> = Promise.resolve();
+
+export default function inspect(task: InspectTask): Promise<InspectResult> {
+  const turn = queue.then(() => inspectAlone(task));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function inspectAlone(task: InspectTask): Promise<InspectResult> {
+  parentPort?.postMessage({ started: task.id } satisfies Started);
   const mine = (current = { rejections: [] as unknown[] });
   try {
     const result = await inspectFile(task);
@@ -58,29 +81,42 @@ export default async function inspect(task: InspectTask): Promise<InspectResult>
 }
 
 async function inspectFile(task: InspectTask): Promise<InspectResult> {
-  let bytes: Uint8Array;
+  let read: { bytes: Uint8Array; sizeBytes: number };
   try {
-    bytes = await readAtMost(task.path, task.sizeBytes);
+    read = readFile(task.path, task.readCeilingBytes);
   } catch (err) {
-    return { ...nothing, problems: [finding('unreadable-file', 'error', { error: errorCode(err) })] };
+    return { ...nothing, sizeBytes: 0, problems: [finding('unreadable-file', 'error', { error: errorCode(err) })] };
   }
+  const { bytes, sizeBytes } = read;
+  if (sizeBytes === 0) return { ...nothing, sizeBytes, problems: [finding('empty-file', 'error')] };
+  const large = tooLarge(sizeBytes, task.maxSizeBytes);
   const kind = sniff(bytes.subarray(0, 4096));
-  if (kind.type === null) return { ...nothing, problems: [finding('empty-file', 'error')] };
-  const hash = task.content && bytes.length > 0 ? { sha256: sha256(bytes) } : {};
-  if (!kind.pdf) return { ...nothing, ...hash, detectedType: kind.type, problems: [finding('not-pdf', 'error', { type: kind.type })] };
+  const notPdf = kind.pdf || kind.type === null ? [] : [finding('not-pdf', 'error', { type: kind.type })];
+  // Over the ceiling only the head was read: what the file is, and that it is too large.
+  if (sizeBytes > task.readCeilingBytes) return { ...nothing, sizeBytes, pdf: kind.pdf, detectedType: kind.type, problems: [...large, ...notPdf] };
+  if (kind.type === null) return { ...nothing, sizeBytes, problems: [...large, finding('empty-file', 'error')] };
+  const hash = task.content ? { sha256: sha256(bytes) } : {};
+  if (!kind.pdf) return { ...nothing, sizeBytes, ...hash, detectedType: kind.type, problems: [...large, ...notPdf] };
   const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true, ...(task.content ? { content: task.content } : {}) };
-  return { pdf: true, detectedType: 'pdf', ...hash, ...(await analysePdf(bytes, options)) };
+  const r = await analysePdf(bytes, options);
+  return { pdf: true, detectedType: 'pdf', sizeBytes, ...hash, ...r, problems: [...large, ...r.problems] };
 }
 
-/** Read what stat promised, no more: a file growing under us cannot blow the limit. */
-async function readAtMost(path: string | Uint8Array, size: number): Promise<Uint8Array> {
-  // Synchronous on purpose: this thread does nothing else, and four async calls per file
-  // would queue behind the main thread's in libuv's small shared pool.
-  // O_NONBLOCK: a file swapped for a FIFO since the stat must not hang this thread forever.
+/**
+ * The file's bytes (only its first 4 KiB past `ceiling`), read as fstat found it, no more: a
+ * file growing under us cannot blow the limit.
+ */
+function readFile(path: string | Uint8Array, ceiling: number): { bytes: Uint8Array; sizeBytes: number } {
+  // Synchronous on purpose: this thread does nothing else, and async calls per file would
+  // queue behind the main thread's in libuv's small shared pool.
+  // O_NONBLOCK: a FIFO (or a file swapped for one since the folder was listed) must not hang
+  // this thread forever; fstat then refuses anything but a regular file.
   const where = typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);
   const fd = openSync(where, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+    const size = st.size > ceiling ? Math.min(4096, st.size) : st.size;
     const bytes = new Uint8Array(size);
     let offset = 0;
     while (offset < size) {
@@ -89,7 +125,7 @@ async function readAtMost(path: string | Uint8Array, size: number): Promise<Uint
       offset += bytesRead;
     }
     // A file that shrank: copy, so pdf.js gets a view spanning its whole buffer.
-    return offset === size ? bytes : bytes.slice(0, offset);
+    return { bytes: offset === size ? bytes : bytes.slice(0, offset), sizeBytes: st.size };
   } finally {
     closeSync(fd);
   }
