@@ -9,6 +9,7 @@ import { finding, type Finding } from '../findings.js';
 import { findInflationBomb } from './inflation.js';
 import { PDFJS_OPTIONS } from './pdfjs-options.js';
 import { analyseContent, type ContentRequest, type ContentResult } from './content/analyse-content.js';
+import { readContentRaw } from './raw/read-content.js';
 
 export interface PdfAnalysis extends ContentResult {
   readonly readable: boolean;
@@ -43,6 +44,9 @@ export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Pr
   if (bomb) return unreadable({ reason: 'bomb', limitMB: bomb.limitBytes / 2 ** 20, offset: bomb.offset });
 
   const truncated = !hasEof(bytes);
+  // Read before pdf.js takes the bytes (it detaches them): blank pages, text layer and card
+  // layout from the bytes alone, for files plain enough (src/pdf/raw/).
+  const raw = options.content ? readContentRaw(bytes, options.content) : null;
   const repaired: string[] = (repairedCounts = []);
   const task = getDocument({
     ...PDFJS_OPTIONS,
@@ -65,7 +69,8 @@ export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Pr
       if (options.firstPageContent && counted.readable) problems.push(...(await firstPageContent(doc)));
       // Content checks (src/pdf/content/) take the open document here, pages confirmed. A
       // failure inside them costs their answer, never the file's verdict.
-      const content = options.content && counted.readable ? await analyseContent(doc, options.content).catch(() => ({})) : {};
+      const agrees = raw !== null && raw.pages === doc.numPages && counted.pages === doc.numPages && repaired.length === 0;
+      const content = options.content && counted.readable ? await analyseContent(doc, options.content, agrees ? raw : null).catch(() => ({})) : {};
       return { ...content, readable: counted.readable, encrypted: false, pages: counted.pages, problems };
     } finally {
       await doc.destroy().catch(() => undefined);

@@ -7,6 +7,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { countOverlays, readFormFields } from './fields.js';
 import { classifyCardLayout, type CardLayout, type CardLayoutSettings } from './layout.js';
 import { walkOperatorList, type PageMarks, type Rect } from './ops.js';
+import type { RawContent } from '../raw/read-content.js';
 
 export interface ContentRequest {
   /**
@@ -73,7 +74,12 @@ const pageRect = (page: PDFPageProxy): Rect => {
   return { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
 };
 
-export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequest): Promise<ContentResult> {
+/**
+ * `raw`: what the file's bytes already told (src/pdf/raw/), for a document whose page count it
+ * shares with pdf.js: blank pages, text layer and card layout are then taken from it, and only
+ * text and form fields are asked of pdf.js.
+ */
+export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequest, raw?: RawContent | null): Promise<ContentResult> {
   const started = performance.now();
   const overBudget = () => request.budgetMs !== undefined && performance.now() - started > request.budgetMs;
   const numPages = doc.numPages;
@@ -119,15 +125,19 @@ export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequ
   };
 
   if (numPages === 0) return out;
+  if (raw) {
+    const { pages: _pages, ...known } = raw;
+    Object.assign(out, known);
+  }
 
   // The ID card: page 1's operator list, always (the one page that needs it).
-  if (request.cardLayout) {
+  if (request.cardLayout && !raw) {
     const settings = request.cardLayout;
     const m = await attempt(() => marksOf(1));
     if (m) out.cni = classifyCardLayout(m.areas, pageRect(await getPage(1)), settings);
   }
 
-  if (request.blank) {
+  if (request.blank && !raw) {
     // The first and the last page: an empty template, a scanner's empty sheet at the end, the
     // page a word processor adds after a table. Only when both are blank is every page up
     // to `pages` looked at (blank pages cost little: no fonts to load). Middle pages of a
@@ -194,8 +204,8 @@ export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequ
   }
 
   // Whether the document has a text layer: from the pages already read, else page 1.
-  if (texts.size === 0 && marks.size === 0 && !overBudget()) await attempt(() => textOf(1));
-  if (texts.size + marks.size > 0) out.textLayer = [...texts.values(), ...marks.values()].some((t) => t.hasText);
+  if (!raw && texts.size === 0 && marks.size === 0 && !overBudget()) await attempt(() => textOf(1));
+  if (!raw && texts.size + marks.size > 0) out.textLayer = [...texts.values(), ...marks.values()].some((t) => t.hasText);
 
   if (request.fields) {
     const fields = await attempt(() => readFormFields(doc));

@@ -111,8 +111,28 @@ export const MAX_OPS = 200_000;
 /** Keep at most this many areas. */
 const MAX_AREAS = 500;
 
+/** A page's operators, fed one at a time: by pdf.js's operator list, or by the raw reader (src/pdf/raw/). */
+export interface MarkWalker {
+  /** One operator, with its arguments as pdf.js's operator list gives them. */
+  step(fn: number, args: readonly unknown[]): void;
+  /** Something visible is painted already. */
+  readonly ink: boolean;
+  /** Text is shown already. */
+  readonly hasText: boolean;
+  /** Operators taken so far. */
+  readonly steps: number;
+  result(): PageMarks;
+}
+
 export function walkOperatorList(list: OperatorList): PageMarks {
   const { fnArray, argsArray } = list;
+  const walker = markWalker();
+  const n = Math.min(fnArray.length, MAX_OPS);
+  for (let i = 0; i < n; i++) walker.step(fnArray[i]!, (argsArray[i] ?? []) as unknown[]);
+  return walker.result();
+}
+
+export function markWalker(): MarkWalker {
   let st: GState = { ctm: IDENTITY, fill: 'ink', stroke: 'ink', fillAlpha: 1, strokeAlpha: 1, textMode: 0 };
   const stack: GState[] = [];
   const annotationStacks: GState[][] = [];
@@ -135,184 +155,195 @@ export function walkOperatorList(list: OperatorList): PageMarks {
   const fillPaints = () => st.fill === 'ink' && st.fillAlpha > 0;
   const strokePaints = () => st.stroke === 'ink' && st.strokeAlpha > 0;
 
-  const n = Math.min(fnArray.length, MAX_OPS);
-  for (let i = 0; i < n; i++) {
-    const fn = fnArray[i]!;
-    const args = (argsArray[i] ?? []) as unknown[];
-    switch (fn) {
-      case OPS.save:
-        stack.push({ ...st });
-        break;
-      case OPS.restore:
-        st = stack.pop() ?? st;
-        break;
-      case OPS.transform: {
-        const m = asMatrix(args);
-        if (m) st = { ...st, ctm: multiply(st.ctm, m) };
-        break;
+  let steps = 0;
+  const step = (fn: number, args: readonly unknown[]) => {
+    steps++;
+  switch (fn) {
+    case OPS.save:
+      stack.push({ ...st });
+      break;
+    case OPS.restore:
+      st = stack.pop() ?? st;
+      break;
+    case OPS.transform: {
+      const m = asMatrix(args);
+      if (m) st = { ...st, ctm: multiply(st.ctm, m) };
+      break;
+    }
+    case OPS.paintFormXObjectBegin: {
+      stack.push({ ...st });
+      const m = asMatrix(args[0]);
+      if (m) st = { ...st, ctm: multiply(st.ctm, m) };
+      const b = args[1] as ArrayLike<number> | null | undefined;
+      const bbox = b && b.length >= 4 ? transformRect(st.ctm, b[0]!, b[1]!, b[2]!, b[3]!) : null;
+      forms.push({ depth: stack.length, bbox, images: 0, drawn: 0 });
+      break;
+    }
+    case OPS.paintFormXObjectEnd: {
+      const frame = forms.pop();
+      st = stack.pop() ?? st;
+      // A form XObject drawn with paths and no image inside it (a vector picture of a card
+      // pasted from an office suite) counts as an image-like area of its own.
+      if (frame && frame.bbox && frame.images === 0 && frame.drawn > 0 && areas.length < MAX_AREAS)
+        areas.push({ ...frame.bbox, kind: 'form' });
+      break;
+    }
+    case OPS.beginAnnotation: {
+      annotationStacks.push([...stack, { ...st }]);
+      const t = asMatrix(args[2]) ?? IDENTITY;
+      const m = asMatrix(args[3]) ?? IDENTITY;
+      st = { ctm: multiply(t, m), fill: 'ink', stroke: 'ink', fillAlpha: 1, strokeAlpha: 1, textMode: 0 };
+      break;
+    }
+    case OPS.endAnnotation: {
+      const saved = annotationStacks.pop();
+      if (saved) {
+        st = saved.pop()!;
+        stack.length = 0;
+        stack.push(...saved);
       }
-      case OPS.paintFormXObjectBegin: {
-        stack.push({ ...st });
-        const m = asMatrix(args[0]);
-        if (m) st = { ...st, ctm: multiply(st.ctm, m) };
-        const b = args[1] as ArrayLike<number> | null | undefined;
-        const bbox = b && b.length >= 4 ? transformRect(st.ctm, b[0]!, b[1]!, b[2]!, b[3]!) : null;
-        forms.push({ depth: stack.length, bbox, images: 0, drawn: 0 });
-        break;
+      break;
+    }
+    case OPS.setFillRGBColor:
+      st = { ...st, fill: isWhite(args[0]) ? 'white' : 'ink' };
+      break;
+    case OPS.setStrokeRGBColor:
+      st = { ...st, stroke: isWhite(args[0]) ? 'white' : 'ink' };
+      break;
+    case OPS.setFillTransparent:
+      st = { ...st, fill: 'none' };
+      break;
+    case OPS.setStrokeTransparent:
+      st = { ...st, stroke: 'none' };
+      break;
+    // Patterns and shadings: their colours are not known without rendering; they paint.
+    case OPS.setFillColorN:
+      st = { ...st, fill: 'ink' };
+      break;
+    case OPS.setStrokeColorN:
+      st = { ...st, stroke: 'ink' };
+      break;
+    case OPS.setGState: {
+      for (const entry of (Array.isArray(args[0]) ? args[0] : []) as unknown[]) {
+        if (!Array.isArray(entry)) continue;
+        const [key, value] = entry as [unknown, unknown];
+        if (key === 'ca' && typeof value === 'number') st = { ...st, fillAlpha: value };
+        if (key === 'CA' && typeof value === 'number') st = { ...st, strokeAlpha: value };
       }
-      case OPS.paintFormXObjectEnd: {
-        const frame = forms.pop();
-        st = stack.pop() ?? st;
-        // A form XObject drawn with paths and no image inside it (a vector picture of a card
-        // pasted from an office suite) counts as an image-like area of its own.
-        if (frame && frame.bbox && frame.images === 0 && frame.drawn > 0 && areas.length < MAX_AREAS)
-          areas.push({ ...frame.bbox, kind: 'form' });
-        break;
+      break;
+    }
+    case OPS.setTextRenderingMode:
+      st = { ...st, textMode: typeof args[0] === 'number' ? args[0] : 0 };
+      break;
+    case OPS.constructPath: {
+      const op = args[0];
+      const data = (args[1] as unknown[] | undefined)?.[0];
+      if (data === null || data === undefined) break;
+      if (typeof op !== 'number') break;
+      let painted = false;
+      if (FILL_OPS.has(op)) {
+        if (fillPaints()) painted = true;
+        else if (st.fill === 'white') counts.whiteFills++;
+      } else if (STROKE_OPS.has(op)) painted = strokePaints();
+      else if (FILL_STROKE_OPS.has(op)) {
+        painted = fillPaints() || strokePaints();
+        if (!painted && st.fill === 'white') counts.whiteFills++;
       }
-      case OPS.beginAnnotation: {
-        annotationStacks.push([...stack, { ...st }]);
-        const t = asMatrix(args[2]) ?? IDENTITY;
-        const m = asMatrix(args[3]) ?? IDENTITY;
-        st = { ctm: multiply(t, m), fill: 'ink', stroke: 'ink', fillAlpha: 1, strokeAlpha: 1, textMode: 0 };
-        break;
-      }
-      case OPS.endAnnotation: {
-        const saved = annotationStacks.pop();
-        if (saved) {
-          st = saved.pop()!;
-          stack.length = 0;
-          stack.push(...saved);
-        }
-        break;
-      }
-      case OPS.setFillRGBColor:
-        st = { ...st, fill: isWhite(args[0]) ? 'white' : 'ink' };
-        break;
-      case OPS.setStrokeRGBColor:
-        st = { ...st, stroke: isWhite(args[0]) ? 'white' : 'ink' };
-        break;
-      case OPS.setFillTransparent:
-        st = { ...st, fill: 'none' };
-        break;
-      case OPS.setStrokeTransparent:
-        st = { ...st, stroke: 'none' };
-        break;
-      // Patterns and shadings: their colours are not known without rendering; they paint.
-      case OPS.setFillColorN:
-        st = { ...st, fill: 'ink' };
-        break;
-      case OPS.setStrokeColorN:
-        st = { ...st, stroke: 'ink' };
-        break;
-      case OPS.setGState: {
-        for (const entry of (Array.isArray(args[0]) ? args[0] : []) as unknown[]) {
-          if (!Array.isArray(entry)) continue;
-          const [key, value] = entry as [unknown, unknown];
-          if (key === 'ca' && typeof value === 'number') st = { ...st, fillAlpha: value };
-          if (key === 'CA' && typeof value === 'number') st = { ...st, strokeAlpha: value };
-        }
-        break;
-      }
-      case OPS.setTextRenderingMode:
-        st = { ...st, textMode: typeof args[0] === 'number' ? args[0] : 0 };
-        break;
-      case OPS.constructPath: {
-        const op = args[0];
-        const data = (args[1] as unknown[] | undefined)?.[0];
-        if (data === null || data === undefined) break;
-        if (typeof op !== 'number') break;
-        let painted = false;
-        if (FILL_OPS.has(op)) {
-          if (fillPaints()) painted = true;
-          else if (st.fill === 'white') counts.whiteFills++;
-        } else if (STROKE_OPS.has(op)) painted = strokePaints();
-        else if (FILL_STROKE_OPS.has(op)) {
-          painted = fillPaints() || strokePaints();
-          if (!painted && st.fill === 'white') counts.whiteFills++;
-        }
-        if (painted) {
-          counts.paths++;
-          mark();
-        }
-        break;
-      }
-      case OPS.rawFillPath:
-        if (fillPaints()) {
-          counts.paths++;
-          mark();
-        }
-        break;
-      case OPS.shadingFill:
+      if (painted) {
         counts.paths++;
         mark();
-        break;
-      case OPS.showText:
-      case OPS.showSpacedText:
-      case OPS.nextLineShowText:
-      case OPS.nextLineSetSpacingShowText: {
-        const glyphs = (TEXT_OPS.has(fn) ? args[fn === OPS.nextLineSetSpacingShowText ? 2 : 0] : null) as unknown[] | null;
-        const visible = Array.isArray(glyphs) && glyphs.some((g) => g && typeof g === 'object' && (g as { isSpace?: boolean }).isSpace === false);
-        if (visible) hasText = true;
-        // Mode 3 is invisible text (the OCR layer over a scan); 7 only clips.
-        if (st.textMode === 3 || st.textMode === 7) break;
-        const paints = st.textMode === 1 || st.textMode === 5 ? strokePaints() : fillPaints();
-        if (visible && paints) {
-          counts.text++;
-          mark();
-        }
-        break;
       }
-      case OPS.paintImageXObject:
-        place(st.ctm, { kind: 'image', ...imageInfo(args[0], args[1], args[2]) });
-        break;
-      case OPS.paintInlineImageXObject: {
-        const img = args[0] as { width?: unknown; height?: unknown } | undefined;
-        place(st.ctm, { kind: 'inline', ...imageInfo(undefined, img?.width, img?.height) });
-        break;
-      }
-      case OPS.paintImageMaskXObject: {
-        const img = args[0] as { data?: unknown; width?: unknown; height?: unknown } | undefined;
-        if (fillPaints()) place(st.ctm, { kind: 'mask', ...imageInfo(img?.data, img?.width, img?.height) });
-        break;
-      }
-      case OPS.paintSolidColorImageMask:
-        if (fillPaints()) mark();
-        break;
-      case OPS.paintImageXObjectRepeat: {
-        // [objId, scaleX, scaleY, positions]
-        const [ref, sx, sy, positions] = args as [unknown, number, number, ArrayLike<number>];
-        for (let k = 0; positions && k + 1 < positions.length; k += 2)
-          place(multiply(st.ctm, [sx, 0, 0, sy, positions[k]!, positions[k + 1]!]), { kind: 'image', ...imageInfo(ref) });
-        break;
-      }
-      case OPS.paintImageMaskXObjectRepeat: {
-        // [img, a, b, c, d, positions]
-        const [img, a, b, c, d, positions] = args as [{ data?: unknown }, number, number, number, number, ArrayLike<number>];
-        if (!fillPaints()) break;
-        for (let k = 0; positions && k + 1 < positions.length; k += 2)
-          place(multiply(st.ctm, [a, b, c, d, positions[k]!, positions[k + 1]!]), { kind: 'mask', ...imageInfo(img?.data) });
-        break;
-      }
-      case OPS.paintImageMaskXObjectGroup: {
-        if (!fillPaints()) break;
-        for (const img of (args[0] ?? []) as { transform?: unknown; width?: unknown; height?: unknown }[]) {
-          const m = asMatrix(img.transform);
-          if (m) place(multiply(st.ctm, m), { kind: 'mask', ...imageInfo(undefined, img.width, img.height) });
-        }
-        break;
-      }
-      case OPS.paintInlineImageXObjectGroup: {
-        for (const entry of (args[1] ?? []) as { transform?: unknown; w?: unknown; h?: unknown }[]) {
-          const m = asMatrix(entry.transform);
-          if (m) place(multiply(st.ctm, m), { kind: 'inline', ...imageInfo(undefined, entry.w, entry.h) });
-        }
-        break;
-      }
-      default:
-        break;
+      break;
     }
+    case OPS.rawFillPath:
+      if (fillPaints()) {
+        counts.paths++;
+        mark();
+      }
+      break;
+    case OPS.shadingFill:
+      counts.paths++;
+      mark();
+      break;
+    case OPS.showText:
+    case OPS.showSpacedText:
+    case OPS.nextLineShowText:
+    case OPS.nextLineSetSpacingShowText: {
+      const glyphs = (TEXT_OPS.has(fn) ? args[fn === OPS.nextLineSetSpacingShowText ? 2 : 0] : null) as unknown[] | null;
+      const visible = Array.isArray(glyphs) && glyphs.some((g) => g && typeof g === 'object' && (g as { isSpace?: boolean }).isSpace === false);
+      if (visible) hasText = true;
+      // Mode 3 is invisible text (the OCR layer over a scan); 7 only clips.
+      if (st.textMode === 3 || st.textMode === 7) break;
+      const paints = st.textMode === 1 || st.textMode === 5 ? strokePaints() : fillPaints();
+      if (visible && paints) {
+        counts.text++;
+        mark();
+      }
+      break;
+    }
+    case OPS.paintImageXObject:
+      place(st.ctm, { kind: 'image', ...imageInfo(args[0], args[1], args[2]) });
+      break;
+    case OPS.paintInlineImageXObject: {
+      const img = args[0] as { width?: unknown; height?: unknown } | undefined;
+      place(st.ctm, { kind: 'inline', ...imageInfo(undefined, img?.width, img?.height) });
+      break;
+    }
+    case OPS.paintImageMaskXObject: {
+      const img = args[0] as { data?: unknown; width?: unknown; height?: unknown } | undefined;
+      if (fillPaints()) place(st.ctm, { kind: 'mask', ...imageInfo(img?.data, img?.width, img?.height) });
+      break;
+    }
+    case OPS.paintSolidColorImageMask:
+      if (fillPaints()) mark();
+      break;
+    case OPS.paintImageXObjectRepeat: {
+      // [objId, scaleX, scaleY, positions]
+      const [ref, sx, sy, positions] = args as [unknown, number, number, ArrayLike<number>];
+      for (let k = 0; positions && k + 1 < positions.length; k += 2)
+        place(multiply(st.ctm, [sx, 0, 0, sy, positions[k]!, positions[k + 1]!]), { kind: 'image', ...imageInfo(ref) });
+      break;
+    }
+    case OPS.paintImageMaskXObjectRepeat: {
+      // [img, a, b, c, d, positions]
+      const [img, a, b, c, d, positions] = args as [{ data?: unknown }, number, number, number, number, ArrayLike<number>];
+      if (!fillPaints()) break;
+      for (let k = 0; positions && k + 1 < positions.length; k += 2)
+        place(multiply(st.ctm, [a, b, c, d, positions[k]!, positions[k + 1]!]), { kind: 'mask', ...imageInfo(img?.data) });
+      break;
+    }
+    case OPS.paintImageMaskXObjectGroup: {
+      if (!fillPaints()) break;
+      for (const img of (args[0] ?? []) as { transform?: unknown; width?: unknown; height?: unknown }[]) {
+        const m = asMatrix(img.transform);
+        if (m) place(multiply(st.ctm, m), { kind: 'mask', ...imageInfo(undefined, img.width, img.height) });
+      }
+      break;
+    }
+    case OPS.paintInlineImageXObjectGroup: {
+      for (const entry of (args[1] ?? []) as { transform?: unknown; w?: unknown; h?: unknown }[]) {
+        const m = asMatrix(entry.transform);
+        if (m) place(multiply(st.ctm, m), { kind: 'inline', ...imageInfo(undefined, entry.w, entry.h) });
+      }
+      break;
+    }
+    default:
+      break;
   }
-  return { ink, counts, areas, hasText };
+  };
+  return {
+    step,
+    get ink() {
+      return ink;
+    },
+    get hasText() {
+      return hasText;
+    },
+    get steps() {
+      return steps;
+    },
+    result: () => ({ ink, counts, areas, hasText }),
+  };
 }
 
 function imageInfo(ref: unknown, w?: unknown, h?: unknown): { ref?: string; pixels?: readonly [number, number] } {

@@ -1,0 +1,55 @@
+// The content checks that need no fonts and no pixels (blank pages, text layer, the ID card's
+// layout), answered from the file's bytes alone: no text extraction, no image decoding, and
+// every page up to the limit looked at, not only the first and the last. Null when the file
+// is not plain enough to read this way (encrypted, damaged, exotic filters...): pdf.js then
+// answers, as before, at its price.
+import { classifyCardLayout } from '../content/layout.js';
+import { markWalker, type PageMarks } from '../content/ops.js';
+import type { ContentRequest, ContentResult } from '../content/analyse-content.js';
+import { walkPage } from './content.js';
+import { RawUnsupported } from './lexer.js';
+import { RawPdf } from './objects.js';
+import { pageList } from './pages.js';
+
+export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChecked' | 'textLayer' | 'cni'> {
+  /** Pages in the file's page tree: the answer holds only if pdf.js counts as many. */
+  readonly pages: number;
+}
+
+/** What `request` asks of blank pages, text layer and card layout; null when the bytes cannot tell. */
+export function readContentRaw(bytes: Uint8Array, request: ContentRequest): RawContent | null {
+  try {
+    return read(bytes, request);
+  } catch (err) {
+    if (err instanceof RawUnsupported || err instanceof RangeError || err instanceof TypeError) return null;
+    throw err;
+  }
+}
+
+function read(bytes: Uint8Array, request: ContentRequest): RawContent {
+  const pdf = new RawPdf(bytes);
+  const pages = pageList(pdf);
+  const out: { -readonly [K in keyof RawContent]: RawContent[K] } = { pages: pages.length };
+  if (pages.length === 0) return out;
+  const marks = new Map<number, PageMarks>();
+  const walk = (n: number, full: boolean) => {
+    const known = marks.get(n);
+    if (known) return known;
+    const w = markWalker();
+    // Whether a page is blank, and whether it has text, is known at its first visible text.
+    walkPage(pdf, pages[n - 1]!, w, full ? undefined : (x) => x.ink && x.hasText);
+    const m = w.result();
+    marks.set(n, m);
+    return m;
+  };
+  if (request.cardLayout) out.cni = classifyCardLayout(walk(1, true).areas, pages[0]!.view, request.cardLayout);
+  const limit = Math.min(pages.length, Math.max(1, request.blank?.pages ?? 1));
+  const looked = request.blank ? [...new Set([...Array.from({ length: limit }, (_, i) => i + 1), pages.length])] : [1];
+  for (const n of looked) walk(n, false);
+  if (request.blank) {
+    out.blankChecked = looked;
+    out.blankPages = looked.filter((n) => !marks.get(n)!.ink);
+  }
+  out.textLayer = [...marks.values()].some((m) => m.hasText);
+  return out;
+}
