@@ -12,6 +12,7 @@ import type { Inspector } from './pdf/pool.js';
 import type { DocumentDecl, Profile } from './profile/schema.js';
 import { dossierVerdict } from './dossier/verdict.js';
 import { SCHEMA_VERSION, summarize, type DossierResult, type Report } from './report/model.js';
+import { pack, packedDossiers } from './report/packed.js';
 
 export interface CheckSettings {
   readonly profile: Profile;
@@ -112,31 +113,41 @@ function failedDossier(dir: string, profile: Profile, problem: Finding): Dossier
   };
 }
 
-/** Check many dossiers with a bounded number in flight; results keep the order of `dirs`. */
+/**
+ * Check many dossiers with a bounded number in flight; results keep the order of `dirs`, and
+ * each is kept packed (src/report/packed.ts): memory grows by a few kilobytes per dossier.
+ * `shown`: the path each dossier is reported under (default: the path read).
+ */
 export async function checkDossiers(
   dirs: readonly string[],
   settings: CheckSettings,
   inspector: Inspector,
   rootProblems: readonly Finding[] = [],
+  shown: readonly string[] = dirs,
 ): Promise<Report> {
-  const results: DossierResult[] = new Array(dirs.length);
+  const packed: Buffer[] = new Array(dirs.length);
+  const verdicts: Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>[] = new Array(dirs.length);
   const limit = Math.max(1, settings.dossierConcurrency ?? 8);
   let next = 0;
   let done = 0;
   const lane = async () => {
     while (next < dirs.length && !settings.signal?.aborted) {
       const i = next++;
-      results[i] = await checkDossier(dirs[i]!, settings, inspector);
+      const result = await checkDossier(dirs[i]!, settings, inspector);
+      packed[i] = pack({ ...result, path: shown[i] ?? result.path });
+      verdicts[i] = { complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
       settings.onProgress?.(++done, dirs.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, dirs.length) }, lane));
+  // Interrupted: the dossiers never started are left out.
+  const finished = packed.flatMap((p, i) => (p === undefined ? [] : [i]));
   return {
     schemaVersion: SCHEMA_VERSION,
     profile: { id: settings.profile.id, title: settings.profile.title },
     asOf: settings.asOf,
-    summary: summarize(results),
-    dossiers: results,
+    summary: summarize(finished.map((i) => verdicts[i]!)),
+    dossiers: packedDossiers(finished.length === dirs.length ? packed : finished.map((i) => packed[i]!)),
     problems: rootProblems,
   };
 }

@@ -12,7 +12,7 @@ import type { Report } from '../src/report/model.js';
 import { formatCsv, csvCell } from '../src/report/formatters/csv.js';
 import { escapeData, formatGithub } from '../src/report/formatters/github.js';
 import { formatHtml } from '../src/report/formatters/html.js';
-import { FORMATS, formatReport } from '../src/report/formatters/index.js';
+import { FORMATS, formatReport, formatReportChunks } from '../src/report/formatters/index.js';
 import { formatJunit } from '../src/report/formatters/junit.js';
 import { formatMarkdown, MARKDOWN_MAX_BYTES } from '../src/report/formatters/markdown.js';
 import { displayName } from '../src/report/formatters/safe-text.js';
@@ -41,6 +41,17 @@ describe('registry', () => {
   it('offers every format to --format', () => {
     expect(FORMATS).toEqual(['text', 'json', 'csv', 'html', 'junit', 'markdown', 'github']);
     for (const f of FORMATS) expect(formatReport(f, report, fr).length).toBeGreaterThan(0);
+  });
+
+  it('JSON and CSV are written a dossier at a time, and the pieces are exactly the whole', () => {
+    for (const r of [report, { ...report, dossiers: [] }, { ...report, dossiers: report.dossiers.slice(0, 1) }]) {
+      const json = [...formatReportChunks('json', r, fr)];
+      expect(json.length).toBe(r.dossiers.length === 0 ? 1 : r.dossiers.length + 2);
+      expect(json.join('')).toBe(JSON.stringify(localize(r, fr), null, 2) + '\n');
+      const csv = [...formatReportChunks('csv', r, en)];
+      expect(csv.length).toBe(r.dossiers.length + 1);
+      expect(parseCsv(csv.join('').slice(1), ',').length).toBe(r.dossiers.length + 1);
+    }
   });
 
   it('formats a report already in words (merged JSON shards) the same way', () => {

@@ -60,6 +60,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void): Command {
           },
           inspector,
           listing.problems,
+          dirs,
         );
       } finally {
         progress.stop();
@@ -68,10 +69,9 @@ export function batchCommand(io: Io, setExit: (code: number) => void): Command {
       }
       // Interrupted: no partial report on stdout.
       if (io.signal?.aborted) throw new Interrupted();
-      report = { ...report, dossiers: report.dossiers.map((d, i) => ({ ...d, path: dirs[i]! })) };
       // Never inside <root>: not in a dossier of another shard, nor beside the dossiers, where
       // the next run would take a new folder for a dossier.
       await emit(render(report, { ...opts, compact: true }, profile, io), opts.output, io, [root]);
-      setExit(report.dossiers.every((d) => d.accepted) ? EXIT.ok : EXIT.problems);
+      setExit(report.summary.accepted === report.summary.dossiers ? EXIT.ok : EXIT.problems);
     });
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { checkDossiers, DEFAULT_FILE_TIMEOUT_MS } from '../check.js';
 import type { Report } from '../report/model.js';
-import { FORMATS, formatReport, type FormatName } from '../report/formatters/index.js';
+import { FORMATS, formatReportChunks, type FormatName } from '../report/formatters/index.js';
 import { ansi, plain } from '../report/highlight.js';
 import type { Profile } from '../profile/schema.js';
 import { colorLevel } from './color.js';
@@ -60,9 +60,9 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report;
       try {
-        report = await checkDossiers(paths.map((p) => resolve(io.cwd, p)), { ...settings, profile, ...(io.signal ? { signal: io.signal } : {}) }, inspector);
-        // Show paths as the user wrote them.
-        report = { ...report, dossiers: report.dossiers.map((d, i) => ({ ...d, path: paths[i]! })) };
+        // Paths shown as the user wrote them.
+        const read = paths.map((p) => resolve(io.cwd, p));
+        report = await checkDossiers(read, { ...settings, profile, ...(io.signal ? { signal: io.signal } : {}) }, inspector, [], paths);
       } finally {
         io.signal?.removeEventListener('abort', onAbort);
         await inspector.close();
@@ -70,7 +70,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       // Interrupted (Ctrl+C): no partial report on stdout.
       if (io.signal?.aborted) throw new Interrupted();
       await emit(render(report, opts, profile, io), opts.output, io, paths);
-      setExit(report.dossiers.every((d) => d.accepted) ? EXIT.ok : EXIT.problems);
+      setExit(report.summary.accepted === report.summary.dossiers ? EXIT.ok : EXIT.problems);
     });
 }
 
@@ -80,10 +80,10 @@ export function settingsFrom(opts: ReportOptions, profile: Profile) {
   return { asOf: parseAsOf(opts.asOf, profile.timezone), fileTimeoutMs: Math.round(seconds * 1000), content: opts.content !== false };
 }
 
-export function render(report: Report, opts: ReportOptions & { compact?: boolean }, profile: Profile, io: Io): string {
+export function render(report: Report, opts: ReportOptions & { compact?: boolean }, profile: Profile, io: Io): Iterable<string> {
   // Colour only ever goes to a terminal we write to, never into a file.
   const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;
-  return formatReport(opts.format, report, {
+  return formatReportChunks(opts.format, report, {
     lang: asLang(opts.lang),
     highlighter: level === 0 ? plain : ansi(level),
     quiet: opts.quiet === true,

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { FORMATS, formatReport, type FormatName } from '../report/formatters/index.js';
+import { FORMATS, formatReportChunks, type FormatName } from '../report/formatters/index.js';
 import { ansi, plain } from '../report/highlight.js';
 import { mergeReports } from '../report/merge.js';
 import { parseCsvDelimiter } from './check.js';
@@ -42,7 +42,7 @@ export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
       const merged = mergeReports(inputs);
       if (!merged.ok) throw new UsageError(merged.error);
       const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;
-      const text = formatReport(opts.format, merged.report, {
+      const text = formatReportChunks(opts.format, merged.report, {
         lang: merged.report.lang,
         highlighter: level === 0 ? plain : ansi(level),
         quiet: opts.quiet === true,

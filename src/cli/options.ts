@@ -70,9 +70,10 @@ export async function refuseOutputInside(output: string | undefined, io: Io, che
 }
 
 /** Write the report to --output, or stdout. Refuses to write inside a folder being checked. */
-export async function emit(text: string, output: string | undefined, io: Io, checkedDirs: readonly string[] = []): Promise<void> {
+export async function emit(text: string | Iterable<string>, output: string | undefined, io: Io, checkedDirs: readonly string[] = []): Promise<void> {
   if (output === undefined) {
-    io.stdout.write(text);
+    // Piece by piece, waiting when the reader is slower than us (a pipe into less or gzip).
+    for (const piece of typeof text === 'string' ? [text] : text) if (io.stdout.write(piece) === false) await drained(io.stdout);
     return;
   }
   const target = resolve(io.cwd, output);
@@ -85,6 +86,14 @@ export async function emit(text: string, output: string | undefined, io: Io, che
     throw new UsageError(`--output: cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? err})`);
   }
 }
+
+/** Resolves when a stream that said "wait" can take more (at once for streams that never wait). */
+const drained = (stream: Io['stdout']): Promise<void> =>
+  new Promise((resolve) => {
+    const s = stream as Partial<NodeJS.EventEmitter>;
+    if (typeof s.once !== 'function') return resolve();
+    s.once('drain', () => resolve());
+  });
 
 /** realpath of the path, or of its nearest existing ancestor joined with the rest. */
 async function realpathOfNearest(p: string): Promise<string> {

@@ -6,7 +6,7 @@ import { render, type Lang, type MessageContext } from '../i18n/messages.js';
 import { explainVerdict } from '../i18n/rule-messages.js';
 import type { Localized } from '../profile/schema.js';
 import type { Report } from './model.js';
-import type { ProblemView, ReportView } from './schema.js';
+import type { DossierView, ProblemView, ReportView } from './schema.js';
 
 export interface FormatOptions {
   readonly lang: Lang;
@@ -24,26 +24,52 @@ const isView = (r: Reportable): r is ReportView => 'lang' in r;
 export function localize(input: Reportable, options: FormatOptions): ReportView {
   // Already in words (merged shards): messages cannot be re-rendered, so they are kept as is.
   if (isView(input)) return input;
-  const report = input;
-  const { lang } = options;
-  const problem = (f: Finding, ctx: MessageContext = {}): ProblemView => {
+  const dossier = dossierLocalizer(input, options);
+  return { ...localizeHead(input, options), dossiers: input.dossiers.map(dossier) };
+}
+
+/** Everything but the dossiers, in words: what a formatter writes before and after them. */
+export function localizeHead(input: Reportable, options: FormatOptions): Omit<ReportView, 'dossiers'> {
+  if (isView(input)) {
+    const { dossiers: _dossiers, ...head } = input;
+    return head;
+  }
+  const problem = problemRenderer(options.lang);
+  return {
+    schemaVersion: input.schemaVersion,
+    lang: options.lang,
+    profile: input.profile,
+    asOf: input.asOf,
+    summary: input.summary,
+    problems: input.problems.map((f) => problem(f)),
+  };
+}
+
+const problemRenderer =
+  (lang: Lang) =>
+  (f: Finding, ctx: MessageContext = {}): ProblemView => {
     const { message, fix } = render(f, lang, ctx);
     return { code: f.code, severity: f.severity, message, fix, params: f.params as ProblemView['params'] };
   };
+
+/**
+ * One dossier in words at a time: a formatter that writes as it goes keeps only the model in
+ * memory, never a second, worded copy of thousands of dossiers.
+ */
+export function dossierLocalizer(input: Reportable, options: FormatOptions): (d: Reportable['dossiers'][number]) => DossierView {
+  if (isView(input)) return (d) => d as DossierView;
+  const report = input;
+  const { lang } = options;
+  const problem = problemRenderer(lang);
   // A finding may name a fact (facts-mismatch) or another document (suggestions, duplicates).
   const labels = new Map(report.dossiers.flatMap((d) => d.documents.map((doc) => [doc.id, doc.label[lang]] as const)));
   const context = (f: Finding): MessageContext => ({
     ...(typeof f.params.fact === 'string' && options.factLabel?.(f.params.fact) ? { fact: options.factLabel(f.params.fact)![lang] } : {}),
     documentLabel: (id) => labels.get(id),
   });
-  return {
-    schemaVersion: report.schemaVersion,
-    lang,
-    profile: report.profile,
-    asOf: report.asOf,
-    summary: report.summary,
-    problems: report.problems.map((f) => problem(f)),
-    dossiers: report.dossiers.map((d) => ({
+  return (dossier) => {
+    const d = dossier as Report['dossiers'][number];
+    return {
       path: d.path,
       complete: d.complete,
       eligibility: d.eligibility,
@@ -66,6 +92,6 @@ export function localize(input: Reportable, options: FormatOptions): ReportView 
         ...(r.advice && (r.status === 'fail' || r.status === 'unknown') ? { fix: r.advice[lang] } : {}),
       })),
       problems: d.problems.map((f) => problem(f, context(f))),
-    })),
+    };
   };
 }

@@ -71,7 +71,8 @@ export interface Column {
 }
 
 /** Documents and rules of a batch as columns: the union of their ids, in the order first met. */
-export function columnsOf(dossiers: readonly DossierView[]): { documents: Column[]; rules: Column[] } {
+/** Columns in first-seen order; anything with documents and rules by id and label will do. */
+export function columnsOf(dossiers: readonly { readonly documents: readonly Column[]; readonly rules: readonly Column[] }[]): { documents: Column[]; rules: Column[] } {
   const documents = new Map<string, Column>();
   const rules = new Map<string, Column>();
   for (const d of dossiers) {

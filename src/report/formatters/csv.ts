@@ -2,29 +2,36 @@
 // problem codes and the messages. RFC 4180 with CRLF, UTF-8 with a BOM (without it Excel reads
 // the file as ANSI and mangles accents and Arabic), and ';' available for French-locale Excel.
 import { UI } from '../../i18n/ui.js';
-import { localize, type Reportable } from '../localize.js';
+import { dossierLocalizer, type Reportable } from '../localize.js';
+import type { Lang } from '../../i18n/messages.js';
+import type { Localized } from '../../profile/schema.js';
 import { colonOf, columnsOf, isBlocking, problemCodes, verdictWord } from './common.js';
 import { displayName } from './safe-text.js';
 import type { TextOptions } from './text.js';
 
 export function formatCsv(report: Reportable, options: TextOptions): string {
-  const view = localize(report, options);
+  return [...formatCsvChunks(report, options)].join('');
+}
+
+/** Row by row: a dossier is put in words only when its row is written. */
+export function* formatCsvChunks(report: Reportable, options: TextOptions): Generator<string> {
   const ui = UI[options.lang];
   const w = ui.formats;
   const delimiter = options.csvDelimiter ?? ',';
-  const { documents, rules } = columnsOf(view.dossiers);
+  const localize = dossierLocalizer(report, options);
+  const { documents, rules } = columnsOf(report.dossiers.map((d) => columnsView(d, options.lang)));
   const yesNo = (b: boolean) => (b ? w.yes : w.no);
+  const line = (row: string[]) => row.map((cell) => csvCell(visible(cell), delimiter)).join(delimiter) + '\r\n';
 
-  const rows: string[][] = [
-    [w.dossier, w.status, w.acceptedCol, w.completeCol, ui.eligibility, ...documents.map((c) => c.label), ...rules.map((c) => c.label), w.codes, w.details],
-  ];
-  for (const d of view.dossiers) {
+  yield '\uFEFF' + line([w.dossier, w.status, w.acceptedCol, w.completeCol, ui.eligibility, ...documents.map((c) => c.label), ...rules.map((c) => c.label), w.codes, w.details]);
+  for (const dossier of report.dossiers) {
+    const d = localize(dossier);
     const details = [
       ...d.documents.flatMap((doc) => doc.problems.map((p) => p.message)),
       ...d.rules.filter(isBlocking).map((r) => `${r.label}${colonOf(options.lang)}${r.message}`),
       ...d.problems.map((p) => p.message),
     ];
-    rows.push([
+    yield line([
       d.path,
       verdictWord(d, options.lang),
       yesNo(d.accepted),
@@ -42,7 +49,15 @@ export function formatCsv(report: Reportable, options: TextOptions): string {
       details.join('\n'),
     ]);
   }
-  return '\uFEFF' + rows.map((row) => row.map((cell) => csvCell(visible(cell), delimiter)).join(delimiter) + '\r\n').join('');
+}
+
+/** A dossier's columns (documents and rules, by id and label), without putting the rest in words. */
+function columnsView(d: Reportable['dossiers'][number], lang: Lang) {
+  const label = (l: string | Localized) => (typeof l === 'string' ? l : l[lang]);
+  return {
+    documents: d.documents.map((doc) => ({ id: doc.id, label: label(doc.label) })),
+    rules: d.rules.map((r) => ({ id: r.id, label: label(r.label) })),
+  };
 }
 
 /**

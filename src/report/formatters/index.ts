@@ -2,8 +2,8 @@
 import type { Reportable } from '../localize.js';
 import type { TextOptions } from './text.js';
 import { formatText } from './text.js';
-import { formatJson } from './json.js';
-import { formatCsv } from './csv.js';
+import { formatJson, formatJsonChunks } from './json.js';
+import { formatCsv, formatCsvChunks } from './csv.js';
 import { formatHtml } from './html.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -24,4 +24,14 @@ const REGISTRY: Record<FormatName, (report: Reportable, options: TextOptions) =>
 
 export function formatReport(name: FormatName, report: Reportable, options: TextOptions): string {
   return REGISTRY[name](report, options);
+}
+
+/**
+ * The report as pieces to write one after the other: JSON and CSV a dossier at a time (the
+ * formats of large exports), the others whole.
+ */
+export function formatReportChunks(name: FormatName, report: Reportable, options: TextOptions): Iterable<string> {
+  if (name === 'json') return formatJsonChunks(report, options);
+  if (name === 'csv') return formatCsvChunks(report, options);
+  return [formatReport(name, report, options)];
 }
