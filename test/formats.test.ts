@@ -20,6 +20,7 @@ import type { TextOptions } from '../src/report/formatters/text.js';
 import { plain } from '../src/report/highlight.js';
 import { parseCsvDelimiter } from '../src/cli/check.js';
 import { mergeReports } from '../src/report/merge.js';
+import { pack, packedDossiers } from '../src/report/packed.js';
 import { run } from './support/cli.js';
 import { parseCsv } from './support/csv.js';
 import { tempDir as makeTempDir } from './support/dossier.js';
@@ -453,5 +454,20 @@ describe('the CLI offers the formats', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/--csv-delimiter: '.*' is not supported; use ',' or ';'/);
     }
+  });
+});
+
+describe('packed results (a batch keeps each dossier packed until it is written)', () => {
+  it('read back as the same results, through every array access the formatters use', () => {
+    const packed = packedDossiers(report.dossiers.map(pack));
+    expect(packed.length).toBe(report.dossiers.length);
+    expect(Array.isArray(packed)).toBe(true);
+    expect([...packed]).toEqual(report.dossiers);
+    expect(packed.map((d) => d.path)).toEqual(report.dossiers.map((d) => d.path));
+    expect(JSON.parse(JSON.stringify(packed))).toEqual(JSON.parse(JSON.stringify(report.dossiers)));
+    // Each read is a fresh copy: nothing unpacked is kept by the store.
+    expect(packed[0]).not.toBe(packed[0]);
+    expect(packed[report.dossiers.length]).toBeUndefined();
+    for (const f of FORMATS) expect(formatReport(f, { ...report, dossiers: packed }, fr)).toBe(formatReport(f, report, fr));
   });
 });
