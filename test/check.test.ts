@@ -8,6 +8,8 @@ import type { DossierResult } from '../src/report/model.js';
 import { completeFiles, GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
 import { encryptedPdf, textPdf, truncated } from './support/pdf-factory.js';
 import { bundledProfile } from './support/profile.js';
+import { localize } from '../src/report/localize.js';
+import { summarize } from '../src/report/model.js';
 
 const profile = await bundledProfile();
 const inspector = createInspector();
@@ -151,5 +153,30 @@ describe('a duplicated key in candidate.yaml', () => {
     expect(details.some((m) => /duplicate key/i.test(m))).toBe(true);
     expect(d.rules.find((r) => r.id === 'experience')!.status).toBe('pass');
     expect(d.rules.find((r) => r.id === 'french')!.status).toBe('pass');
+  });
+});
+
+describe('what is wrong in candidate.yaml is said in the reader\'s language', () => {
+  it('a stable reason per mistake, rendered in French by default and in English on request', async () => {
+    const text = GOOD_CANDIDATE.replace('1990-05-14', '1990-02-30').replace('experienceYears: 6', 'experienceYears: many') + 'colour: blue\n';
+    const d = await check({ 'candidate.yaml': text });
+    const found = d.problems.filter((p) => p.code === 'declaration-invalid');
+    expect(found.map((p) => p.params.reason)).toEqual(['date', 'type', 'unknown-fact']);
+    const profile = await bundledProfile();
+    const say = (lang: 'fr' | 'en') =>
+      localize({ schemaVersion: 1, profile: { id: profile.id, title: profile.title }, asOf: '2026-02-21', summary: summarize([d]), dossiers: [d], problems: [] }, {
+        lang,
+        factLabel: (f) => profile.facts[f]?.label,
+      }).dossiers[0]!.problems.map((p) => p.message);
+    const fr = say('fr');
+    expect(fr[0]).toMatch(/^candidate\.yaml:3:\d+ date de naissance : une date qui existe est attendue, au format AAAA-MM-JJ/);
+    expect(fr[1]).toMatch(/^candidate\.yaml:7:\d+ .+ : un nombre( entier)? est attendu/);
+    expect(fr[2]).toMatch(/information inconnue « colour » ; attendues : .*birthDate/);
+    const en = say('en');
+    expect(en[0]).toMatch(/: expected a calendar date YYYY-MM-DD that exists/);
+    expect(en[1]).toMatch(/: expected a (whole )?number/);
+    expect(en[2]).toMatch(/unknown fact 'colour'; expected one of: .*birthDate/);
+    // Earlier readers of the JSON keep their English sentence.
+    expect(found[2]!.params.detail).toMatch(/^unknown fact 'colour'/);
   });
 });

@@ -32,8 +32,9 @@ export async function readDeclaration(path: string | undefined, profile: Profile
     const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const st = await handle.stat();
-      if (!st.isFile()) return invalid(file, 1, 1, 'is not a regular file');
-      if (st.size > MAX_DECLARATION_BYTES) return invalid(file, 1, 1, `file is ${st.size} bytes; a declaration is at most ${MAX_DECLARATION_BYTES}`);
+      if (!st.isFile()) return invalid(file, 1, 1, 'is not a regular file', { reason: 'not-a-file' });
+      if (st.size > MAX_DECLARATION_BYTES)
+        return invalid(file, 1, 1, `file is ${st.size} bytes; a declaration is at most ${MAX_DECLARATION_BYTES}`, { reason: 'too-large', bytes: st.size, max: MAX_DECLARATION_BYTES });
       // Read what stat promised, no more, whatever the file does meanwhile.
       const buffer = Buffer.alloc(st.size);
       const { bytesRead } = await handle.read(buffer, 0, st.size, 0);
@@ -42,7 +43,7 @@ export async function readDeclaration(path: string | undefined, profile: Profile
       await handle.close();
     }
   } catch (err) {
-    return invalid(file, 1, 1, `cannot be read (${errorCode(err)})`);
+    return invalid(file, 1, 1, `cannot be read (${errorCode(err)})`, { reason: 'unreadable', error: errorCode(err) });
   }
   try {
     const { text, problems } = decode(bytes, file);
@@ -50,7 +51,7 @@ export async function readDeclaration(path: string | undefined, profile: Profile
     return { facts: parsed.facts, problems: capped([...problems, ...parsed.problems], file) };
   } catch (err) {
     // A bug, or a file exotic enough to break the YAML parser: still only a finding.
-    return invalid(file, 1, 1, `cannot be parsed (${errorCode(err)})`);
+    return invalid(file, 1, 1, `cannot be parsed (${errorCode(err)})`, { reason: 'unparsable', error: errorCode(err) });
   }
 }
 
@@ -72,7 +73,7 @@ function decode(bytes: Buffer, file: string): { text: string; problems: Finding[
     const line = before.split('\n').length;
     const col = before.length - before.lastIndexOf('\n');
     const detail = 'not UTF-8 text: read as Windows-1252 ("ANSI"); save candidate.yaml as UTF-8 so that accented letters are sure';
-    return { text, problems: [toFinding({ file, line, col, message: detail, severity: 'warning' })] };
+    return { text, problems: [toFinding({ file, line, col, message: detail, severity: 'warning' }, { reason: 'not-utf8' })] };
   }
 }
 
@@ -95,18 +96,18 @@ function capped(problems: Finding[], file: string): Finding[] {
   const kept = problems.slice(0, MAX_DECLARATION_FINDINGS);
   const last = kept[kept.length - 1]!.params;
   const more = problems.length - MAX_DECLARATION_FINDINGS;
-  return [...kept, toFinding({ file, line: Number(last.line), col: Number(last.col), message: `and ${more} more problem(s) after this line` })];
+  return [...kept, toFinding({ file, line: Number(last.line), col: Number(last.col), message: `and ${more} more problem(s) after this line` }, { reason: 'more', count: more })];
 }
 
 export function parseDeclaration(text: string, file: string, profile: Profile): Declaration {
   const src = parseLocatedYaml(text, file);
-  const problems: Finding[] = src.issues.map(toFinding);
+  const problems: Finding[] = src.issues.map((i) => toFinding(i, { reason: 'yaml' }));
   if (src.value === undefined || src.value === null) {
-    if (problems.length === 0) problems.push(toFinding({ file, line: 1, col: 1, message: 'the declaration is empty' }));
+    if (problems.length === 0) problems.push(toFinding({ file, line: 1, col: 1, message: 'the declaration is empty' }, { reason: 'empty' }));
     return { facts: {}, problems };
   }
   if (typeof src.value !== 'object' || Array.isArray(src.value)) {
-    problems.push(toFinding({ file, line: 1, col: 1, message: 'expected facts as "name: value" lines' }));
+    problems.push(toFinding({ file, line: 1, col: 1, message: 'expected facts as "name: value" lines' }, { reason: 'not-a-mapping' }));
     return { facts: {}, problems };
   }
   const raw = src.value as Record<string, unknown>;
@@ -115,7 +116,8 @@ export function parseDeclaration(text: string, file: string, profile: Profile): 
     // Own keys only: a fact named "constructor" must not find Object.prototype's.
     const decl = Object.hasOwn(profile.facts, name) ? profile.facts[name] : undefined;
     if (!decl) {
-      problems.push(toFinding({ file, ...src.locate([name], true), message: `unknown fact '${name}'; expected one of: ${Object.keys(profile.facts).join(', ')}` }));
+      const known = Object.keys(profile.facts);
+      problems.push(toFinding({ file, ...src.locate([name], true), message: `unknown fact '${name}'; expected one of: ${known.join(', ')}` }, { reason: 'unknown-fact', fact: name, expected: known.join(', ') }));
       continue;
     }
     // `birthDate:` with nothing after it is a fact left blank, i.e. unknown, not an error.
@@ -125,15 +127,42 @@ export function parseDeclaration(text: string, file: string, profile: Profile): 
     else
       for (const issue of parsed.error.issues) {
         const path = [name, ...issue.path];
-        problems.push(toFinding({ file, ...src.locate(path), message: `${path.map(String).join('.')}: ${issue.message}` }));
+        problems.push(toFinding({ file, ...src.locate(path), message: `${path.map(String).join('.')}: ${issue.message}` }, { fact: path.map(String).join('.'), ...issueReason(issue) }));
       }
   }
   return { facts, problems };
 }
 
-function invalid(file: string, line: number, col: number, message: string): Declaration {
-  return { facts: {}, problems: [toFinding({ file, line, col, message })] };
+function invalid(file: string, line: number, col: number, message: string, why: Why): Declaration {
+  return { facts: {}, problems: [toFinding({ file, line, col, message }, why)] };
 }
 
-const toFinding = (i: SourceIssue): Finding =>
-  finding('declaration-invalid', i.severity ?? 'error', { file: i.file, line: i.line, col: i.col, detail: i.message });
+/**
+ * What is wrong, as a stable `reason` and its values, for the messages to say in the reader's
+ * language (src/i18n/messages.ts); `detail` keeps the English sentence of earlier reports.
+ */
+type Why = { readonly reason: string } & Record<string, string | number>;
+
+const toFinding = (i: SourceIssue, why: Why): Finding =>
+  finding('declaration-invalid', i.severity ?? 'error', { file: i.file, line: i.line, col: i.col, detail: i.message, ...why });
+
+/** A zod issue about a fact's value as a reason: the usual kinds by name, anything else as 'value'. */
+function issueReason(zodIssue: { readonly code: string }): Why {
+  const issue = zodIssue as unknown as Record<string, unknown> & { params?: { reason?: unknown } };
+  const reason = issue.params?.reason;
+  if (typeof reason === 'string') return { reason };
+  switch (issue.code) {
+    case 'invalid_type':
+      return { reason: 'type', expected: String(issue.expected) };
+    case 'too_small':
+      return { reason: 'too-small', min: Number(issue.minimum) };
+    case 'too_big':
+      return { reason: 'too-big', max: Number(issue.maximum) };
+    case 'invalid_value':
+      return { reason: 'one-of', expected: Array.isArray(issue.values) ? issue.values.map(String).join(', ') : '' };
+    case 'invalid_format':
+      return { reason: 'pattern', pattern: String(issue.pattern ?? '') };
+    default:
+      return { reason: 'value' };
+  }
+}

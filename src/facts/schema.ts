@@ -37,7 +37,7 @@ function buildFactValueSchema(decl: FactDecl, timezone: string): z.ZodType {
         // The pattern is for editors (JSON Schema); the refinement is what decides.
         z
           .string()
-          .refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD that exists (e.g. 1990-05-14)' })
+          .refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD that exists (e.g. 1990-05-14)', params: { reason: 'date' } })
           .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
       );
     case 'datetime':
@@ -46,6 +46,7 @@ function buildFactValueSchema(decl: FactDecl, timezone: string): z.ZodType {
           .string()
           .refine((s) => toInstant(s, timezone) !== null, {
             message: 'expected a date and time like 2026-02-20T18:30:00 (optionally with an offset, +01:00)',
+            params: { reason: 'datetime' },
           })
           .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?([Zz]|[+-]\\d{2}:?\\d{2})?)?$' }),
       );

@@ -31,6 +31,59 @@ interface Entry {
 type P = Params & Record<string, never>;
 const s = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : String(v));
 
+/** What is wrong in candidate.yaml, by `params.reason`; the English `detail` for reasons not listed. */
+const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => string>> = {
+  fr: {
+    unreadable: (p) => `ne peut pas être lu (${s(p.error)})`,
+    unparsable: (p) => `ne peut pas être analysé (${s(p.error)})`,
+    'not-a-file': () => "n'est pas un fichier ordinaire",
+    'too-large': (p) => `fait ${s(p.bytes)} octets ; une déclaration en fait au plus ${s(p.max)}`,
+    'not-utf8': () => "n'est pas en UTF-8 : lu comme Windows-1252 (« ANSI ») ; enregistrez candidate.yaml en UTF-8 pour que les lettres accentuées soient sûres",
+    more: (p) => `et ${s(p.count)} autre(s) problème(s) après cette ligne`,
+    yaml: (p) => `erreur de syntaxe YAML (${s(p.detail)})`,
+    empty: () => 'la déclaration est vide',
+    'not-a-mapping': () => 'des lignes « nom: valeur » sont attendues',
+    'unknown-fact': (p) => `information inconnue « ${s(p.fact)} » ; attendues : ${s(p.expected)}`,
+    type: (p, f) => `${f} : ${VALUE_KINDS.fr[s(p.expected)] ?? `une valeur de type ${s(p.expected)}`} est attendu(e)`,
+    'too-small': (p, f) => `${f} : au moins ${s(p.min)}`,
+    'too-big': (p, f) => `${f} : au plus ${s(p.max)}`,
+    'one-of': (p, f) => `${f} : une de ces valeurs est attendue : ${s(p.expected)}`,
+    pattern: (p, f) => `${f} : la valeur ne suit pas le format ${s(p.pattern)}`,
+    date: (_, f) => `${f} : une date qui existe est attendue, au format AAAA-MM-JJ (par ex. 1990-05-14)`,
+    datetime: (_, f) => `${f} : une date et une heure sont attendues, comme 2026-02-20T18:30:00 (décalage facultatif, +01:00)`,
+  },
+  en: {
+    unreadable: (p) => `cannot be read (${s(p.error)})`,
+    unparsable: (p) => `cannot be parsed (${s(p.error)})`,
+    'not-a-file': () => 'is not a regular file',
+    'too-large': (p) => `file is ${s(p.bytes)} bytes; a declaration is at most ${s(p.max)}`,
+    'not-utf8': () => 'not UTF-8 text: read as Windows-1252 ("ANSI"); save candidate.yaml as UTF-8 so that accented letters are sure',
+    more: (p) => `and ${s(p.count)} more problem(s) after this line`,
+    yaml: (p) => `YAML syntax error (${s(p.detail)})`,
+    empty: () => 'the declaration is empty',
+    'not-a-mapping': () => 'expected facts as "name: value" lines',
+    'unknown-fact': (p) => `unknown fact '${s(p.fact)}'; expected one of: ${s(p.expected)}`,
+    type: (p, f) => `${f}: expected ${VALUE_KINDS.en[s(p.expected)] ?? `a value of type ${s(p.expected)}`}`,
+    'too-small': (p, f) => `${f}: at least ${s(p.min)}`,
+    'too-big': (p, f) => `${f}: at most ${s(p.max)}`,
+    'one-of': (p, f) => `${f}: expected one of: ${s(p.expected)}`,
+    pattern: (p, f) => `${f}: the value does not match ${s(p.pattern)}`,
+    date: (_, f) => `${f}: expected a calendar date YYYY-MM-DD that exists (e.g. 1990-05-14)`,
+    datetime: (_, f) => `${f}: expected a date and time like 2026-02-20T18:30:00 (optionally with an offset, +01:00)`,
+  },
+};
+
+const VALUE_KINDS: Record<Lang, Record<string, string>> = {
+  fr: { number: 'un nombre', int: 'un nombre entier', string: 'un texte', boolean: 'oui ou non (true, false)', array: 'une liste' },
+  en: { number: 'a number', int: 'a whole number', string: 'text', boolean: 'yes or no (true, false)', array: 'a list' },
+};
+
+function declarationReason(lang: Lang, p: P, ctx: MessageContext): string {
+  const say = typeof p.reason === 'string' ? DECLARATION_REASONS[lang][p.reason] : undefined;
+  // The fact by its label where the profile gives one; a list item keeps its path (languages.1).
+  return say ? say(p, ctx.fact ?? s(p.fact)) : s(p.detail);
+}
+
 const TYPE_NAMES: Record<Lang, Record<string, string>> = {
   fr: {
     jpeg: 'une image JPEG',
@@ -229,7 +282,7 @@ const fr = {
     fix: () => 'Créez-le avec « dossier init <dossier> » et remplissez-le.',
   },
   'declaration-invalid': {
-    text: (p) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${s(p.detail)}`,
+    text: (p, c) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${declarationReason('fr', p, c)}`,
     fix: () => 'Corrigez cette ligne de candidate.yaml.',
   },
   symlink: {
@@ -388,7 +441,7 @@ const en = {
     fix: () => 'Create it with "dossier init <folder>" and fill it in.',
   },
   'declaration-invalid': {
-    text: (p) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${s(p.detail)}`,
+    text: (p, c) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${declarationReason('en', p, c)}`,
     fix: () => 'Fix this line of candidate.yaml.',
   },
   symlink: {
