@@ -170,7 +170,7 @@ describe('what is wrong in candidate.yaml is said in the reader\'s language', ()
       }).dossiers[0]!.problems.map((p) => p.message);
     const fr = say('fr');
     expect(fr[0]).toMatch(/^candidate\.yaml:3:\d+ date de naissance : une date qui existe est attendue, au format AAAA-MM-JJ/);
-    expect(fr[1]).toMatch(/^candidate\.yaml:7:\d+ .+ : un nombre( entier)? est attendu/);
+    expect(fr[1]).toMatch(/^candidate\.yaml:7:\d+ .+ : valeur attendue : un nombre/);
     expect(fr[2]).toMatch(/information inconnue « colour » ; attendues : .*birthDate/);
     const en = say('en');
     expect(en[0]).toMatch(/: expected a calendar date YYYY-MM-DD that exists/);
