@@ -54,26 +54,27 @@ async function checkOne(dir: string, settings: CheckSettings, inspector: Inspect
   const lookInsideFiles = settings.content !== false;
   // Each file is read for what its document's checks need (content: src/dossier/content-findings.ts);
   // a file no name claims, for its first pages' text.
-  const inspect = async (name: string, doc: DocumentDecl | undefined) => {
-    const limits: PdfLimits = {
-      maxSizeBytes: (doc?.maxSizeMB ?? profile.limits.maxSizeMB) * 1024 * 1024,
-      fileTimeoutMs,
-      ...(lookInsideFiles ? { content: contentRequestFor(doc, fileTimeoutMs) } : {}),
-    };
-    inspections.set(name, await inspector.inspect(scan.files.find((f) => f.name === name)!.path, limits));
+  const limitsFor = (doc: DocumentDecl | undefined): PdfLimits => ({
+    maxSizeBytes: (doc?.maxSizeMB ?? profile.limits.maxSizeMB) * 1024 * 1024,
+    fileTimeoutMs,
+    ...(lookInsideFiles ? { content: contentRequestFor(doc, fileTimeoutMs) } : {}),
+  });
+  // The dossier's files go to one worker as one task, read one after the other.
+  const inspect = async (items: readonly (readonly [string, DocumentDecl | undefined])[]) => {
+    if (items.length === 0) return;
+    const found = await inspector.inspectAll(items.map(([name, doc]) => ({ path: scan.files.find((f) => f.name === name)!.path, limits: limitsFor(doc) })));
+    items.forEach(([name], i) => inspections.set(name, found[i]!));
   };
   const unmatchedRead = lookInsideFiles && readsUnmatched(profile) ? match.unmatched.slice(0, MAX_UNMATCHED_READ) : [];
-  await Promise.all([
-    ...profile.documents.flatMap((doc) => (match.byDocument.get(doc.id) ?? []).map((name) => inspect(name, doc))),
-    ...unmatchedRead.map((name) => inspect(name, undefined)),
+  await inspect([
+    ...profile.documents.flatMap((doc) => (match.byDocument.get(doc.id) ?? []).map((name) => [name, doc] as const)),
+    ...unmatchedRead.map((name) => [name, undefined] as const),
   ]);
   // Duplicates, and files taken for a document by their text; those read as unmatched are read
   // again when their document needs more (the ID card's layout, the form's fields).
   const inside = lookInside(profile, match.byDocument, match.unmatched, inspections, scan.files.map((f) => f.name));
   const docById = new Map(profile.documents.map((d) => [d.id, d]));
-  await Promise.all(
-    [...inside.assigned].filter(([, id]) => lookInsideFiles && needsMore(docById.get(id)!)).map(([name, id]) => inspect(name, docById.get(id))),
-  );
+  await inspect([...inside.assigned].filter(([, id]) => lookInsideFiles && needsMore(docById.get(id)!)).map(([name, id]) => [name, docById.get(id)] as const));
 
   const declaration = await declarationP;
   // The application form's own fields complete candidate.yaml, and are compared with it.

@@ -112,6 +112,7 @@ describe('links, sub-folders, pipes', () => {
     // An inspector with a bug for one file: inspect is meant never to reject.
     const buggy: Inspector = {
       inspect: (path, limits) => (String(path).startsWith(b!) ? Promise.reject(new Error('boom')) : inspector.inspect(path, limits)),
+      inspectAll: (files) => (files.some((f) => String(f.path).startsWith(b!)) ? Promise.reject(new Error('boom')) : inspector.inspectAll(files)),
       close: async () => undefined,
     };
     const report = await checkDossiers([a!, b!, c!], settings, buggy);

@@ -146,6 +146,24 @@ describe('never hang', () => {
     }
   });
 
+  it('in a task of several files (a dossier), the file that runs out of time costs only itself', async () => {
+    const slow = await folder.write('slow-in-task.pdf', slowObjectStream(250));
+    const before = await folder.write('before-slow.pdf', await textPdf(3));
+    const after = await folder.write('after-slow.pdf', await textPdf(2));
+    const single = createInspector({ concurrency: 1 });
+    try {
+      const limits = { ...LIMITS, fileTimeoutMs: 400 };
+      const r = await single.inspectAll([before, slow, after].map((path) => ({ path, limits })));
+      expect(r.map((x) => [x.pages, codes(x)])).toEqual([
+        [3, []],
+        [null, ['timeout']],
+        [2, []],
+      ]);
+    } finally {
+      await single.close();
+    }
+  });
+
   it.each([
     ['check', (dir: string) => ['check', dir]],
     ['batch', (dir: string) => ['batch', dirname(dir)]],
@@ -218,22 +236,21 @@ describe('never crash', () => {
       const { parentPort, workerData } = require('node:worker_threads');
       (async () => {
         const { default: inspect } = await import(workerData.workerUrl);
-        const task = { path: workerData.good, id: 0, maxSizeBytes: 2 ** 30, readCeilingBytes: 2 ** 30, confirmPages: 50 };
-        const clean = await inspect(task);
+        const task = { files: [{ path: workerData.good, maxSizeBytes: 2 ** 30, readCeilingBytes: 2 ** 30, confirmPages: 50 }], slot: 0 };
+        const [clean] = await inspect(task);
         // A promise rejected while the file is being analysed, as pdf.js does on some fuzzed files.
         setTimeout(() => Promise.reject(new Error('injected: pdf.js failing inside')), 0);
-        const during = await inspect(task);
+        const [during] = await inspect(task);
         // One rejected between two files: a leftover of a file already answered.
         setTimeout(() => Promise.reject(new Error('injected: leftover')), 0);
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const after = await inspect(task);
+        const [after] = await inspect(task);
         parentPort.postMessage({ result: { clean, during, after } });
       })();
     `;
     const worker = new Worker(code, { eval: true, workerData: { workerUrl, good } });
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     const { clean, during, after } = await new Promise<Record<string, FileInspection>>((resolve, reject) => {
-      // The worker also says when it starts each file: only the result is read here.
       worker.on('message', (m: { result?: Record<string, FileInspection> }) => m.result && resolve(m.result));
       worker.once('error', reject);
     });

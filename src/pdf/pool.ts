@@ -12,11 +12,18 @@ import { sniff } from './sniff.js';
 import { readCeiling, tooLarge } from './size.js';
 import { DEFAULT_CONFIRM_PAGES, errorCode, type FileInspection, type PdfLimits } from './types.js';
 // Types only: importing the worker's code here would load pdf.js on the main thread.
-import type { InspectResult, InspectTask, Started } from './worker.js';
+import type { InspectBatch, InspectResult, InspectTask } from './worker.js';
+// A constant, not code: the worker module is not loaded here.
+const CLOCK_CELLS_PER_SLOT = 2;
 
 export interface Inspector {
   /** `path`: a string, or the name's bytes when it is not UTF-8 (see src/dossier/scan.ts). */
   inspect(path: string | Buffer, limits: PdfLimits): Promise<FileInspection>;
+  /**
+   * Several files (a dossier's) in one task: one worker reads them one after the other, each
+   * within its own time limit. One message each way for the lot, not one per file.
+   */
+  inspectAll(files: readonly { readonly path: string | Buffer; readonly limits: PdfLimits }[]): Promise<FileInspection[]>;
   close(): Promise<void>;
 }
 
@@ -48,8 +55,10 @@ const WORKER_INITIAL_OLD_SPACE_MB = 48;
 export function createInspector(options: InspectorOptions = {}): Inspector {
   const threads = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
   setFlagsFromString(`--initial-old-space-size=${WORKER_INITIAL_OLD_SPACE_MB}`);
-  const pool = new Piscina<InspectTask, InspectResult>({
+  const clockBuffer = new SharedArrayBuffer(SLOTS * CLOCK_CELLS_PER_SLOT * 8);
+  const pool = new Piscina<InspectBatch, InspectResult[]>({
     filename: workerFile(),
+    workerData: { clock: clockBuffer },
     // Piscina replaces a terminated or dead worker only up to minThreads; with fewer, the files
     // queued behind a timeout would wait forever for a thread nobody starts.
     minThreads: threads,
@@ -68,95 +77,161 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMB ?? 512, maxYoungGenerationSizeMb: 16 },
   });
   let closed = false;
-  // Files handed to the pool that no worker has picked up yet, and how to give up on them.
-  const waiting = new Set<AbortController>();
+  // Which file each task is reading, and since when: written by the workers in shared memory
+  // (worker.ts), read by a watchdog that terminates a worker whose file ran out of time. Time
+  // a task waits in the queue is not counted: its clock starts when its worker starts the file.
+  const clock = new BigInt64Array(clockBuffer);
+  const slots = new Slots(SLOTS);
+  const running = new Map<number, { readonly tasks: readonly Prepared[]; readonly controller: AbortController }>();
+  let watchdog: NodeJS.Timeout | undefined;
+  const startedFile = (slot: number) => Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT)) - 1;
+  const watch = () => {
+    for (const [slot, task] of running) {
+      const file = startedFile(slot);
+      if (file < 0) continue;
+      const limit = task.tasks[file]?.limits.fileTimeoutMs ?? Infinity;
+      const since = Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT + 1));
+      if (Date.now() - since > limit) task.controller.abort(new Timeout());
+    }
+    if (running.size === 0) {
+      clearInterval(watchdog);
+      watchdog = undefined;
+    }
+  };
+  let watchEveryMs = MAX_WATCH_MS;
+
   // Piscina reports a worker that dies outside any task (while starting: missing build, heap
   // too small for pdf.js) as an 'error' event, which would kill the process unheard, and then
-  // stops replacing workers: files waiting for one would wait forever. Give up on them.
+  // stops replacing workers: tasks waiting for one would wait forever. Give up on them.
   pool.on('error', (err: unknown) => {
-    for (const controller of waiting) controller.abort(new WorkerFailure(errorCode(err)));
+    for (const [slot, task] of running) if (startedFile(slot) < 0) task.controller.abort(new WorkerFailure(errorCode(err)));
   });
 
-  // Tasks handed to the pool that no worker has picked up yet, and the timers of those that
-  // one has. A worker says when it starts a task on its parentPort (one message, no channel
-  // per task): the clock starts then, so time in the queue is not the file's fault.
-  let nextId = 0;
-  const starting = new Map<number, () => void>();
-  pool.on('message', (message: unknown) => {
-    const id = (message as Partial<Started> | null)?.started;
-    if (typeof id === 'number') starting.get(id)?.();
-  });
-
-  async function inspectFile(path: string | Buffer, limits: PdfLimits): Promise<FileInspection> {
-    const shownPath = shown(path);
-    if (closed) return { path: shownPath, ...none, sizeBytes: 0, problems: [interrupted()] };
-    const controller = new AbortController();
-    const id = nextId++;
-    let timer: NodeJS.Timeout | undefined;
-    let started = false;
-    starting.set(id, () => {
-      started = true;
-      starting.delete(id);
-      waiting.delete(controller);
-      // setTimeout fires at once past 2^31 - 1 ms; no limit at all means no timer.
-      if (Number.isFinite(limits.fileTimeoutMs))
-        timer = setTimeout(() => controller.abort(new Timeout()), Math.min(Math.max(limits.fileTimeoutMs, 1), 2 ** 31 - 1));
-    });
-    const task: InspectTask = {
+  async function inspectAll(files: readonly { path: string | Buffer; limits: PdfLimits }[]): Promise<FileInspection[]> {
+    const tasks: Prepared[] = files.map(({ path, limits }) => ({
       path,
-      id,
-      maxSizeBytes: limits.maxSizeBytes,
-      readCeilingBytes: readCeiling(limits.maxSizeBytes),
-      confirmPages: limits.confirmPages ?? DEFAULT_CONFIRM_PAGES,
-      ...(limits.firstPageContent ? { firstPageContent: true } : {}),
-      ...(limits.content ? { content: limits.content } : {}),
-    };
-    waiting.add(controller);
-    try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const r = await pool.run(task, { signal: controller.signal });
-          return { path: shownPath, ...r };
-        } catch (err) {
-          // A task waiting behind another file in a worker that died (that file's timeout or
-          // crash) was never started: it is not this file's fault, so it runs again.
-          if (started || closed || controller.signal.aborted || attempt >= MAX_ATTEMPTS) throw err;
-        }
+      limits,
+      task: {
+        path,
+        maxSizeBytes: limits.maxSizeBytes,
+        readCeilingBytes: readCeiling(limits.maxSizeBytes),
+        confirmPages: limits.confirmPages ?? DEFAULT_CONFIRM_PAGES,
+        ...(limits.firstPageContent ? { firstPageContent: true } : {}),
+        ...(limits.content ? { content: limits.content } : {}),
+      },
+    }));
+    const results: FileInspection[] = new Array(files.length);
+    // Indexes of the files still to inspect; a task whose worker died is run again without
+    // the file that killed it (and the files read before it in that task are read again).
+    let pending = tasks.map((_, i) => i);
+    let unstartedFailures = 0;
+    while (pending.length > 0) {
+      if (closed) {
+        for (const i of pending) results[i] = { path: shown(tasks[i]!.path), ...none, sizeBytes: 0, problems: [interrupted()] };
+        break;
       }
-    } catch (err) {
-      const reason: unknown = controller.signal.reason;
-      if (reason instanceof Timeout) return fromHead(path, limits, [finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 })]);
-      if (closed) return { path: shownPath, ...none, sizeBytes: 0, problems: [interrupted()] };
-      // The worker died (heap limit, crash inside pdf.js): this file is unreadable, nothing more.
-      const detail = reason instanceof WorkerFailure ? reason.message : errorCode(err);
-      return fromHead(path, limits, [finding('unreadable', 'error', { reason: 'crash', detail })]);
-    } finally {
-      starting.delete(id);
-      waiting.delete(controller);
-      clearTimeout(timer);
+      const slot = await slots.take();
+      Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
+      const controller = new AbortController();
+      const mine = pending.map((i) => tasks[i]!);
+      running.set(slot, { tasks: mine, controller });
+      const every = Math.min(watchEveryMs, ...mine.map((t) => Math.max(MIN_WATCH_MS, t.limits.fileTimeoutMs / 4)));
+      if (watchdog === undefined || every < watchEveryMs) {
+        clearInterval(watchdog);
+        watchEveryMs = every;
+        watchdog = setInterval(watch, watchEveryMs);
+      }
+      try {
+        const r = await pool.run({ files: mine.map((t) => t.task), slot } satisfies InspectBatch, { signal: controller.signal });
+        pending.forEach((i, k) => (results[i] = { path: shown(tasks[i]!.path), ...r[k]! }));
+        pending = [];
+      } catch (err) {
+        const file = startedFile(slot);
+        const reason: unknown = controller.signal.reason;
+        if (closed) continue;
+        if (file < 0) {
+          // Never started: it waited behind another task in a worker that died (that task's
+          // timeout or crash). Not these files' fault: run them again, a few times at most.
+          if (!(reason instanceof WorkerFailure) && ++unstartedFailures < MAX_ATTEMPTS) continue;
+          const detail = reason instanceof WorkerFailure ? reason.message : errorCode(err);
+          for (const i of pending) results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [finding('unreadable', 'error', { reason: 'crash', detail })]);
+          pending = [];
+          continue;
+        }
+        const i = pending[file]!;
+        const { path, limits } = tasks[i]!;
+        results[i] =
+          reason instanceof Timeout
+            ? await fromHead(path, limits, [finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 })])
+            : // The worker died (heap limit, crash inside pdf.js): this file is unreadable, nothing more.
+              await fromHead(path, limits, [finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) })]);
+        pending = pending.filter((_, k) => k !== file);
+      } finally {
+        running.delete(slot);
+        // A terminated worker may still be writing its clock for a moment: that slot rests
+        // before another task uses it.
+        if (controller.signal.aborted) setTimeout(() => slots.release(slot), SLOT_REST_MS).unref();
+        else slots.release(slot);
+      }
     }
+    return results;
   }
 
+  const all: Inspector['inspectAll'] = async (files) => {
+    try {
+      return await inspectAll(files);
+    } catch (err) {
+      // Nothing above should throw; if it does, it is still each file's finding.
+      const problems = [finding('unreadable', 'error', { reason: 'crash', detail: errorCode(err) })];
+      return files.map(({ path }) => ({ path: shown(path), ...none, sizeBytes: 0, problems }));
+    }
+  };
   return {
+    inspectAll: all,
     async inspect(path, limits) {
-      try {
-        return await inspectFile(path, limits);
-      } catch (err) {
-        // Nothing above should throw; if it does, it is still one file's finding.
-        const problems = [finding('unreadable', 'error', { reason: 'crash', detail: errorCode(err) })];
-        return { path: shown(path), sizeBytes: 0, pdf: false, detectedType: null, readable: false, encrypted: false, pages: null, problems };
-      }
+      return (await all([{ path, limits }]))[0]!;
     },
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(watchdog);
       await pool.destroy();
     },
   };
 }
 
-/** Runs of one file whose worker died before starting it (another file's fault). */
+/** Runs of a task whose worker died before starting it (another task's fault). */
 const MAX_ATTEMPTS = 3;
+/** Tasks in flight at once, at most (each holds a slot of the shared clock). */
+const SLOTS = 1024;
+/** How often the watchdog looks: a quarter of the shortest time limit, within these bounds. */
+const MIN_WATCH_MS = 5;
+const MAX_WATCH_MS = 100;
+const SLOT_REST_MS = 1000;
+
+interface Prepared {
+  readonly path: string | Buffer;
+  readonly limits: PdfLimits;
+  readonly task: InspectTask;
+}
+
+/** Free slots of the shared clock; past SLOTS tasks in flight, a task waits for one. */
+class Slots {
+  private readonly free: number[];
+  private readonly waiting: ((slot: number) => void)[] = [];
+  constructor(n: number) {
+    this.free = Array.from({ length: n }, (_, i) => n - 1 - i);
+  }
+  take(): Promise<number> {
+    const slot = this.free.pop();
+    return slot !== undefined ? Promise.resolve(slot) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+  release(slot: number): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else this.free.push(slot);
+  }
+}
 
 class Timeout extends Error {}
 class WorkerFailure extends Error {}

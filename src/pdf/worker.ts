@@ -3,7 +3,7 @@
 // The file is opened, measured and read here, not on the main thread: one open and one fstat
 // per file, and the main thread only hands out paths (it was the batch's bottleneck).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { finding, type Finding } from '../findings.js';
 import { analysePdf } from './analyse.js';
 import type { ContentRequest, ContentResult } from './content/analyse-content.js';
@@ -24,8 +24,16 @@ export interface InspectTask {
   readonly firstPageContent?: boolean;
   /** Look inside the document (src/pdf/content/), and hash its bytes. */
   readonly content?: ContentRequest;
-  /** Posted on parentPort when the task really starts, so time waiting in the queue is not counted. */
-  readonly id: number;
+}
+
+/**
+ * One task: the files of one dossier, inspected one after the other. `slot` is this task's
+ * place in the shared clock (see StartClock): the pool's watchdog reads there which file is
+ * being read since when, and terminates the worker when one runs out of time.
+ */
+export interface InspectBatch {
+  readonly files: readonly InspectTask[];
+  readonly slot: number;
 }
 
 export interface InspectResult extends ContentResult {
@@ -39,9 +47,19 @@ export interface InspectResult extends ContentResult {
   readonly problems: Finding[];
 }
 
-/** What a worker posts on parentPort when it picks a task up. */
-export interface Started {
-  readonly started: number;
+/**
+ * The shared clock: two 64-bit cells per slot, [file being read, 1-based (0: none yet); when
+ * it started, Date.now()]. Written here, read by the pool's watchdog; no message per file.
+ */
+export const CLOCK_CELLS_PER_SLOT = 2;
+const clock: BigInt64Array | null = (workerData as { clock?: SharedArrayBuffer } | null)?.clock
+  ? new BigInt64Array((workerData as { clock: SharedArrayBuffer }).clock)
+  : null;
+
+function started(slot: number, file: number): void {
+  if (!clock) return;
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + 1, BigInt(Date.now()));
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, BigInt(file + 1));
 }
 
 // pdf.js can reject internal promises nobody awaits (seen on fuzzed files); by default that
@@ -59,14 +77,20 @@ const nothing = { pdf: false, detectedType: null, readable: false, encrypted: fa
 // the time limit is per file, and a rejection belongs to the file being read.
 let queue: Promise<unknown> = Promise.resolve();
 
-export default function inspect(task: InspectTask): Promise<InspectResult> {
-  const turn = queue.then(() => inspectAlone(task));
+export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
+  const turn = queue.then(async () => {
+    const results: InspectResult[] = [];
+    for (const [i, task] of batch.files.entries()) {
+      started(batch.slot, i);
+      results.push(await inspectAlone(task));
+    }
+    return results;
+  });
   queue = turn.catch(() => undefined);
   return turn;
 }
 
 async function inspectAlone(task: InspectTask): Promise<InspectResult> {
-  parentPort?.postMessage({ started: task.id } satisfies Started);
   const mine = (current = { rejections: [] as unknown[] });
   try {
     const result = await inspectFile(task);
