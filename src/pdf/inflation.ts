@@ -5,14 +5,17 @@
 // heap limit, before failing; the same bytes in a page's content stream did the same as soon
 // as the page's operators were read.
 //
-// So, before pdf.js sees a file, every stream whose data starts like zlib data is inflated
-// here, natively, counting the bytes and keeping none of them. A stream that inflates beyond
-// the limit (itself, or a Flate layer inside it) makes the file a finding, unopened.
+// So, before pdf.js sees a file, every stream whose data starts like zlib data and whose
+// dictionary declares Flate (or cannot be read plainly) is inflated here, natively, counting
+// the bytes and keeping none of them, as many times as its /Filter says (pdf.js inflates no
+// more). A stream that inflates beyond the limit makes the file a finding, unopened. One too
+// short to reach the limit (Deflate expands 1032 times at most) is not inflated at all.
 //
 // What this cannot see, and what bounds it then: streams in encrypted files (their bytes are
 // ciphertext until pdf.js decrypts them) and other expanding filters (LZW, RunLength,
 // ASCII85), bounded only by the per-file time limit, which terminates the worker.
 import { constants, createInflate, inflateSync } from 'node:zlib';
+import { Lexer, Name } from './raw/lexer.js';
 
 /** No stream of a document needs more: an A4 page scanned at 600 dpi in colour is 100 MB. */
 export const MAX_INFLATED_STREAM_BYTES = 256 * 1024 * 1024;
@@ -44,19 +47,24 @@ export interface InflationExcess {
 /** The first stream that inflates to more than `limit` bytes, or null. */
 export async function findInflationBomb(bytes: Uint8Array, limit = MAX_INFLATED_STREAM_BYTES): Promise<InflationExcess | null> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const offset of streamStarts(buf)) {
+  for (const { keyword, offset } of streamStarts(buf)) {
     if (!isZlibHeader(buf, offset)) continue;
-    if ((buf.length - offset) * MAX_DEFLATE_RATIO <= limit && !mayNest(buf.subarray(offset, offset + PEEK_INPUT))) continue;
+    // pdf.js inflates as many times as the stream's /Filter says, no more: a dictionary that
+    // reads plainly decides; one that does not is taken for the worst (Flate in Flate...).
+    const declared = declaredFlateLayers(buf, keyword);
+    if (declared === 0) continue;
+    const oneLayer = declared === 1 || (declared === undefined && !mayNest(buf.subarray(offset, offset + PEEK_INPUT)));
+    if (oneLayer && (buf.length - offset) * MAX_DEFLATE_RATIO <= limit) continue;
     // From the stream's start to the end of the file: Flate data says where it ends, so a
     // /Length that lies or an "endstream" hidden inside the data changes nothing.
-    const layer = await inflatesBeyond(buf.subarray(offset), limit, 1);
+    const layer = await inflatesBeyond(buf.subarray(offset), limit, 1, Math.min(declared ?? MAX_LAYERS, MAX_LAYERS));
     if (layer !== 0) return { offset, layer, limitBytes: limit };
   }
   return null;
 }
 
-/** Offsets where stream data begins: after each `stream` keyword and its end of line. */
-function* streamStarts(buf: Buffer): Generator<number> {
+/** Where each `stream` keyword is, and where its data begins (after the keyword's end of line). */
+function* streamStarts(buf: Buffer): Generator<{ keyword: number; offset: number }> {
   let at = 0;
   for (;;) {
     const k = buf.indexOf('stream', at, 'latin1');
@@ -67,7 +75,27 @@ function* streamStarts(buf: Buffer): Generator<number> {
     while (buf[s] === 0x20) s++; // "stream \n", written by a few producers
     if (buf[s] === 0x0d) s++;
     if (buf[s] === 0x0a) s++;
-    yield s;
+    yield { keyword: k, offset: s };
+  }
+}
+
+/**
+ * How many Flate filters the stream's dictionary (between the last "obj" before the keyword
+ * and the keyword) declares: 0, 1, 2...; undefined when it cannot be read plainly (an indirect
+ * /Filter, a dictionary the lexer refuses), which the caller takes for the worst.
+ */
+function declaredFlateLayers(buf: Buffer, keyword: number): number | undefined {
+  const obj = buf.lastIndexOf('obj', keyword, 'latin1');
+  if (obj < 0 || keyword - obj > 64 * 1024) return undefined;
+  try {
+    const dict = new Lexer(buf, obj + 3, keyword).value(true);
+    if (!(dict instanceof Map)) return undefined;
+    const filter = dict.get('Filter');
+    const names = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
+    if (!names.every((n) => n instanceof Name)) return undefined;
+    return names.filter((n) => (n as Name).name === 'FlateDecode' || (n as Name).name === 'Fl').length;
+  } catch {
+    return undefined;
   }
 }
 
@@ -91,7 +119,7 @@ function isZlibHeader(b: Uint8Array, at: number): boolean {
 }
 
 /** 0 if every layer stays within `limit`, else the layer that did not. Never throws. */
-async function inflatesBeyond(data: Uint8Array, limit: number, layer: number): Promise<number> {
+async function inflatesBeyond(data: Uint8Array, limit: number, layer: number, layers: number): Promise<number> {
   let small: Buffer | undefined;
   try {
     small = inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: Math.min(SMALL_OUTPUT, limit + 1) });
@@ -101,10 +129,10 @@ async function inflatesBeyond(data: Uint8Array, limit: number, layer: number): P
   }
   if (small) {
     if (small.length > limit) return layer;
-    return layer < MAX_LAYERS && isZlibHeader(small, 0) ? inflatesBeyond(small, limit, layer + 1) : 0;
+    return layer < layers && isZlibHeader(small, 0) ? inflatesBeyond(small, limit, layer + 1, layers) : 0;
   }
   if (limit < SMALL_OUTPUT) return layer;
-  return countInflated(data, limit, layer);
+  return countInflated(data, limit, layer, layers);
 }
 
 /**
@@ -112,7 +140,7 @@ async function inflatesBeyond(data: Uint8Array, limit: number, layer: number): P
  * inside is piped into a second counter. The work runs on libuv's threads, so this thread
  * stays responsive and can still be terminated.
  */
-function countInflated(data: Uint8Array, limit: number, layer: number): Promise<number> {
+function countInflated(data: Uint8Array, limit: number, layer: number, layers: number): Promise<number> {
   return new Promise((resolve) => {
     const outer = counter(layer);
     let inner: ReturnType<typeof counter> | undefined;
@@ -136,7 +164,7 @@ function countInflated(data: Uint8Array, limit: number, layer: number): Promise<
     let outerDone = false;
     let innerDone = false;
     outer.inflate.once('data', (first: Buffer) => {
-      if (layer >= MAX_LAYERS || !isZlibHeader(first, 0)) return;
+      if (layer >= layers || !isZlibHeader(first, 0)) return;
       const nested = (inner = counter(layer + 1));
       // The chunk that triggered this listener is not piped: hand it over first.
       nested.inflate.write(first);

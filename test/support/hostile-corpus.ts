@@ -238,7 +238,7 @@ export async function hostileCorpus(): Promise<CorpusFile[]> {
   );
 
   // Decompression bombs: 4 GiB of zeros in 4 MB.
-  const content = (data: Uint8Array) => rawPdf([CATALOG, pages('3 0 R', 1), page(2, '/Contents 4 0 R '), { dict: '/Filter /FlateDecode', data }]);
+  const content = (data: Uint8Array, filter = '/FlateDecode') => rawPdf([CATALOG, pages('3 0 R', 1), page(2, '/Contents 4 0 R '), { dict: `/Filter ${filter}`, data }]);
   add('bomb-content.pdf', content(zlibBomb(4096)), unreadable('bomb'), "a page's content stream inflating to 4 GiB");
   const head = '1 0 ';
   add(
@@ -254,9 +254,15 @@ export async function hostileCorpus(): Promise<CorpusFile[]> {
   );
   add(
     'bomb-nested.pdf',
-    content(deflateSync(zlibBomb(1024))),
+    content(deflateSync(zlibBomb(1024)), '[/FlateDecode /FlateDecode]'),
     unreadable('bomb'),
-    'Flate inside Flate: 1 MB that inflates to 1 MB that inflates to 1 GiB',
+    'Flate inside Flate, declared twice: 1 MB that inflates to 1 MB that inflates to 1 GiB',
+  );
+  add(
+    'flate-in-flate-declared-once.pdf',
+    content(deflateSync(zlibBomb(1024))),
+    ok(1),
+    'the same bytes declared Flate once: pdf.js inflates them once, to 1 MB of harmless bytes',
   );
   add('inflates-100MiB.pdf', content(zlibBomb(100)), ok(1), 'a stream inflating to 100 MiB: large, but a document may need that');
 
