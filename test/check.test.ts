@@ -180,3 +180,15 @@ describe('what is wrong in candidate.yaml is said in the reader\'s language', ()
     expect(found[2]!.params.detail).toMatch(/^unknown fact 'colour'/);
   });
 });
+
+describe('a document the situation does not ask for', () => {
+  it('its broken file is said as a warning, and does not make the dossier incomplete', async () => {
+    // diplomaForeign: false, so no equivalence certificate is needed; one is sent, cut short.
+    const d = await check({ 'Equivalence.pdf': truncated(await textPdf(2), 0.5) });
+    const equivalence = doc(d, 'equivalence');
+    expect(equivalence.status).toBe('not-required');
+    expect(equivalence.files).toEqual(['Equivalence.pdf']);
+    expect(equivalence.problems.map((p) => [p.code, p.severity])).toEqual([['unreadable', 'warning']]);
+    expect([d.complete, d.accepted]).toEqual([true, true]);
+  });
+});

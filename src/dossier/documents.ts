@@ -54,8 +54,13 @@ function judge(
   }
   problems.push(...extra.filter((f) => f.code !== 'matched-by-content'));
   const textLayer = textLayerOf(files.flatMap((f) => inspections.get(f) ?? []));
+  // A document the candidate's situation does not ask for cannot make the dossier
+  // incomplete: what is wrong with its file is said, as a warning.
+  if (required === false) return { ...base, status: 'not-required', pages, textLayer, problems: problems.map(asWarning) };
   return { ...base, status: hasError(problems) ? 'invalid' : 'ok', pages, textLayer, problems };
 }
+
+const asWarning = (f: Finding): Finding => (f.severity === 'error' ? { ...f, severity: 'warning' } : f);
 
 function pageCount(doc: DocumentDecl, file: string, actual: number): Finding[] {
   const { exactly, min, max } = doc.pages;

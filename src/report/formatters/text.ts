@@ -89,7 +89,9 @@ function dossierLines(d: DossierView, options: TextOptions): string[] {
   for (const doc of d.documents) {
     const mark = doc.status === 'ok' ? h.ok('✔') : doc.status === 'not-required' ? h.dim('–') : h.bad('✘');
     const files = doc.files.length
-      ? doc.files.map(displayName).join(', ') + (doc.pages !== null ? h.dim(` (${ui.pagesAbbr(doc.pages)})`) : '')
+      ? doc.files.map(displayName).join(', ') +
+        (doc.pages !== null ? h.dim(` (${ui.pagesAbbr(doc.pages)})`) : '') +
+        (doc.status === 'not-required' ? h.dim(` — ${ui.notRequired}`) : '')
       : doc.status === 'not-required'
         ? h.dim(ui.notRequired)
         : h.bad(ui.missing);
