@@ -216,6 +216,17 @@ describe('what the raw reader declines, pdf.js answers', () => {
   });
 });
 
+describe('within the content checks\' budget', () => {
+  it('past it, pages not looked at are said to be so, never called blank', async () => {
+    const bytes = await pagesPdf(['text', 'blank', 'blank', 'text']);
+    const r = readContentRaw(bytes, { blank: { pages: 20, opListPages: 3 }, budgetMs: 0 })!;
+    expect(r.partial).toBe(true);
+    expect(r.blankChecked!.length).toBeLessThan(4);
+    expect(r.blankPages!.every((n) => r.blankChecked!.includes(n))).toBe(true);
+    expect(readContentRaw(bytes, { blank: { pages: 20, opListPages: 3 }, budgetMs: 10_000 })).toMatchObject({ blankChecked: [1, 2, 3, 4], blankPages: [2, 3] });
+  });
+});
+
 describe('never throws, whatever the bytes', () => {
   it('mutated and cut files: an answer or null, quickly', async () => {
     const seeds = [await pagesPdf(['text', 'scan']), await cniPdf('two'), contentPdf(HANDWRITTEN['an inline image']!), await textPdf(2, 'CV', { xrefStream: true })];

@@ -91,7 +91,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       if (file < 0) continue;
       const limit = task.tasks[file]?.limits.fileTimeoutMs ?? Infinity;
       const since = Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT + 1));
-      if (Date.now() - since > limit) task.controller.abort(new Timeout());
+      if (Date.now() - since > limit) task.controller.abort(new Timeout(file));
     }
     if (running.size === 0) {
       clearInterval(watchdog);
@@ -146,8 +146,10 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
         pending.forEach((i, k) => (results[i] = { path: shown(tasks[i]!.path), ...r[k]! }));
         pending = [];
       } catch (err) {
-        const file = startedFile(slot);
         const reason: unknown = controller.signal.reason;
+        // The file that ran out of time is the one the watchdog saw, even if the worker moved
+        // on in the instant before it was terminated.
+        const file = reason instanceof Timeout ? reason.file : startedFile(slot);
         if (closed) continue;
         if (file < 0) {
           // Never started: it waited behind another task in a worker that died (that task's
@@ -233,7 +235,11 @@ class Slots {
   }
 }
 
-class Timeout extends Error {}
+class Timeout extends Error {
+  constructor(readonly file: number) {
+    super('timeout');
+  }
+}
 class WorkerFailure extends Error {}
 
 const interrupted = () => finding('check-failed', 'error', { error: 'interrupted' });

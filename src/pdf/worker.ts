@@ -1,7 +1,7 @@
-// Piscina worker: inspect one file. Everything here may be killed at any moment (timeout) or
-// die (a hostile file exhausting the heap); the pool turns that into a finding.
-// The file is opened, measured and read here, not on the main thread: one open and one fstat
-// per file, and the main thread only hands out paths (it was the batch's bottleneck).
+// Piscina worker: inspect the files of one task (a dossier's), one after the other.
+// Everything here may be killed at any moment (timeout) or die (a hostile file exhausting the
+// heap); the pool turns that into a finding. Files are opened, measured and read here, not on
+// the main thread: one open and one fstat per file, and the main thread only hands out paths.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { finding, type Finding } from '../findings.js';
@@ -28,7 +28,7 @@ export interface InspectTask {
 
 /**
  * One task: the files of one dossier, inspected one after the other. `slot` is this task's
- * place in the shared clock (see StartClock): the pool's watchdog reads there which file is
+ * place in the shared clock (CLOCK_CELLS_PER_SLOT below): the pool's watchdog reads there which file is
  * being read since when, and terminates the worker when one runs out of time.
  */
 export interface InspectBatch {

@@ -11,7 +11,7 @@ import { RawUnsupported } from './lexer.js';
 import { RawPdf } from './objects.js';
 import { pageList } from './pages.js';
 
-export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChecked' | 'textLayer' | 'cni'> {
+export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChecked' | 'textLayer' | 'cni' | 'partial'> {
   /** Pages in the file's page tree: the answer holds only if pdf.js counts as many. */
   readonly pages: number;
 }
@@ -44,12 +44,23 @@ function read(bytes: Uint8Array, request: ContentRequest): RawContent {
   };
   if (request.cardLayout) out.cni = classifyCardLayout(walk(1, true).areas, pages[0]!.view, request.cardLayout);
   const limit = Math.min(pages.length, Math.max(1, request.blank?.pages ?? 1));
-  const looked = request.blank ? [...new Set([...Array.from({ length: limit }, (_, i) => i + 1), pages.length])] : [1];
-  for (const n of looked) walk(n, false);
+  const wanted = request.blank ? [...new Set([...Array.from({ length: limit }, (_, i) => i + 1), pages.length])] : [1];
+  // Page by page within the content checks' budget: past it, the pages not looked at are
+  // said to be so (never called blank), as with pdf.js.
+  const deadline = request.budgetMs !== undefined ? performance.now() + request.budgetMs : Infinity;
+  const looked: number[] = [];
+  for (const n of wanted) {
+    if (performance.now() > deadline) {
+      out.partial = true;
+      break;
+    }
+    walk(n, false);
+    looked.push(n);
+  }
   if (request.blank) {
     out.blankChecked = looked;
     out.blankPages = looked.filter((n) => !marks.get(n)!.ink);
   }
-  out.textLayer = [...marks.values()].some((m) => m.hasText);
+  if (marks.size > 0) out.textLayer = [...marks.values()].some((m) => m.hasText);
   return out;
 }
