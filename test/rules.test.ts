@@ -92,9 +92,9 @@ describe('age', () => {
     expect(v.status).toBe('unknown');
     expect(v.leaves[0]).toMatchObject({ fact: 'birthDate', observed: null, status: 'unknown' });
     expect(eligibilityOf(vs)).toBe('undetermined');
-    expect(explainVerdict(v, 'fr', () => undefined)).toBe('non renseigné (birthDate)');
+    expect(explainVerdict(v, 'fr', () => undefined)).toBe('à renseigner (birthDate)');
     expect(explainVerdict(v, 'en', () => undefined)).toBe('not provided (birthDate)');
-    expect(explainVerdict(v, 'fr', label('fr'))).toBe('date de naissance : non renseigné (birthDate)');
+    expect(explainVerdict(v, 'fr', label('fr'))).toBe('date de naissance : à renseigner (birthDate)');
   });
 
   it('lets a failing rule win over an unknown one', () => {
@@ -378,7 +378,7 @@ describe('operators', () => {
       [{ fact: 'o', max: 'mid' }, { o: 'high' }, 'o : high ; exigé : mid ou moins', 'o: high; required: mid or lower'],
       [{ fact: 'n', above: 1 }, { n: 1 }, 'n : 1 ; exigé : plus de 1', 'n: 1; required: more than 1'],
       [{ fact: 'n', below: 1 }, { n: 1 }, 'n : 1 ; exigé : moins de 1', 'n: 1; required: less than 1'],
-      [{ fact: 'n', present: true }, {}, 'n : non renseigné ; exigé : renseigné', 'n: not provided; required: provided'],
+      [{ fact: 'n', present: true }, {}, 'n : à renseigner ; exigé : renseigné', 'n: not provided; required: provided'],
       [{ fact: 'n', present: false }, { n: 2 }, 'n : 2 ; exigé : non renseigné', 'n: 2; required: not provided'],
       [{ fact: 'd', ageAtLeast: 18 }, { d: '2009-01-01' }, '17 ans au 2026-02-21 ; exigé : au moins 18', '17 years old on 2026-02-21; required: at least 18'],
       [{ fact: 'd', ageAtLeast: 2 }, { d: '2025-01-01' }, '1 an au 2026-02-21 ; exigé : au moins 2', '1 year old on 2026-02-21; required: at least 2'],

@@ -29,7 +29,8 @@ const WORDS = {
     yes: 'oui',
     no: 'non',
     none: 'aucune',
-    notProvided: 'non renseigné',
+    // Said of any fact, whatever its gender (« date de naissance », « années d'expérience »).
+    notProvided: 'à renseigner',
     unusable: (v) => `valeur inexploitable « ${v} »`,
     number: (n) => String(n).replace('.', ','),
     between: ' — ',
@@ -100,7 +101,7 @@ const LEAF_SENTENCES = {
     en: (p) => `${p.subject}${p.observed}; required: ${p.threshold}`,
   },
   present: {
-    fr: (p) => `${p.subject}${p.leaf.observed === null ? 'non renseigné' : p.observed} ; exigé : ${p.leaf.threshold ? 'renseigné' : 'non renseigné'}`,
+    fr: (p) => `${p.subject}${p.leaf.observed === null ? 'à renseigner' : p.observed} ; exigé : ${p.leaf.threshold ? 'renseigné' : 'non renseigné'}`,
     en: (p) => `${p.subject}${p.leaf.observed === null ? 'not provided' : p.observed}; required: ${p.leaf.threshold ? 'provided' : 'not provided'}`,
   },
   ageBelow: {
