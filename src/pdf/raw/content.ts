@@ -46,7 +46,8 @@ const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 export function walkPage(pdf: RawPdf, page: RawPage, walker: MarkWalker, stop: (w: MarkWalker) => boolean = () => false): void {
   const run = new Run(pdf, walker, stop);
   const content = contentOf(pdf, page.dict);
-  // Several content streams are one: an operator may even straddle two of them.
+  // Several content streams are one content (split only between tokens, ISO 32000-1 7.8.2):
+  // an operator's operands may sit in the stream before it.
   const whole = content.length === 1 ? content[0]! : joinStreams(content);
   if (!run.walk(whole, page.resources, [])) return;
   const annots = pdf.get(page.dict.get('Annots'));
