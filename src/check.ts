@@ -34,7 +34,7 @@ export interface CheckSettings {
 
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
 
-export async function checkDossier(dir: string, settings: CheckSettings, inspector: Inspector): Promise<DossierResult> {
+export async function checkDossier(dir: string | Buffer, settings: CheckSettings, inspector: Inspector): Promise<DossierResult> {
   try {
     return await checkOne(dir, settings, inspector);
   } catch (err) {
@@ -43,7 +43,7 @@ export async function checkDossier(dir: string, settings: CheckSettings, inspect
   }
 }
 
-async function checkOne(dir: string, settings: CheckSettings, inspector: Inspector): Promise<DossierResult> {
+async function checkOne(dir: string | Buffer, settings: CheckSettings, inspector: Inspector): Promise<DossierResult> {
   const { profile, asOf } = settings;
   const scan = await scanDossier(dir);
   const match = matchByName(profile, scan.files.map((f) => f.name));
@@ -89,12 +89,15 @@ async function checkOne(dir: string, settings: CheckSettings, inspector: Inspect
     ...declaration.problems,
     ...inside.dossierProblems,
   ];
-  return { path: dir, ...verdict, documents, problems, facts };
+  return { path: shownPath(dir), ...verdict, documents, problems, facts };
 }
 
-function failedDossier(dir: string, profile: Profile, problem: Finding): DossierResult {
+/** A path as people read it: bytes that are not UTF-8 shown as Windows-1252 (see dossier/scan.ts). */
+const shownPath = (dir: string | Buffer): string => (typeof dir === 'string' ? dir : new TextDecoder('windows-1252').decode(dir));
+
+function failedDossier(dir: string | Buffer, profile: Profile, problem: Finding): DossierResult {
   return {
-    path: dir,
+    path: shownPath(dir),
     complete: false,
     eligibility: 'undetermined',
     accepted: false,
@@ -120,11 +123,11 @@ function failedDossier(dir: string, profile: Profile, problem: Finding): Dossier
  * `shown`: the path each dossier is reported under (default: the path read).
  */
 export async function checkDossiers(
-  dirs: readonly string[],
+  dirs: readonly (string | Buffer)[],
   settings: CheckSettings,
   inspector: Inspector,
   rootProblems: readonly Finding[] = [],
-  shown: readonly string[] = dirs,
+  shown: readonly string[] = dirs.map(shownPath),
 ): Promise<Report> {
   const packed: Buffer[] = new Array(dirs.length);
   const verdicts: Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>[] = new Array(dirs.length);

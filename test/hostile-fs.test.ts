@@ -235,6 +235,18 @@ describe('names in every script and shape: matched, and printed safely in every 
     }
   });
 
+  it('a dossier folder whose name is not UTF-8 (an old Windows ZIP) is read through its bytes, and shown as Windows-1252', async () => {
+    const batch = await tempDir('dossier-latin1-');
+    const folder = Buffer.concat([Buffer.from(batch + '/'), Buffer.from('Salma B\xe9nani', 'latin1')]);
+    await mkdir(folder);
+    for (const [name, content] of Object.entries({ ...(await complete()), 'candidate.yaml': GOOD_CANDIDATE }))
+      await writeFile(Buffer.concat([folder, Buffer.from('/' + name)]), content);
+    const r = await run(['batch', batch, '--format', 'json', '--as-of', '2026-02-21']);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { dossiers: DossierResult[] };
+    expect(out.dossiers.map((d) => [basename(d.path), d.accepted, dossierCodes(d)])).toEqual([['Salma Bénani', true, []]]);
+  });
+
   const render = async (format: string) => {
     const dir = await tempDir();
     await writeFile(join(dir, 'report.json'), json);

@@ -2,7 +2,7 @@
 // folders: work streams through the worker pool, only verdicts are kept, output order is
 // stable, progress goes to stderr for a person watching, Ctrl+C stops cleanly.
 import { availableParallelism } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { checkDossiers } from '../check.js';
@@ -39,8 +39,8 @@ export function batchCommand(io: Io, setExit: (code: number) => void): Command {
       await refuseOutputInside(opts.output, io, [root]);
       const listing = await listDossiers(resolve(io.cwd, root));
       // Report paths as the user wrote them, relative to <root>'s spelling.
-      let dirs = listing.dirs.map((d) => `${root.replace(/\/+$/, '')}/${basename(d)}`);
-      if (shard) dirs = dirs.filter((d) => inShard(basename(d), shard.k, shard.n));
+      const chosen = shard ? listing.dirs.filter((d) => inShard(d.name, shard.k, shard.n)) : listing.dirs;
+      const dirs = chosen.map((d) => `${root.replace(/\/+$/, '')}/${d.name}`);
 
       const progress = await startProgress(io, opts.format === 'text' && !opts.quiet, dirs.length, asLang(opts.lang));
       const { createInspector } = await import('../pdf/pool.js');
@@ -50,7 +50,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void): Command {
       let report: Report;
       try {
         report = await checkDossiers(
-          dirs.map((d) => resolve(io.cwd, d)),
+          chosen.map((d) => (typeof d.path === 'string' ? resolve(io.cwd, d.path) : d.path)),
           {
             ...settings,
             profile,

@@ -1,32 +1,41 @@
 // A batch root: every immediate, non-hidden sub-folder is one dossier. Files lying at the
 // root are reported, not guessed at; links are not followed.
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { finding, type Finding } from '../findings.js';
-import { errorCode } from './scan.js';
+import { entryOf, errorCode } from './scan.js';
+
+export interface DossierFolder {
+  /** The folder's name as shown (a name that is not UTF-8 read as Windows-1252, see scan.ts). */
+  readonly name: string;
+  /** Where to read it: its very bytes when its name is not UTF-8. */
+  readonly path: string | Buffer;
+}
 
 export interface RootListing {
-  /** Dossier folders, sorted by path: output order never depends on timing. */
-  readonly dirs: readonly string[];
+  /** Dossier folders, sorted by name: output order never depends on timing. */
+  readonly dirs: readonly DossierFolder[];
   readonly problems: readonly Finding[];
 }
 
 export async function listDossiers(root: string): Promise<RootListing> {
   let entries;
   try {
-    entries = await readdir(root, { withFileTypes: true });
+    // Names as bytes: an export unzipped from an old Windows ZIP names candidates' folders in
+    // Windows-1252, and a mangled name could not be opened.
+    entries = await readdir(root, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
     return { dirs: [], problems: [finding('unreadable-folder', 'error', { file: root, error: errorCode(err) })] };
   }
-  const dirs: string[] = [];
+  const dirs: DossierFolder[] = [];
   const problems: Finding[] = [];
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    if (e.isDirectory()) dirs.push(join(root, e.name));
-    else if (e.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: e.name }));
-    else if (!['thumbs.db', 'desktop.ini'].includes(e.name.toLowerCase())) problems.push(finding('stray-file', 'warning', { file: e.name }));
+    const { name, path } = entryOf(root, e.name);
+    if (name.startsWith('.')) continue;
+    if (e.isDirectory()) dirs.push({ name, path });
+    else if (e.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name }));
+    else if (!['thumbs.db', 'desktop.ini'].includes(name.toLowerCase())) problems.push(finding('stray-file', 'warning', { file: name }));
   }
-  return { dirs: dirs.sort(), problems };
+  return { dirs: dirs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), problems };
 }
 
 /**

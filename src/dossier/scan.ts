@@ -21,28 +21,32 @@ export interface ScannedFile {
 
 export interface Scan {
   readonly files: readonly ScannedFile[];
-  /** Path of candidate.yaml when present. */
-  readonly declaration: string | undefined;
+  /** Path of candidate.yaml when present (bytes when its folder's name is not UTF-8). */
+  readonly declaration: string | Buffer | undefined;
   readonly problems: readonly Finding[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
 
-/** An entry's name for people, and its path for the file system. */
-function entry(dir: string, raw: Buffer): { name: string; path: string | Buffer } {
+/** An entry's name for people, and its path for the file system (bytes when either is not UTF-8). */
+export function entryOf(dir: string | Buffer, raw: Buffer): { name: string; path: string | Buffer } {
+  let name: string | undefined;
   try {
-    const name = utf8.decode(raw);
-    return { name, path: join(dir, name) };
+    name = utf8.decode(raw);
   } catch {
-    return { name: windows1252.decode(raw), path: Buffer.concat([Buffer.from(dir.endsWith(sep) ? dir : dir + sep), raw]) };
+    // Not UTF-8: shown as Windows-1252, opened by its bytes.
   }
+  if (name !== undefined && typeof dir === 'string') return { name, path: join(dir, name) };
+  const base = typeof dir === 'string' ? Buffer.from(dir) : dir;
+  const slash = base[base.length - 1] === sep.charCodeAt(0) ? base : Buffer.concat([base, Buffer.from(sep)]);
+  return { name: name ?? windows1252.decode(raw), path: Buffer.concat([slash, raw]) };
 }
 
-export async function scanDossier(dir: string): Promise<Scan> {
+export async function scanDossier(dir: string | Buffer): Promise<Scan> {
   const files: ScannedFile[] = [];
   const problems: Finding[] = [];
-  let declaration: string | undefined;
+  let declaration: string | Buffer | undefined;
   let dirents: Dirent<Buffer>[];
   try {
     // Names as bytes: a name that is not UTF-8 would otherwise come back mangled, and then
@@ -53,7 +57,7 @@ export async function scanDossier(dir: string): Promise<Scan> {
     return { files, declaration, problems: [finding('unreadable-folder', 'error', { error: errorCode(err) })] };
   }
   const entries = dirents
-    .map((d) => ({ ...entry(dir, d.name), dirent: d }))
+    .map((d) => ({ ...entryOf(dir, d.name), dirent: d }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // A folder that lists but cannot be searched (mode r--) lists its names, but none can be
   // opened: one lstat tells, and then every entry is asked, as on file systems whose
@@ -75,7 +79,7 @@ export async function scanDossier(dir: string): Promise<Scan> {
     else if (st.isDirectory()) problems.push(finding('subfolder', 'warning', { file: name }));
     // FIFOs, sockets, devices: never opened (reading a FIFO would wait forever).
     else if (!st.isFile()) problems.push(finding('unexpected-file', 'warning', { file: name }));
-    else if (DECLARATION_NAMES.includes(name.toLowerCase()) && declaration === undefined && typeof path === 'string') declaration = path;
+    else if (DECLARATION_NAMES.includes(name.toLowerCase()) && declaration === undefined) declaration = path;
     else files.push({ name, path });
   }
   return { files, declaration, problems };

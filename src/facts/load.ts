@@ -23,9 +23,9 @@ export interface Declaration {
 export const MAX_DECLARATION_FINDINGS = 20;
 
 /** Never rejects: check.ts starts reading the declaration while the PDFs are being inspected. */
-export async function readDeclaration(path: string | undefined, profile: Profile): Promise<Declaration> {
+export async function readDeclaration(path: string | Buffer | undefined, profile: Profile): Promise<Declaration> {
   if (path === undefined) return { facts: {}, problems: [finding('no-declaration', 'warning', { file: 'candidate.yaml' })] };
-  const file = basename(path);
+  const file = typeof path === 'string' ? basename(path) : basename(new TextDecoder('windows-1252').decode(path));
   let bytes: Buffer;
   try {
     // O_NONBLOCK: a FIFO put in its place since the folder was listed must not hang the run.
