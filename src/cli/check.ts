@@ -1,4 +1,5 @@
 // `dossier check <dir...>`: each folder is one candidate's dossier.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { checkDossiers, DEFAULT_FILE_TIMEOUT_MS } from '../check.js';
@@ -49,17 +50,22 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .description("check candidates' folders: documents present and valid, eligibility")
     .argument('<dir...>', "candidate folders (one dossier each)")
     .action(async (dirs: string[], opts: ReportOptions) => {
-      const profile = await requireProfile(opts.profile, io);
-      const settings = settingsFrom(opts, profile);
-      const paths = await requireDirectories(dirs, io);
-      await refuseOutputInside(opts.output, io, paths);
+      // The workers start loading pdf.js now, while this thread reads the profile and checks
+      // the options (a single check costs little more than that); a mistake closes them again.
       const { createInspector } = await import('../pdf/pool.js');
-      const inspector = createInspector();
+      // One worker per dossier at most: a second would only load pdf.js for nothing.
+      const inspector = createInspector({ concurrency: Math.min(availableParallelism(), dirs.length) });
       // Ctrl+C: stop the workers now rather than after the file in hand.
       const onAbort = () => void inspector.close();
       io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report;
+      let profile: Profile;
+      let paths: string[];
       try {
+        profile = await requireProfile(opts.profile, io);
+        const settings = settingsFrom(opts, profile);
+        paths = await requireDirectories(dirs, io);
+        await refuseOutputInside(opts.output, io, paths);
         // Paths shown as the user wrote them.
         const read = paths.map((p) => resolve(io.cwd, p));
         report = await checkDossiers(read, { ...settings, profile, ...(io.signal ? { signal: io.signal } : {}) }, inspector, [], paths);
