@@ -1,5 +1,8 @@
 // The CLI's contract: commands, options, exit codes, colour, output destination.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../src/report/schema.js';
@@ -236,5 +239,29 @@ describe('review fixes', () => {
     // Columns line up whatever the verdict's length.
     const starts = r.stdout.split('\n').filter((l) => /^[✔✘?] /.test(l)).map((l) => l.indexOf('samples/'));
     expect(new Set(starts).size).toBe(1);
+  });
+});
+
+describe('what needs no PDF does not load pdf.js', () => {
+  const loadsPdfjs = async (args: string[]) => {
+    const dir = await mkdtemp(join(tmpdir(), 'dossier-watch-'));
+    const watch = join(dir, 'loaded.txt');
+    try {
+      const hook = new URL('./support/pdfjs-watch.mjs', import.meta.url).href;
+      const r = spawnSync(process.execPath, ['--import', hook, 'bin/dossier.js', ...args], { encoding: 'utf8', env: { ...process.env, DOSSIER_WATCH_FILE: watch }, timeout: 60_000 });
+      expect(r.status, r.stderr).not.toBe(2);
+      return existsSync(watch) && readFileSync(watch, 'utf8').length > 0;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  const BUNDLED = 'samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml';
+  it.each([[['--help']], [['check', '--help']], [['profile', 'check', BUNDLED]], [['profile', 'show', BUNDLED]]])('%j', async (args) => {
+    expect(await loadsPdfjs(args)).toBe(false);
+  });
+
+  it('while check does (the watch itself works)', async () => {
+    expect(await loadsPdfjs(['check', 'samples/dossiers/01-salma-bennani-externe-complet', '--as-of', '2026-02-21'])).toBe(true);
   });
 });
