@@ -8,12 +8,14 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentRequestFor } from '../src/dossier/content-findings.js';
 import { DOCUMENT_CODES } from '../src/findings.js';
+import { findInflationBomb } from '../src/pdf/inflation.js';
 import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
 import { createInspector, type Inspector } from '../src/pdf/pool.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
@@ -100,6 +102,22 @@ describe('the hostile corpus: each file gets its verdict', () => {
 });
 
 describe('bounded memory', () => {
+  it('the pre-scan inflates as many layers as /Filter declares, and passes what stays within the limit', async () => {
+    const MiB = 2 ** 20;
+    const stream = (dict: string, data: Uint8Array) => new Uint8Array(Buffer.concat([Buffer.from(`1 0 obj\n<< ${dict} /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream\nendobj\n')]));
+    expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(300)))).toMatchObject({ layer: 1 });
+    expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(200)))).toBeNull();
+    const nested = deflateSync(zlibBomb(300));
+    expect(await findInflationBomb(stream('/Filter [/FlateDecode /FlateDecode]', nested))).toMatchObject({ layer: 2 });
+    expect(await findInflationBomb(stream('/Filter /FlateDecode', nested))).toBeNull();
+    expect(await findInflationBomb(stream('', zlibBomb(300)))).toBeNull();
+    // A dictionary that cannot be read plainly is taken for the worst.
+    expect(await findInflationBomb(stream('/Filter 9 0 R', nested))).toMatchObject({ layer: 2 });
+    // A small limit, to see the count itself: 3 MiB of zeros is over 2 MiB, under 4.
+    expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(3)), 2 * MiB)).not.toBeNull();
+    expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(3)), 4 * MiB)).toBeNull();
+  });
+
   it('4 GiB bombs (content stream, object stream, Flate in Flate) are findings, and memory stays flat', async () => {
     const bombs = corpus.filter((f) => f.name.startsWith('bomb-'));
     expect(bombs.length).toBe(3);
