@@ -39,7 +39,7 @@ export interface AnalyseOptions {
 }
 
 // One pdf.js "worker" for every file of this thread (in Node it is a message handler in the
-// same thread): a new one per document cost ~15 % of pdf.js's time per file (measured). pdf.js
+// same thread): a new one per document cost ~12 % of a file's CPU (measured in-process). pdf.js
 // keeps documents apart by id; one that was destroyed is replaced.
 let pdfWorker: PDFWorker | null = null;
 const sharedWorker = (): PDFWorker => {

@@ -7,7 +7,6 @@ import { classifyCardLayout } from '../content/layout.js';
 import { markWalker, type PageMarks } from '../content/ops.js';
 import type { ContentRequest, ContentResult } from '../content/analyse-content.js';
 import { walkPage } from './content.js';
-import { RawUnsupported } from './lexer.js';
 import { RawPdf } from './objects.js';
 import { pageList } from './pages.js';
 
@@ -20,9 +19,10 @@ export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChe
 export function readContentRaw(bytes: Uint8Array, request: ContentRequest): RawContent | null {
   try {
     return read(bytes, request);
-  } catch (err) {
-    if (err instanceof RawUnsupported || err instanceof RangeError || err instanceof TypeError) return null;
-    throw err;
+  } catch {
+    // RawUnsupported, as designed; anything else (a stack overflow on a hostile nesting, a
+    // bug) must not cost the file its verdict either: pdf.js answers instead.
+    return null;
   }
 }
 
