@@ -7,7 +7,7 @@ import { judgeDocuments } from './dossier/documents.js';
 import { contentRequestFor, needsMore } from './dossier/content-findings.js';
 import { formFacts, lookInside, MAX_UNMATCHED_READ, mergeProblems, readsUnmatched } from './dossier/inside.js';
 import { readDeclaration } from './facts/load.js';
-import type { FileInspection, PdfLimits } from './pdf/types.js';
+import { DEFAULT_FILE_TIMEOUT_MS, type FileInspection, type PdfLimits } from './pdf/types.js';
 import type { Inspector } from './pdf/pool.js';
 import type { DocumentDecl, Profile } from './profile/schema.js';
 import { dossierVerdict } from './dossier/verdict.js';
@@ -32,7 +32,7 @@ export interface CheckSettings {
   readonly content?: boolean;
 }
 
-export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
+export { DEFAULT_FILE_TIMEOUT_MS } from './pdf/types.js';
 
 export async function checkDossier(dir: string | Buffer, settings: CheckSettings, inspector: Inspector): Promise<DossierResult> {
   try {

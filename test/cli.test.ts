@@ -243,12 +243,13 @@ describe('review fixes', () => {
 });
 
 describe('what needs no PDF does not load pdf.js', () => {
-  const loadsPdfjs = async (args: string[]) => {
+  const loads = async (args: string[], packages = 'pdfjs-dist') => {
     const dir = await mkdtemp(join(tmpdir(), 'dossier-watch-'));
     const watch = join(dir, 'loaded.txt');
     try {
       const hook = new URL('./support/pdfjs-watch.mjs', import.meta.url).href;
-      const r = spawnSync(process.execPath, ['--import', hook, 'bin/dossier.js', ...args], { encoding: 'utf8', env: { ...process.env, DOSSIER_WATCH_FILE: watch }, timeout: 60_000 });
+      const env = { ...process.env, DOSSIER_WATCH_FILE: watch, DOSSIER_WATCH_PACKAGES: packages };
+      const r = spawnSync(process.execPath, ['--import', hook, 'bin/dossier.js', ...args], { encoding: 'utf8', env, timeout: 60_000 });
       expect(r.status, r.stderr).not.toBe(2);
       return existsSync(watch) && readFileSync(watch, 'utf8').length > 0;
     } finally {
@@ -258,10 +259,16 @@ describe('what needs no PDF does not load pdf.js', () => {
 
   const BUNDLED = 'samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml';
   it.each([[['--help']], [['check', '--help']], [['profile', 'check', BUNDLED]], [['profile', 'show', BUNDLED]]])('%j', async (args) => {
-    expect(await loadsPdfjs(args)).toBe(false);
+    expect(await loads(args)).toBe(false);
+  });
+
+  it('--help loads neither the YAML parser nor the schema library (half of its start-up time)', async () => {
+    expect(await loads(['--help'], 'yaml,zod')).toBe(false);
+    expect(await loads(['batch', '--help'], 'yaml,zod')).toBe(false);
   });
 
   it('while check does (the watch itself works)', async () => {
-    expect(await loadsPdfjs(['check', 'samples/dossiers/01-salma-bennani-externe-complet', '--as-of', '2026-02-21'])).toBe(true);
+    expect(await loads(['check', 'samples/dossiers/01-salma-bennani-externe-complet', '--as-of', '2026-02-21'])).toBe(true);
+    expect(await loads(['profile', 'check', 'samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml'], 'yaml,zod')).toBe(true);
   });
 });

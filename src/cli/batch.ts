@@ -5,7 +5,6 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { checkDossiers } from '../check.js';
 import { inShard, listDossiers, parseShard } from '../dossier/root.js';
 import type { Report } from '../report/model.js';
 import { addReportOptions, render, settingsFrom, type ReportOptions } from './check.js';
@@ -49,6 +48,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void): Command {
       io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report;
       try {
+        const { checkDossiers } = await import('../check.js');
         report = await checkDossiers(
           chosen.map((d) => (typeof d.path === 'string' ? resolve(io.cwd, d.path) : d.path)),
           {

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { checkDossiers, DEFAULT_FILE_TIMEOUT_MS } from '../check.js';
+import { DEFAULT_FILE_TIMEOUT_MS } from '../pdf/types.js';
 import type { Report } from '../report/model.js';
 import { FORMATS, formatReportChunks, type FormatName } from '../report/formatters/index.js';
 import { ansi, plain } from '../report/highlight.js';
@@ -68,6 +68,8 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         await refuseOutputInside(opts.output, io, paths);
         // Paths shown as the user wrote them.
         const read = paths.map((p) => resolve(io.cwd, p));
+        // The core (rules, schemas, the YAML parser) is loaded while the workers load pdf.js.
+        const { checkDossiers } = await import('../check.js');
         report = await checkDossiers(read, { ...settings, profile, ...(io.signal ? { signal: io.signal } : {}) }, inspector, [], paths);
       } finally {
         io.signal?.removeEventListener('abort', onAbort);

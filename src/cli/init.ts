@@ -4,10 +4,8 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { candidateSchemaRef, candidateTemplate } from '../facts/template.js';
 import { AUTHORING } from '../i18n/authoring.js';
-import { BUNDLED_PROFILE } from '../profile/load.js';
-import { documentsToProvide } from '../profile/show.js';
+import { BUNDLED_PROFILE } from '../profile/bundled.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { asLang, langOption, profileOption, requireProfile } from './options.js';
 
@@ -21,6 +19,7 @@ export function initCommand(io: Io, setExit: (code: number) => void): Command {
     .action(async (dir: string, opts: { profile: string; lang: string }) => {
       const lang = asLang(opts.lang);
       const w = AUTHORING[lang];
+      const [{ candidateSchemaRef, candidateTemplate }, { documentsToProvide }] = await Promise.all([import('../facts/template.js'), import('../profile/show.js')]);
       const profile = await requireProfile(opts.profile, io);
       const target = resolve(io.cwd, dir);
       const st = await stat(target).catch(() => undefined);

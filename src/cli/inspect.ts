@@ -9,7 +9,7 @@ import { displayName } from '../report/formatters/safe-text.js';
 import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { asLang, emit, langOption, outputOption } from './options.js';
-import { DEFAULT_FILE_TIMEOUT_MS } from '../check.js';
+import { DEFAULT_FILE_TIMEOUT_MS } from '../pdf/types.js';
 
 interface InspectOptions {
   format: 'text' | 'json';

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { FORMATS, formatReportChunks, type FormatName } from '../report/formatters/index.js';
 import { ansi, plain } from '../report/highlight.js';
-import { mergeReports } from '../report/merge.js';
 import { parseCsvDelimiter } from './check.js';
 import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
@@ -39,6 +38,7 @@ export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
         }
         inputs.push({ file, json });
       }
+      const { mergeReports } = await import('../report/merge.js');
       const merged = mergeReports(inputs);
       if (!merged.ok) throw new UsageError(merged.error);
       const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;

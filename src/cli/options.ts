@@ -4,10 +4,9 @@ import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Option } from 'commander';
 import { LANGS, type Lang } from '../i18n/messages.js';
-import { BUNDLED_PROFILE, loadProfile } from '../profile/load.js';
+import { BUNDLED_PROFILE } from '../profile/bundled.js';
 import type { Profile } from '../profile/schema.js';
 import { isCalendarDate } from '../rules/dates.js';
-import { formatIssue } from '../yaml/located.js';
 import { UsageError, type Io } from './io.js';
 
 export const langOption = () => new Option('--lang <lang>', 'language of messages (fr, en)').choices(LANGS).default('fr');
@@ -16,6 +15,9 @@ export const profileOption = () =>
   new Option('-p, --profile <file>', 'profile of the posting (YAML)').default(BUNDLED_PROFILE, 'the bundled OFPPT profile');
 
 export async function requireProfile(file: string, io: Io): Promise<Profile> {
+  // Loaded here, not at start: the YAML parser and the schema cost ~70 ms, which --help and
+  // other commands that read no profile need not pay.
+  const [{ loadProfile }, { formatIssue }] = await Promise.all([import('../profile/load.js'), import('../yaml/located.js')]);
   const loaded = await loadProfile(resolve(io.cwd, file));
   if (!loaded.ok) {
     throw new UsageError(

@@ -3,13 +3,10 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { AUTHORING } from '../i18n/authoring.js';
-import { BUNDLED_PROFILE, loadProfile } from '../profile/load.js';
-import { checklist, formatChecklistMarkdown, formatChecklistText, SHOW_FORMATS, type ShowFormat } from '../profile/show.js';
-import { formatTestOutcomes } from '../profile/test-report.js';
-import { runProfileTests } from '../profile/tests.js';
+import { BUNDLED_PROFILE } from '../profile/bundled.js';
+import { SHOW_FORMATS, type ShowFormat } from '../profile/show-formats.js';
 import { ansi, plain } from '../report/highlight.js';
 import { isCalendarDate } from '../rules/dates.js';
-import { formatIssue } from '../yaml/located.js';
 import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { asLang, emit, langOption, outputOption, requireProfile } from './options.js';
@@ -23,6 +20,7 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
     .description('validate a profile; print every error as file:line:col')
     .argument('<file>', 'profile (YAML)')
     .action(async (file: string) => {
+      const [{ loadProfile }, { formatIssue }] = await Promise.all([import('../profile/load.js'), import('../yaml/located.js')]);
       const loaded = await loadProfile(resolve(io.cwd, file));
       if (!loaded.ok) {
         for (const i of loaded.issues) io.stderr.write(formatIssue({ ...i, file }) + '\n');
@@ -50,6 +48,12 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
       const h = highlighter(io, opts.color);
       let code: number = EXIT.ok;
       const list = files.length ? files : [BUNDLED_PROFILE];
+      const [{ loadProfile }, { formatIssue }, { runProfileTests }, { formatTestOutcomes }] = await Promise.all([
+        import('../profile/load.js'),
+        import('../yaml/located.js'),
+        import('../profile/tests.js'),
+        import('../profile/test-report.js'),
+      ]);
       for (const [n, file] of list.entries()) {
         const loaded = await loadProfile(resolve(io.cwd, file));
         if (!loaded.ok) {
@@ -85,6 +89,7 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
       if (opts.asOf !== undefined && !isCalendarDate(opts.asOf))
         throw new UsageError(`--as-of: '${opts.asOf}' is not a date; expected YYYY-MM-DD, e.g. --as-of 2026-02-21`);
       const lang = asLang(opts.lang);
+      const { checklist, formatChecklistMarkdown, formatChecklistText } = await import('../profile/show.js');
       const list = checklist(profile, { lang, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
       const text =
         opts.format === 'markdown'

@@ -11,10 +11,7 @@ import { lintProfile } from './lint.js';
 import { validateTests } from './tests.js';
 import { partialSemanticIssues } from './partial.js';
 
-/** The bundled OFPPT profile, used when --profile is not given. */
-export const BUNDLED_PROFILE = fileURLToPath(
-  new URL('../../samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml', import.meta.url),
-);
+export { BUNDLED_PROFILE } from './bundled.js';
 
 /** The example profiles shipped in samples/profiles/ (the bundled one among them), sorted. */
 export async function sampleProfiles(): Promise<string[]> {

@@ -9,8 +9,7 @@ import { toInstant, wallTime } from '../rules/dates.js';
 import { exampleNames } from './examples.js';
 import type { Profile } from './schema.js';
 
-export const SHOW_FORMATS = ['text', 'markdown'] as const;
-export type ShowFormat = (typeof SHOW_FORMATS)[number];
+export { SHOW_FORMATS, type ShowFormat } from './show-formats.js';
 
 interface Line {
   readonly key: string;

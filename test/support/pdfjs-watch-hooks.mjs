@@ -3,6 +3,8 @@ import { appendFileSync } from 'node:fs';
 
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
-  if (resolved.url.includes('/pdfjs-dist/') && process.env.DOSSIER_WATCH_FILE) appendFileSync(process.env.DOSSIER_WATCH_FILE, resolved.url + '\n');
+  const packages = (process.env.DOSSIER_WATCH_PACKAGES ?? 'pdfjs-dist').split(',');
+  if (process.env.DOSSIER_WATCH_FILE && packages.some((p) => resolved.url.includes(`/node_modules/${p}/`)))
+    appendFileSync(process.env.DOSSIER_WATCH_FILE, resolved.url + '\n');
   return resolved;
 }
