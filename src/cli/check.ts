@@ -51,7 +51,8 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .argument('<dir...>', "candidate folders (one dossier each)")
     .action(async (dirs: string[], opts: ReportOptions) => {
       // The workers start loading pdf.js now, while this thread reads the profile and checks
-      // the options (a single check costs little more than that); a mistake closes them again.
+      // the options (for one dossier, that overlap is a quarter of the run); a mistake closes
+      // them again.
       const { createInspector } = await import('../pdf/pool.js');
       // One worker per dossier at most: a second would only load pdf.js for nothing.
       const inspector = createInspector({ concurrency: Math.min(availableParallelism(), dirs.length) });
