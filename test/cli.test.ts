@@ -272,3 +272,17 @@ describe('what needs no PDF does not load pdf.js', () => {
     expect(await loads(['profile', 'check', 'samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml'], 'yaml,zod')).toBe(true);
   });
 });
+
+describe('a reader that goes away', () => {
+  it('batch … | head: exit 141 quietly, as a Unix tool killed by SIGPIPE, no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/dossier.js', 'batch', 'samples/dossiers', '--format', 'json', '--as-of', '2026-02-21'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Nobody will read the report: the pipe is closed before the tool writes it.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(141);
+    expect(stderr).not.toMatch(/Error|at /);
+  });
+});
