@@ -1,6 +1,7 @@
-// The inspector: a pool of worker threads (piscina) that inspect files. Both cores work, the
-// main thread stays free for progress and Ctrl+C, a file that runs out of time has its worker
-// terminated and replaced, and a worker that dies costs one finding. `inspect` never rejects.
+// The inspector: a pool of worker threads (piscina) that inspect files, a dossier's files as
+// one task. Both cores work, the main thread stays free for progress and Ctrl+C, a file that
+// runs out of time has its worker terminated and replaced, and a worker that dies costs one
+// finding; the task's other files are read again. `inspect` and `inspectAll` never reject.
 import { constants, existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -63,14 +64,14 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     // queued behind a timeout would wait forever for a thread nobody starts.
     minThreads: threads,
     maxThreads: threads,
-    // Two tasks per worker: the next file is already there when one ends (the worker runs
-    // them one after the other, see worker.ts). With one, each worker waited for a round trip
-    // through the main thread after every file: a third of its time on the benchmark.
+    // Two tasks per worker: the next one is already there when one ends (the worker runs them
+    // one after the other, see worker.ts). With one, each worker waited for a round trip
+    // through the main thread after every task (a third of its time, when tasks were files).
     concurrentTasksPerWorker: 2,
     // Idle workers keep their event loop running, so pdf.js's leftovers from one file settle
     // before the next file starts instead of during it.
     atomics: 'disabled',
-    // Unbounded queue: callers bound the work in flight (dossiers × files), not the pool.
+    // Unbounded queue: callers bound the work in flight (dossiers at once), not the pool.
     // A young generation of 16 MB: reading text and operator lists allocates fast, and V8 lets a
     // busy young generation grow to its limit; at 64 MB that was +110 MB of RSS for two workers
     // on the benchmark's dossiers, for no gain in speed (measured: slightly faster at 16).
