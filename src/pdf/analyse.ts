@@ -9,7 +9,7 @@ import { finding, type Finding } from '../findings.js';
 import { findInflationBomb } from './inflation.js';
 import { PDFJS_OPTIONS } from './pdfjs-options.js';
 import { analyseContent, type ContentRequest, type ContentResult } from './content/analyse-content.js';
-import { readContentRaw } from './raw/read-content.js';
+import { readRaw } from './raw/read-content.js';
 
 export interface PdfAnalysis extends ContentResult {
   readonly readable: boolean;
@@ -17,17 +17,6 @@ export interface PdfAnalysis extends ContentResult {
   readonly pages: number | null;
   readonly problems: Finding[];
 }
-
-// When the last page named by the stored /Count does not exist, pdf.js walks the page tree,
-// silently replaces numPages by what it found, and says so only in a warning. That warning
-// is the one trace of a /Count lie, so pdf.js runs at WARNINGS level and this thread's
-// console.warn is captured (and never printed: results are data, not noise on stderr).
-const REPAIRED_COUNT = /checkLastPage - invalid \/Pages tree \/Count: (\S+?)\.?$/;
-let repairedCounts: string[] | null = null;
-console.warn = (...args: unknown[]) => {
-  const count = REPAIRED_COUNT.exec(args.map(String).join(' '))?.[1];
-  if (count !== undefined) repairedCounts?.push(count);
-};
 
 export interface AnalyseOptions {
   /** Pages loaded to confirm the page count (the last one is always tried as well). */
@@ -53,40 +42,37 @@ export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Pr
   if (bomb) return unreadable({ reason: 'bomb', limitMB: bomb.limitBytes / 2 ** 20, offset: bomb.offset });
 
   const truncated = !hasEof(bytes);
-  // Read before pdf.js takes the bytes (it detaches them): blank pages, text layer and card
-  // layout from the bytes alone, for files plain enough (src/pdf/raw/).
-  const raw = options.content ? readContentRaw(bytes, options.content) : null;
-  const repaired: string[] = (repairedCounts = []);
+  // Read before pdf.js takes the bytes (it detaches them): the stored page count, and blank
+  // pages, text layer and card layout from the bytes alone, for files plain enough (src/pdf/raw/).
+  const raw = readRaw(bytes, options.content);
   const task = getDocument({
     ...PDFJS_OPTIONS,
     worker: sharedWorker(),
     // pdf.js refuses Buffers and copies any view that does not span its whole ArrayBuffer.
     data: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(),
   });
+  let doc;
   try {
-    let doc;
-    try {
-      doc = await task.promise;
-    } catch (err) {
-      await task.destroy().catch(() => undefined);
-      if ((err as Error)?.name === 'PasswordException')
-        return { readable: false, encrypted: true, pages: null, problems: [finding('encrypted', 'error')] };
-      return unreadable({ reason: truncated ? 'truncated' : 'corrupt', detail: short(err) });
-    }
-    try {
-      const counted = await confirm(doc, options.confirmPages, repaired[0]);
-      const problems = [...counted.problems, ...restrictions(await doc.getPermissions().catch(() => null))];
-      if (options.firstPageContent && counted.readable) problems.push(...(await firstPageContent(doc)));
-      // Content checks (src/pdf/content/) take the open document here, pages confirmed. A
-      // failure inside them costs their answer, never the file's verdict.
-      const agrees = raw !== null && raw.pages === doc.numPages && counted.pages === doc.numPages && repaired.length === 0;
-      const content = options.content && counted.readable ? await analyseContent(doc, options.content, agrees ? raw : null).catch(() => ({})) : {};
-      return { ...content, readable: counted.readable, encrypted: false, pages: counted.pages, problems };
-    } finally {
-      await doc.destroy().catch(() => undefined);
-    }
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    if ((err as Error)?.name === 'PasswordException') return { readable: false, encrypted: true, pages: null, problems: [finding('encrypted', 'error')] };
+    return unreadable({ reason: truncated ? 'truncated' : 'corrupt', detail: short(err) });
+  }
+  try {
+    // When the last page the stored /Count names does not exist, pdf.js silently replaces
+    // numPages by the pages it finds: a /Count other than numPages is that repair.
+    const repaired = raw.declaredPages !== undefined && raw.declaredPages !== doc.numPages ? raw.declaredPages : undefined;
+    const counted = await confirm(doc, options.confirmPages, repaired);
+    const problems = [...counted.problems, ...restrictions(await doc.getPermissions().catch(() => null))];
+    if (options.firstPageContent && counted.readable) problems.push(...(await firstPageContent(doc)));
+    // Content checks (src/pdf/content/) take the open document here, pages confirmed. A
+    // failure inside them costs their answer, never the file's verdict.
+    const agrees = raw.content !== null && raw.content.pages === doc.numPages && counted.pages === doc.numPages && repaired === undefined;
+    const content = options.content && counted.readable ? await analyseContent(doc, options.content, agrees ? raw.content : null).catch(() => ({})) : {};
+    return { ...content, readable: counted.readable, encrypted: false, pages: counted.pages, problems };
   } finally {
-    repairedCounts = null;
+    await doc.destroy().catch(() => undefined);
   }
 }
 
@@ -102,13 +88,13 @@ type Doc = Awaited<ReturnType<typeof getDocument>['promise']>;
 /**
  * Pages you can trust: pdf.js's numPages is the stored /Count (or its repair of it), so the
  * first `confirmPages` pages and the last one are loaded to know. `repaired`: the stored
- * /Count pdf.js found wrong and replaced, if it did.
+ * /Count pdf.js found wrong and replaced, if it did (read from the bytes, src/pdf/raw/).
  */
-async function confirm(doc: Doc, confirmPages: number, repaired: string | undefined) {
+async function confirm(doc: Doc, confirmPages: number, repaired: number | undefined) {
   const numPages = doc.numPages;
   // A negative or fractional /Count says nothing: no page can be asked for.
   const count = Number.isSafeInteger(numPages) && numPages > 0 ? numPages : 0;
-  const declared = repaired !== undefined ? (Number.isInteger(Number(repaired)) ? Number(repaired) : '?') : Number.isFinite(numPages) ? numPages : '?';
+  const declared = repaired !== undefined ? (Number.isInteger(repaired) ? repaired : '?') : Number.isFinite(numPages) ? numPages : '?';
   const toLoad = Math.min(count, Math.max(1, confirmPages));
   let loaded = 0;
   for (let i = 1; i <= toLoad; i++) if (await loads(doc, i)) loaded++;

@@ -21,7 +21,9 @@ export const PDFJS_OPTIONS = {
   stopAtErrors: false,
   // Images larger than this many pixels are not decoded (a 600 dpi A4 scan is 35 million).
   maxImageSize: 64 * 1024 * 1024,
-  verbosity: VerbosityLevel.WARNINGS,
+  // Silent: results are data, never noise on stderr. A /Count pdf.js repairs is caught by
+  // comparing numPages with the stored /Count (src/pdf/analyse.ts), not from its warning.
+  verbosity: VerbosityLevel.ERRORS,
   // The 14 standard fonts (Helvetica, Times...) come from the package's own files, never from
   // the system or the network. Text extraction of the content checks costs ~1.5x more with
   // them (each font program is parsed once per document), but glyph-to-text mapping then

@@ -15,19 +15,49 @@ export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChe
   readonly pages: number;
 }
 
-/** What `request` asks of blank pages, text layer and card layout; null when the bytes cannot tell. */
-export function readContentRaw(bytes: Uint8Array, request: ContentRequest): RawContent | null {
+export interface RawReading {
+  /**
+   * The root page tree's /Count as stored. pdf.js reports it as numPages, or, when the last
+   * page it names does not exist, silently replaces it by the pages it finds: comparing the
+   * two is how a lying /Count is caught (pdf.js says so only in a warning, and runs silent).
+   */
+  readonly declaredPages?: number;
+  /** What the request asks of blank pages, text layer and card layout; null when the bytes cannot tell. */
+  readonly content: RawContent | null;
+}
+
+/** What the bytes tell before pdf.js takes them. Never throws. */
+export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading {
+  let pdf: RawPdf;
   try {
-    return read(bytes, request);
+    pdf = new RawPdf(bytes);
+  } catch {
+    return { content: null };
+  }
+  let declaredPages: number | undefined;
+  try {
+    const root = pdf.dictOf(pdf.trailer.get('Root'));
+    const count = pdf.get(pdf.dictOf(root?.get('Pages'))?.get('Count'));
+    if (typeof count === 'number') declaredPages = count;
+  } catch {
+    // No catalog or page tree to read: pdf.js will say what it makes of the file.
+  }
+  let content: RawContent | null = null;
+  try {
+    if (request) content = read(pdf, request);
   } catch {
     // RawUnsupported, as designed; anything else (a stack overflow on a hostile nesting, a
     // bug) must not cost the file its verdict either: pdf.js answers instead.
-    return null;
   }
+  return { ...(declaredPages !== undefined ? { declaredPages } : {}), content };
 }
 
-function read(bytes: Uint8Array, request: ContentRequest): RawContent {
-  const pdf = new RawPdf(bytes);
+/** What `request` asks of blank pages, text layer and card layout; null when the bytes cannot tell. */
+export function readContentRaw(bytes: Uint8Array, request: ContentRequest): RawContent | null {
+  return readRaw(bytes, request).content;
+}
+
+function read(pdf: RawPdf, request: ContentRequest): RawContent {
   const pages = pageList(pdf);
   const out: { -readonly [K in keyof RawContent]: RawContent[K] } = { pages: pages.length };
   if (pages.length === 0) return out;
