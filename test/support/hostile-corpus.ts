@@ -203,6 +203,12 @@ export async function hostileCorpus(): Promise<CorpusFile[]> {
     'two nodes, each the kid of the other',
   );
   add('count-too-high.pdf', rawPdf([CATALOG, pages('3 0 R 4 0 R', 5), page(), page()]), pageTree(true, 2), '/Count 5, two pages');
+  add(
+    'count-too-high-offsets-off.pdf',
+    rawPdf([CATALOG, pages('3 0 R 4 0 R', 5), page(), page()], { junk: 'X-Mailer: upload\r\n'.repeat(5) }),
+    pageTree(true, 2),
+    '/Count 5, two pages, and every offset of the table off: pdf.js rebuilds the table, then repairs the count',
+  );
   add('count-huge.pdf', rawPdf([CATALOG, pages('3 0 R', 2147483647), page()]), pageTree(true, 1), '/Count 2^31 - 1, one page');
   add('count-negative.pdf', rawPdf([CATALOG, pages('3 0 R', -3), page()]), pageTree(false, 0), '/Count -3');
   add(

@@ -7,6 +7,7 @@ import { classifyCardLayout } from '../content/layout.js';
 import { markWalker, type PageMarks } from '../content/ops.js';
 import type { ContentRequest, ContentResult } from '../content/analyse-content.js';
 import { walkPage } from './content.js';
+import { Lexer } from './lexer.js';
 import { RawPdf } from './objects.js';
 import { pageList } from './pages.js';
 
@@ -32,7 +33,8 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
   try {
     pdf = new RawPdf(bytes);
   } catch {
-    return { content: null };
+    const declaredPages = scanRootCount(bytes);
+    return { ...(declaredPages !== undefined ? { declaredPages } : {}), content: null };
   }
   let declaredPages: number | undefined;
   try {
@@ -50,6 +52,34 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
     // bug) must not cost the file its verdict either: pdf.js answers instead.
   }
   return { ...(declaredPages !== undefined ? { declaredPages } : {}), content };
+}
+
+/**
+ * The root page tree's /Count in a file whose cross-reference table cannot be read, found as
+ * pdf.js finds it when it rebuilds the table: the last dictionary of /Type /Pages without a
+ * /Parent. Undefined when there is none in plain text (a page tree in an object stream).
+ */
+function scanRootCount(bytes: Uint8Array): number | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let found: number | undefined;
+  let at = 0;
+  // Bounded: at most 1,000 candidates, each read within 16 KB, whatever a hostile file holds.
+  for (let seen = 0; seen < 1_000; seen++) {
+    const k = buf.indexOf('/Pages', at, 'latin1');
+    if (k < 0) break;
+    at = k + 6;
+    if (!/\/Type\s*$/.test(buf.toString('latin1', Math.max(0, k - 16), k))) continue;
+    const obj = buf.lastIndexOf('obj', k, 'latin1');
+    if (obj < 0 || k - obj > 4096) continue;
+    try {
+      const dict = new Lexer(buf, obj + 3, Math.min(buf.length, k + 16 * 1024)).value(true);
+      const count = dict instanceof Map ? dict.get('Count') : undefined;
+      if (dict instanceof Map && !dict.has('Parent') && typeof count === 'number') found = count;
+    } catch {
+      // Not a dictionary that reads plainly: not this one.
+    }
+  }
+  return found;
 }
 
 /** What `request` asks of blank pages, text layer and card layout; null when the bytes cannot tell. */
