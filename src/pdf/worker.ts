@@ -62,6 +62,11 @@ function started(slot: number, file: number): void {
   Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, BigInt(file + 1));
 }
 
+/** Between files no clock runs: a file answered just under its limit is never blamed after. */
+function finished(slot: number): void {
+  if (clock) Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
+}
+
 // pdf.js can reject internal promises nobody awaits (seen on fuzzed files); by default that
 // kills this thread. Here the thread lives on. A rejection while a file is being analysed is
 // that file's: pdf.js failed inside, so a verdict of "readable" cannot be trusted and the
@@ -83,6 +88,7 @@ export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
     for (const [i, task] of batch.files.entries()) {
       started(batch.slot, i);
       results.push(await inspectAlone(task));
+      finished(batch.slot);
     }
     return results;
   });
