@@ -23,7 +23,12 @@ export interface Stream {
 type Entry = { readonly kind: 'offset'; readonly offset: number } | { readonly kind: 'compressed'; readonly stream: number; readonly index: number };
 
 export class RawPdf {
-  private readonly entries = new Map<number, Entry>();
+  /**
+   * The cross-reference sections, newest first: an object is where the first section that
+   * knows it says. A classic table's entries are read only when asked for (20 bytes each, at
+   * a known place), so opening a file costs its number of sections, not of objects.
+   */
+  private readonly sections: ((num: number) => Entry | undefined)[] = [];
   private readonly cache = new Map<number, PdfValue | Stream>();
   private readonly resolving = new Set<number>();
   private readonly objectStreams = new Map<number, { readonly lexer: Lexer; readonly offsets: readonly number[]; readonly first: number }>();
@@ -50,7 +55,7 @@ export class RawPdf {
     if (this.cache.has(num)) return this.cache.get(num);
     if (this.resolving.has(num)) return fail('reference loop');
     this.resolving.add(num);
-    const entry = this.entries.get(num);
+    const entry = this.entryOf(num);
     // A reference to an object that does not exist is null (ISO 32000-1, 7.3.10).
     const v = entry === undefined ? null : entry.kind === 'offset' ? this.objectAt(entry.offset, num) : this.compressed(entry.stream, entry.index, num);
     this.resolving.delete(num);
@@ -98,7 +103,15 @@ export class RawPdf {
     return trailer!;
   }
 
-  /** One section: entries are set only where no newer section set them already. */
+  private entryOf(num: number): Entry | undefined {
+    for (const section of this.sections) {
+      const e = section(num);
+      if (e !== undefined) return e;
+    }
+    return undefined;
+  }
+
+  /** One section, after the newer ones: its entries count where no newer section has one. */
   private readSection(offset: number): Dict {
     if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.bytes.length) fail('xref offset out of the file');
     const lx = new Lexer(this.bytes, offset);
@@ -118,15 +131,31 @@ export class RawPdf {
       if (t instanceof Keyword && t.word === 'trailer') break;
       const count = lx.value(false);
       if (typeof t !== 'number' || typeof count !== 'number' || count < 0 || t < 0 || t + count > MAX_OBJECTS) fail('bad xref subsection');
-      for (let i = 0; i < (count as number); i++) {
+      const first = t as number;
+      const n = count as number;
+      lx.skipSpace();
+      const at = lx.pos;
+      // The standard layout: 20 bytes an entry. Read on demand; anything else, token by token.
+      if (n > 0 && fixedEntry(this.bytes, at) !== null && fixedEntry(this.bytes, at + (n - 1) * 20) !== null) {
+        const bytes = this.bytes;
+        this.sections.push((num) => {
+          if (num < first || num >= first + n) return undefined;
+          const e = fixedEntry(bytes, at + (num - first) * 20);
+          return e ?? fail('bad xref entry');
+        });
+        lx.pos = at + n * 20;
+        continue;
+      }
+      const entries = new Map<number, Entry>();
+      for (let i = 0; i < n; i++) {
         const off = lx.value(false);
         lx.value(false); // generation
         const kind = lx.value(false);
         if (typeof off !== 'number' || !(kind instanceof Keyword)) fail('bad xref entry');
-        const num = (t as number) + i;
-        if ((kind as Keyword).word === 'n' && !this.entries.has(num)) this.entries.set(num, { kind: 'offset', offset: off as number });
-        else if ((kind as Keyword).word === 'f' && !this.entries.has(num)) this.entries.set(num, { kind: 'offset', offset: -1 });
+        if ((kind as Keyword).word === 'n') entries.set(first + i, { kind: 'offset', offset: off as number });
+        else if ((kind as Keyword).word === 'f') entries.set(first + i, { kind: 'offset', offset: -1 });
       }
+      this.sections.push((num) => entries.get(num));
     }
     const trailer = lx.value(true);
     if (!(trailer instanceof Map)) fail('bad trailer');
@@ -141,6 +170,8 @@ export class RawPdf {
     const index = (this.get(s.dict.get('Index')) as PdfValue[] | undefined) ?? [0, size as number];
     const data = this.decode(s);
     const rowLength = w0! + w1! + w2!;
+    const entries = new Map<number, Entry>();
+    this.sections.push((num) => entries.get(num));
     let at = 0;
     const field = (len: number, dflt: number) => {
       if (len === 0) return dflt;
@@ -158,10 +189,9 @@ export class RawPdf {
         const f2 = field(w1!, 0);
         const f3 = field(w2!, 0);
         const num = (start as number) + k;
-        if (this.entries.has(num)) continue;
-        if (type === 1) this.entries.set(num, { kind: 'offset', offset: f2 });
-        else if (type === 2) this.entries.set(num, { kind: 'compressed', stream: f2, index: f3 });
-        else this.entries.set(num, { kind: 'offset', offset: -1 });
+        if (type === 1) entries.set(num, { kind: 'offset', offset: f2 });
+        else if (type === 2) entries.set(num, { kind: 'compressed', stream: f2, index: f3 });
+        else entries.set(num, { kind: 'offset', offset: -1 });
       }
     }
   }
@@ -215,6 +245,25 @@ export class RawPdf {
     os.lexer.pos = os.first + off;
     return os.lexer.value(true);
   }
+}
+
+/** A classic table entry, "oooooooooo ggggg n" and a two-byte end of line, at `at`; null if not one. */
+function fixedEntry(b: Uint8Array, at: number): Entry | null {
+  if (at < 0 || at + 20 > b.length) return null;
+  let offset = 0;
+  for (let i = 0; i < 10; i++) {
+    const c = b[at + i]!;
+    if (c < 0x30 || c > 0x39) return null;
+    offset = offset * 10 + (c - 0x30);
+  }
+  if (b[at + 10] !== 0x20 || b[at + 16] !== 0x20) return null;
+  for (let i = 11; i < 16; i++) if (b[at + i]! < 0x30 || b[at + i]! > 0x39) return null;
+  const eol = (c: number | undefined) => c === 0x20 || c === 0x0d || c === 0x0a;
+  if (!eol(b[at + 18]) || !eol(b[at + 19])) return null;
+  const kind = b[at + 17];
+  if (kind === 0x6e /* n */) return { kind: 'offset', offset };
+  if (kind === 0x66 /* f */) return { kind: 'offset', offset: -1 };
+  return null;
 }
 
 export const isStream = (v: unknown): v is Stream => typeof v === 'object' && v !== null && 'dict' in v && 'raw' in v;
