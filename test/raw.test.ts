@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
+import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { classifyCardLayout, DEFAULT_CARD_LAYOUT } from '../src/pdf/content/layout.js';
@@ -140,6 +141,28 @@ describe('the raw reader gives pdf.js\'s answers', () => {
       }
   });
   if (!hasQpdf) it.skip('qpdf rewrites skipped: qpdf is not installed (apt-get install qpdf)', () => undefined);
+
+  it('an incremental update: the newer version of an object is the one read', async () => {
+    // A two-page CV, then an update appended as editors and signing tools do: page 1's content
+    // replaced by an empty stream. Page 1 is now blank, for pdf.js and for the raw reader.
+    const base = await pagesPdf(['text', 'text']);
+    const doc = await PDFDocument.load(base);
+    const contents = doc.getPage(0).node.get(PDFName.of('Contents'));
+    const ref = contents instanceof PDFArray ? contents.get(0) : contents;
+    expect(ref).toBeInstanceOf(PDFRef);
+    const num = (ref as PDFRef).objectNumber;
+    const text = Buffer.from(base).toString('latin1');
+    const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+    const root = /\/Root (\d+ \d+ R)/.exec(text)![1];
+    const size = Number(/\/Size (\d+)/.exec(text)![1]);
+    const object = `${num} 0 obj\n<< /Length 0 >>\nstream\n\nendstream\nendobj\n`;
+    const xrefAt = base.length + object.length;
+    const update = `${object}xref\n0 1\n0000000000 65535 f \n${num} 1\n${String(base.length).padStart(10, '0')} 00000 n \ntrailer\n<< /Size ${size} /Root ${root} /Prev ${prev} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    const bytes = new Uint8Array(Buffer.concat([base, Buffer.from(update, 'latin1')]));
+    const raw = rawAnswer(bytes);
+    expect(raw).toMatchObject({ pages: 2, blankPages: [1] });
+    expect(raw).toEqual(await pdfjsAnswer(bytes));
+  });
 
   it('every PDF of the bundled samples', async () => {
     const root = new URL('../samples/', import.meta.url).pathname;
