@@ -145,6 +145,16 @@ describe('output', () => {
     expect(r.stdout).not.toContain(good);
     expect(r.stdout).toMatch(/2 dossiers/);
   });
+
+  it('--quiet also leaves out an accepted dossier whose only note is an advisory rule not met', async () => {
+    // English is "strongly desired", not required: nothing to fix.
+    const frenchOnly = await completeDossier({ 'candidate.yaml': GOOD_CANDIDATE.replace('languages: [ar, fr, en]', 'languages: [ar, fr]') });
+    const all = await run(['check', frenchOnly, '--as-of', '2026-02-21', '--format', 'json']);
+    const d = JSON.parse(all.stdout).dossiers[0];
+    expect([d.accepted, d.rules.find((r: { id: string }) => r.id === 'english').status]).toEqual([true, 'fail']);
+    const quiet = await run(['check', frenchOnly, '--quiet', '--as-of', '2026-02-21']);
+    expect(quiet.stdout).not.toContain(frenchOnly);
+  });
 });
 
 describe('inspect', () => {

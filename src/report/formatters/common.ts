@@ -62,8 +62,14 @@ export function allProblems(d: DossierView): { document?: string; documentId?: s
 }
 
 /** Something worth a reader's attention besides the verdict: any problem, or a rule that did not pass. */
+/**
+ * Something for the candidate to do: a finding, or a rule not met or not known. An advisory
+ * rule not met ("English strongly desired") is said in the report, but asks for nothing.
+ */
 export const hasNotes = (d: DossierView): boolean =>
-  d.problems.length > 0 || d.documents.some((doc) => doc.problems.length > 0) || d.rules.some((r) => r.status === 'fail' || r.status === 'unknown');
+  d.problems.length > 0 ||
+  d.documents.some((doc) => doc.problems.length > 0) ||
+  d.rules.some((r) => !r.advisory && (r.status === 'fail' || r.status === 'unknown'));
 
 export interface Column {
   readonly id: string;
