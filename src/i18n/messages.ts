@@ -51,6 +51,7 @@ const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => s
     pattern: (p, f) => `${f} : la valeur ne suit pas le format ${s(p.pattern)}`,
     date: (_, f) => `${f} : une date qui existe est attendue, au format AAAA-MM-JJ (par ex. 1990-05-14)`,
     datetime: (_, f) => `${f} : une date et une heure sont attendues, comme 2026-02-20T18:30:00 (décalage facultatif, +01:00)`,
+    value: (_, f) => `${f} : valeur non valable`,
   },
   en: {
     unreadable: (p) => `cannot be read (${s(p.error)})`,
@@ -70,6 +71,7 @@ const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => s
     pattern: (p, f) => `${f}: the value does not match ${s(p.pattern)}`,
     date: (_, f) => `${f}: expected a calendar date YYYY-MM-DD that exists (e.g. 1990-05-14)`,
     datetime: (_, f) => `${f}: expected a date and time like 2026-02-20T18:30:00 (optionally with an offset, +01:00)`,
+    value: (_, f) => `${f}: not a valid value`,
   },
 };
 
