@@ -13,6 +13,7 @@ import type { DocumentDecl, Profile } from './profile/schema.js';
 import { dossierVerdict } from './dossier/verdict.js';
 import { SCHEMA_VERSION, summarize, type DossierResult, type Report } from './report/model.js';
 import { pack, packedDossiers } from './report/packed.js';
+import { shownPath } from './fs-text.js';
 
 export interface CheckSettings {
   readonly profile: Profile;
@@ -91,9 +92,6 @@ async function checkOne(dir: string | Buffer, settings: CheckSettings, inspector
   ];
   return { path: shownPath(dir), ...verdict, documents, problems, facts };
 }
-
-/** A path as people read it: bytes that are not UTF-8 shown as Windows-1252 (see dossier/scan.ts). */
-const shownPath = (dir: string | Buffer): string => (typeof dir === 'string' ? dir : new TextDecoder('windows-1252').decode(dir));
 
 function failedDossier(dir: string | Buffer, profile: Profile, problem: Finding): DossierResult {
   return {

@@ -40,5 +40,3 @@ export function containsKeyword(nameTokens: readonly string[], keywordTokens: re
   return false;
 }
 
-/** A key under which two names differing only by case, accents or separators collide. */
-export const foldedName = (fileName: string): string => tokenize(fileName).join(' ');

@@ -2,7 +2,8 @@
 // root are reported, not guessed at; links are not followed.
 import { readdir } from 'node:fs/promises';
 import { finding, type Finding } from '../findings.js';
-import { entryOf, errorCode } from './scan.js';
+import { errorCode } from '../fs-text.js';
+import { entryOf } from './scan.js';
 
 export interface DossierFolder {
   /** The folder's name as shown (a name that is not UTF-8 read as Windows-1252, see scan.ts). */

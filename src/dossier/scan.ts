@@ -4,6 +4,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import { finding, type Finding } from '../findings.js';
+import { asWindows1252, errorCode } from '../fs-text.js';
 
 /** System clutter that is never part of a dossier. */
 const IGNORED = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
@@ -27,7 +28,6 @@ export interface Scan {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
 
 /** An entry's name for people, and its path for the file system (bytes when either is not UTF-8). */
 export function entryOf(dir: string | Buffer, raw: Buffer): { name: string; path: string | Buffer } {
@@ -40,7 +40,7 @@ export function entryOf(dir: string | Buffer, raw: Buffer): { name: string; path
   if (name !== undefined && typeof dir === 'string') return { name, path: join(dir, name) };
   const base = typeof dir === 'string' ? Buffer.from(dir) : dir;
   const slash = base[base.length - 1] === sep.charCodeAt(0) ? base : Buffer.concat([base, Buffer.from(sep)]);
-  return { name: name ?? windows1252.decode(raw), path: Buffer.concat([slash, raw]) };
+  return { name: name ?? asWindows1252(raw), path: Buffer.concat([slash, raw]) };
 }
 
 export async function scanDossier(dir: string | Buffer): Promise<Scan> {
@@ -88,5 +88,3 @@ export async function scanDossier(dir: string | Buffer): Promise<Scan> {
 const knownType = (d: Dirent<Buffer>) =>
   d.isFile() || d.isDirectory() || d.isSymbolicLink() || d.isFIFO() || d.isSocket() || d.isBlockDevice() || d.isCharacterDevice();
 
-export const errorCode = (err: unknown): string =>
-  (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));

@@ -9,7 +9,7 @@ import type { Profile } from '../profile/schema.js';
 import type { Facts, FactValue } from '../rules/types.js';
 import { parseLocatedYaml, type SourceIssue } from '../yaml/located.js';
 import { factValueSchema } from './schema.js';
-import { errorCode } from '../dossier/scan.js';
+import { asWindows1252, errorCode, shownPath } from '../fs-text.js';
 
 /** A declaration is a few hundred bytes; anything this large is a mistake or an attack. */
 export const MAX_DECLARATION_BYTES = 256 * 1024;
@@ -25,7 +25,7 @@ export const MAX_DECLARATION_FINDINGS = 20;
 /** Never rejects: check.ts starts reading the declaration while the PDFs are being inspected. */
 export async function readDeclaration(path: string | Buffer | undefined, profile: Profile): Promise<Declaration> {
   if (path === undefined) return { facts: {}, problems: [finding('no-declaration', 'warning', { file: 'candidate.yaml' })] };
-  const file = typeof path === 'string' ? basename(path) : basename(new TextDecoder('windows-1252').decode(path));
+  const file = basename(shownPath(path));
   let bytes: Buffer;
   try {
     // O_NONBLOCK: a FIFO put in its place since the folder was listed must not hang the run.
@@ -67,7 +67,7 @@ function decode(bytes: Buffer, file: string): { text: string; problems: Finding[
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), problems: [] };
   } catch {
-    const text = new TextDecoder('windows-1252').decode(body);
+    const text = asWindows1252(body);
     const bad = firstInvalidUtf8(body);
     const before = new TextDecoder('utf-8').decode(body.subarray(0, bad));
     const line = before.split('\n').length;

@@ -30,6 +30,3 @@ export const PDFJS_OPTIONS = {
   // follows the real fonts, as issue #2 asks, instead of pdf.js's fallback metrics.
   standardFontDataUrl: STANDARD_FONTS,
 } as const;
-
-/** Where pdf.js's standard font programs are: the package's standard_fonts/ folder. */
-export const STANDARD_FONT_DATA_URL = STANDARD_FONTS;

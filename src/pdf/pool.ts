@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import { finding, type Finding } from '../findings.js';
-import { sniff } from './sniff.js';
+import { notPdf, sniff } from './sniff.js';
 import { readCeiling, tooLarge } from './size.js';
-import { DEFAULT_CONFIRM_PAGES, errorCode, type FileInspection, type PdfLimits } from './types.js';
+import { errorCode, shownPath as shown } from '../fs-text.js';
+import { DEFAULT_CONFIRM_PAGES, NOT_OPENED, type FileInspection, type PdfLimits } from './types.js';
 // Types only: importing the worker's code here would load pdf.js on the main thread.
 import type { InspectBatch, InspectResult, InspectTask } from './worker.js';
 // A constant, not code: the worker module is not loaded here.
@@ -128,7 +129,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     let unstartedFailures = 0;
     while (pending.length > 0) {
       if (closed) {
-        for (const i of pending) results[i] = { path: shown(tasks[i]!.path), ...none, sizeBytes: 0, problems: [interrupted()] };
+        for (const i of pending) results[i] = { path: shown(tasks[i]!.path), ...NOT_OPENED, sizeBytes: 0, problems: [interrupted()] };
         break;
       }
       const slot = await slots.take();
@@ -186,7 +187,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     } catch (err) {
       // Nothing above should throw; if it does, it is still each file's finding.
       const problems = [finding('unreadable', 'error', { reason: 'crash', detail: errorCode(err) })];
-      return files.map(({ path }) => ({ path: shown(path), ...none, sizeBytes: 0, problems }));
+      return files.map(({ path }) => ({ path: shown(path), ...NOT_OPENED, sizeBytes: 0, problems }));
     }
   };
   return {
@@ -244,17 +245,14 @@ class Timeout extends Error {
 class WorkerFailure extends Error {}
 
 const interrupted = () => finding('check-failed', 'error', { error: 'interrupted' });
-const none = { pdf: false, detectedType: null, readable: false, encrypted: false, pages: null } as const;
 
-/** A path as people read it: bytes that are not UTF-8 shown as Windows-1252. */
-const shown = (path: string | Buffer): string => (typeof path === 'string' ? path : new TextDecoder('windows-1252').decode(path));
 
 /**
  * Without an answer from the worker (timeout, crash), the file's size and first bytes still
  * say what it is. Read here, on the main thread: rare, and small.
  */
 async function fromHead(path: string | Buffer, limits: PdfLimits, more: Finding[]): Promise<FileInspection> {
-  const base = { path: shown(path), ...none };
+  const base = { path: shown(path), ...NOT_OPENED };
   try {
     const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
@@ -262,8 +260,7 @@ async function fromHead(path: string | Buffer, limits: PdfLimits, more: Finding[
       const head = new Uint8Array(4096);
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
       const kind = sniff(head.subarray(0, bytesRead));
-      const notPdf = kind.pdf || kind.type === null ? [] : [finding('not-pdf', 'error', { type: kind.type })];
-      return { ...base, sizeBytes: st.size, pdf: kind.pdf, detectedType: kind.type, problems: [...tooLarge(st.size, limits.maxSizeBytes), ...notPdf, ...more] };
+      return { ...base, sizeBytes: st.size, pdf: kind.pdf, detectedType: kind.type, problems: [...tooLarge(st.size, limits.maxSizeBytes), ...notPdf(kind), ...more] };
     } finally {
       await handle.close();
     }

@@ -1,5 +1,6 @@
 // What a file really is, from its first bytes. Candidates rename phone photos and Word files
 // to .pdf; the extension proves nothing.
+import { finding, type Finding } from '../findings.js';
 
 export interface Sniffed {
   readonly pdf: boolean;
@@ -12,6 +13,9 @@ const starts = (head: Uint8Array, bytes: number[], at = 0) => bytes.every((b, i)
 
 /** Readers accept a header anywhere in the first kilobyte (junk before it is common). */
 export const PDF_HEADER_WINDOW = 1024;
+
+/** `not-pdf`, naming the real type, when the bytes are something else (none for no bytes). */
+export const notPdf = (kind: Sniffed): Finding[] => (kind.pdf || kind.type === null ? [] : [finding('not-pdf', 'error', { type: kind.type })]);
 
 export function sniff(head: Uint8Array): Sniffed {
   if (head.length === 0) return { pdf: false, type: null };

@@ -38,9 +38,8 @@ export interface FileInspection extends ContentResult {
 /** Never read into memory, whatever the profile says: a hostile or absurd upload. */
 export const HARD_CEILING_BYTES = 512 * 1024 * 1024;
 export const DEFAULT_CONFIRM_PAGES = 50;
+
+/** What is known of a file no reader opened: not a PDF, not readable, no pages. */
+export const NOT_OPENED = { pdf: false, detectedType: null, readable: false, encrypted: false, pages: null } as const;
 /** Seconds a file may take, by default (`--file-timeout`), in milliseconds. */
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
-
-/** What went wrong reading a file, as a short stable token (ENOENT, EACCES...). */
-export const errorCode = (err: unknown): string =>
-  (err as NodeJS.ErrnoException)?.code ?? String((err as Error)?.message ?? err).slice(0, 200);

@@ -8,9 +8,10 @@ import { finding, type Finding } from '../findings.js';
 import { analysePdf } from './analyse.js';
 import type { ContentRequest, ContentResult } from './content/analyse-content.js';
 import { sha256 } from './content/hash.js';
-import { sniff } from './sniff.js';
-import { errorCode } from './types.js';
+import { notPdf, sniff } from './sniff.js';
+import { errorCode } from '../fs-text.js';
 import { tooLarge } from './size.js';
+import { NOT_OPENED } from './types.js';
 
 export interface InspectTask {
   /** A string, or a name's bytes (a Buffer arrives here as a Uint8Array, which fs takes too). */
@@ -75,8 +76,6 @@ function finished(slot: number): void {
 let current: { rejections: unknown[] } | null = null;
 process.on('unhandledRejection', (reason) => void current?.rejections.push(reason));
 
-const nothing = { pdf: false, detectedType: null, readable: false, encrypted: false, pages: null } as const;
-
 // The pool hands each worker its next task before the current one ends (so the worker never
 // waits for a round trip through a busy main thread), but files are inspected one at a time:
 // the time limit is per file, and a rejection belongs to the file being read.
@@ -115,18 +114,17 @@ async function inspectFile(task: InspectTask): Promise<InspectResult> {
   try {
     read = readFile(task.path, task.readCeilingBytes);
   } catch (err) {
-    return { ...nothing, sizeBytes: 0, problems: [finding('unreadable-file', 'error', { error: errorCode(err) })] };
+    return { ...NOT_OPENED, sizeBytes: 0, problems: [finding('unreadable-file', 'error', { error: errorCode(err) })] };
   }
   const { bytes, sizeBytes } = read;
-  if (sizeBytes === 0) return { ...nothing, sizeBytes, problems: [finding('empty-file', 'error')] };
+  if (sizeBytes === 0) return { ...NOT_OPENED, sizeBytes, problems: [finding('empty-file', 'error')] };
   const large = tooLarge(sizeBytes, task.maxSizeBytes);
   const kind = sniff(bytes.subarray(0, 4096));
-  const notPdf = kind.pdf || kind.type === null ? [] : [finding('not-pdf', 'error', { type: kind.type })];
   // Over the ceiling only the head was read: what the file is, and that it is too large.
-  if (sizeBytes > task.readCeilingBytes) return { ...nothing, sizeBytes, pdf: kind.pdf, detectedType: kind.type, problems: [...large, ...notPdf] };
-  if (kind.type === null) return { ...nothing, sizeBytes, problems: [...large, finding('empty-file', 'error')] };
+  if (sizeBytes > task.readCeilingBytes) return { ...NOT_OPENED, sizeBytes, pdf: kind.pdf, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
+  if (kind.type === null) return { ...NOT_OPENED, sizeBytes, problems: [...large, finding('empty-file', 'error')] };
   const hash = task.content ? { sha256: sha256(bytes) } : {};
-  if (!kind.pdf) return { ...nothing, sizeBytes, ...hash, detectedType: kind.type, problems: [...large, ...notPdf] };
+  if (!kind.pdf) return { ...NOT_OPENED, sizeBytes, ...hash, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
   const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true, ...(task.content ? { content: task.content } : {}) };
   const r = await analysePdf(bytes, options);
   return { pdf: true, detectedType: 'pdf', sizeBytes, ...hash, ...r, problems: [...large, ...r.problems] };

@@ -79,6 +79,17 @@ const pageRect = (page: PDFPageProxy): Rect => {
  * shares with pdf.js: blank pages, text layer and card layout are then taken from it, and only
  * text and form fields are asked of pdf.js.
  */
+/** `load(n)`, kept in `cache` so that each page's answer is computed once. */
+function once<T>(cache: Map<number, T>, load: (n: number) => Promise<T>): (n: number) => Promise<T> {
+  return async (n) => {
+    const known = cache.get(n);
+    if (known !== undefined) return known;
+    const value = await load(n);
+    cache.set(n, value);
+    return value;
+  };
+}
+
 export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequest, raw?: RawContent | null): Promise<ContentResult> {
   const started = performance.now();
   const overBudget = () => request.budgetMs !== undefined && performance.now() - started > request.budgetMs;
@@ -88,33 +99,13 @@ export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequ
   } = {};
   let partial = false;
 
+  // Each page is loaded, and its text and marks read, once at most.
+  const pages = new Map<number, PDFPageProxy>();
   const texts = new Map<number, PageText>();
   const marks = new Map<number, PageMarks>();
-  const pages = new Map<number, PDFPageProxy>();
-  const getPage = async (n: number) => {
-    let p = pages.get(n);
-    if (!p) {
-      p = await doc.getPage(n);
-      pages.set(n, p);
-    }
-    return p;
-  };
-  const textOf = async (n: number) => {
-    let t = texts.get(n);
-    if (!t) {
-      t = await pageText(await getPage(n));
-      texts.set(n, t);
-    }
-    return t;
-  };
-  const marksOf = async (n: number) => {
-    let m = marks.get(n);
-    if (!m) {
-      m = await pageMarks(await getPage(n));
-      marks.set(n, m);
-    }
-    return m;
-  };
+  const getPage = once(pages, (n) => doc.getPage(n));
+  const textOf = once(texts, async (n) => pageText(await getPage(n)));
+  const marksOf = once(marks, async (n) => pageMarks(await getPage(n)));
   // A page pdf.js cannot parse is not blank and says nothing: skip it, keep the others.
   const attempt = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
     try {

@@ -281,4 +281,3 @@ export function latin1(b: Uint8Array, start: number, end: number): string {
 }
 
 export const isWhiteByte = (c: number | undefined) => c !== undefined && WHITE[c] === 1;
-export const isRegularByte = (c: number | undefined) => c !== undefined && isRegular(c);

@@ -3,7 +3,7 @@
 // that every format reaches the same conclusions as the text report and the JSON.
 import { UI } from '../../i18n/ui.js';
 import type { Lang } from '../../i18n/messages.js';
-import type { DossierView, ProblemView, RuleView } from '../localize.js';
+import type { DossierView, RuleView } from '../localize.js';
 
 /** accepted; complete but eligibility undetermined (to check by hand); rejected. */
 export type Verdict = 'accepted' | 'to-verify' | 'rejected';
@@ -54,12 +54,6 @@ export function shortReasons(d: DossierView, lang: Lang, names: 'label' | 'id' =
 }
 
 /** Every problem of a dossier with the label of the document it belongs to, if any. */
-export function allProblems(d: DossierView): { document?: string; documentId?: string; problem: ProblemView }[] {
-  return [
-    ...d.documents.flatMap((doc) => doc.problems.map((problem) => ({ document: doc.label, documentId: doc.id, problem }))),
-    ...d.problems.map((problem) => ({ problem })),
-  ];
-}
 
 /** Something worth a reader's attention besides the verdict: any problem, or a rule that did not pass. */
 /**
