@@ -18,7 +18,7 @@ import { readContentRaw } from '../src/pdf/raw/read-content.js';
 import { createInspector } from '../src/pdf/pool.js';
 import { cardPng, cniPdf, fillableForm, hasImg2pdf, img2pdf, openPdf, pagesPdf, pictureAsPage, sheetPng, twoCardsPng } from './support/content-pdfs.js';
 import { encryptedPdf, hasQpdf, tempFolder, textPdf, truncated } from './support/pdf-factory.js';
-import { rawPdf, xrefStreamPdf } from './support/hostile-corpus.js';
+import { rawPdf } from './support/hostile-corpus.js';
 
 const REQUEST = { blank: { pages: 50, opListPages: 50 }, cardLayout: DEFAULT_CARD_LAYOUT } as const;
 

@@ -22,7 +22,7 @@ export function parseXml(xml: string): XmlElement {
   };
   const decode = (s: string): string => {
     if (/[<]/.test(s)) fail('"<" in text or attribute');
-    return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);|&/g, (m, e: string | undefined) => {
+    return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);|&/g, (_, e: string | undefined) => {
       if (!e) return fail('bare "&"');
       if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
       if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));

@@ -73,7 +73,7 @@ export class RawPdf {
       if (name !== 'FlateDecode' && name !== 'Fl') fail(`filter ${name}`);
       data = inflate(data);
       const p = this.dictOf(parms[i] as PdfValue);
-      if (p) data = unpredict(data, p, (n) => this.get(p.get(n)));
+      if (p) data = unpredict(data, (n) => this.get(p.get(n)));
     });
     return data;
   }
@@ -284,7 +284,7 @@ function inflate(data: Uint8Array): Uint8Array {
 }
 
 /** Undo a PNG (10–15) predictor, as xref and object streams use; others are unsupported. */
-function unpredict(data: Uint8Array, parms: Dict, get: (key: string) => PdfValue | Stream | undefined): Uint8Array {
+function unpredict(data: Uint8Array, get: (key: string) => PdfValue | Stream | undefined): Uint8Array {
   const predictor = get('Predictor') ?? 1;
   if (predictor === 1) return data;
   if (typeof predictor !== 'number' || predictor < 10) return fail(`predictor ${String(predictor)}`);
