@@ -13,7 +13,7 @@ import type { DocumentDecl, Profile } from './profile/schema.js';
 import { dossierVerdict } from './dossier/verdict.js';
 import { SCHEMA_VERSION, summarize, type DossierResult, type Report } from './report/model.js';
 import { pack, packedDossiers } from './report/packed.js';
-import { shownPath } from './fs-text.js';
+import { errorCode, shownPath } from './fs-text.js';
 
 export interface CheckSettings {
   readonly profile: Profile;
@@ -40,7 +40,7 @@ export async function checkDossier(dir: string | Buffer, settings: CheckSettings
     return await checkOne(dir, settings, inspector);
   } catch (err) {
     // A bug or an exotic file-system error costs this dossier a finding, never the batch.
-    return failedDossier(dir, settings.profile, finding('check-failed', 'error', { error: String((err as Error)?.message ?? err) }));
+    return failedDossier(dir, settings.profile, finding('check-failed', 'error', { error: errorCode(err) }));
   }
 }
 
@@ -60,10 +60,11 @@ async function checkOne(dir: string | Buffer, settings: CheckSettings, inspector
     fileTimeoutMs,
     ...(lookInsideFiles ? { content: contentRequestFor(doc, fileTimeoutMs) } : {}),
   });
+  const pathOf = new Map(scan.files.map((f) => [f.name, f.path]));
   // The dossier's files go to one worker as one task, read one after the other.
   const inspect = async (items: readonly (readonly [string, DocumentDecl | undefined])[]) => {
     if (items.length === 0) return;
-    const found = await inspector.inspectAll(items.map(([name, doc]) => ({ path: scan.files.find((f) => f.name === name)!.path, limits: limitsFor(doc) })));
+    const found = await inspector.inspectAll(items.map(([name, doc]) => ({ path: pathOf.get(name)!, limits: limitsFor(doc) })));
     items.forEach(([name], i) => inspections.set(name, found[i]!));
   };
   const unmatchedRead = lookInsideFiles && readsUnmatched(profile) ? match.unmatched.slice(0, MAX_UNMATCHED_READ) : [];

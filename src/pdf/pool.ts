@@ -152,23 +152,21 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
         // The file that ran out of time is the one the watchdog saw, even if the worker moved
         // on in the instant before it was terminated.
         const file = reason instanceof Timeout ? reason.file : startedFile(slot);
+        // The worker died (heap limit, crash inside pdf.js): what it died of, for the finding.
+        const crash = () => finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) });
         if (closed) continue;
         if (file < 0) {
           // Never started: it waited behind another task in a worker that died (that task's
           // timeout or crash). Not these files' fault: run them again, a few times at most.
           if (!(reason instanceof WorkerFailure) && ++unstartedFailures < MAX_ATTEMPTS) continue;
-          const detail = reason instanceof WorkerFailure ? reason.message : errorCode(err);
-          for (const i of pending) results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [finding('unreadable', 'error', { reason: 'crash', detail })]);
+          for (const i of pending) results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [crash()]);
           pending = [];
           continue;
         }
         const i = pending[file]!;
         const { path, limits } = tasks[i]!;
-        results[i] =
-          reason instanceof Timeout
-            ? await fromHead(path, limits, [finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 })])
-            : // The worker died (heap limit, crash inside pdf.js): this file is unreadable, nothing more.
-              await fromHead(path, limits, [finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) })]);
+        const why = reason instanceof Timeout ? finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 }) : crash();
+        results[i] = await fromHead(path, limits, [why]);
         pending = pending.filter((_, k) => k !== file);
       } finally {
         running.delete(slot);
