@@ -7,22 +7,13 @@ import { ageOn, isCalendarDate, toInstant, wallTime } from '../src/rules/dates.j
 import { ConditionError, eligibilityOf, evaluateCondition, evaluateRules } from '../src/rules/evaluate.js';
 import type { EvalContext, Facts, Leaf, RuleVerdict } from '../src/rules/types.js';
 import { validateConditions } from '../src/rules/validate.js';
+import { AS_OF, GOOD_FACTS } from './support/reports.js';
 
 const PROFILE_FILE = new URL('../samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml', import.meta.url);
 const profile: Profile = profileSchema.parse(parse(readFileSync(PROFILE_FILE, 'utf8')));
-const AS_OF = '2026-02-21';
 
 /** A candidate every binding rule of the bundled profile accepts. */
-const ELIGIBLE: Facts = {
-  applicantType: 'external',
-  fullName: 'Salma Bennani',
-  birthDate: '1990-05-14',
-  nationality: 'MA',
-  diplomaLevel: 'master',
-  diplomaForeign: false,
-  experienceYears: 6,
-  languages: ['ar', 'fr', 'en'],
-};
+const ELIGIBLE: Facts = GOOD_FACTS;
 
 const run = (facts: Facts, asOf = AS_OF) => evaluateRules(profile, facts, asOf);
 const verdict = (facts: Facts, id: string, asOf = AS_OF): RuleVerdict => {

@@ -4,14 +4,14 @@
 // the main thread: one open and one fstat per file, and the main thread only hands out paths.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import { finding, type Finding } from '../findings.js';
+import { finding } from '../findings.js';
 import { analysePdf } from './analyse.js';
-import type { ContentRequest, ContentResult } from './content/analyse-content.js';
+import type { ContentRequest } from './content/analyse-content.js';
 import { sha256 } from './content/hash.js';
 import { notPdf, sniff } from './sniff.js';
 import { errorCode } from '../fs-text.js';
 import { tooLarge } from './size.js';
-import { NOT_OPENED } from './types.js';
+import { NOT_OPENED, type FileInspection } from './types.js';
 
 export interface InspectTask {
   /** A string, or a name's bytes (a Buffer arrives here as a Uint8Array, which fs takes too). */
@@ -37,16 +37,8 @@ export interface InspectBatch {
   readonly slot: number;
 }
 
-export interface InspectResult extends ContentResult {
-  readonly sizeBytes: number;
-  readonly sha256?: string;
-  readonly pdf: boolean;
-  readonly detectedType: string | null;
-  readonly readable: boolean;
-  readonly encrypted: boolean;
-  readonly pages: number | null;
-  readonly problems: Finding[];
-}
+/** What a worker answers for a file: the inspection, but the path (the pool knows it). */
+export type InspectResult = Omit<FileInspection, 'path'>;
 
 /**
  * The shared clock: two 64-bit cells per slot, [file being read, 1-based (0: none yet); when
