@@ -1,5 +1,6 @@
 // The PDF layer through its public API, on real files written to a temp folder: real PDFs
 // from pdf-lib, real encryption from qpdf, the real pdf.js in real worker threads.
+import { spawnSync } from 'node:child_process';
 import { truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -326,5 +327,29 @@ describe('the inspector', () => {
     const r = await inspect('image-heavy.pdf', await imagePdf({ width: 1200, height: 900 }));
     expect(r.sizeBytes).toBeGreaterThan(1000);
     expect(JSON.stringify(r).length).toBeLessThan(600);
+  });
+});
+
+describe('pdf.js as the inspector loads it', () => {
+  // The legacy build's core-js swaps these for slower JavaScript polyfills in the whole thread
+  // (polyfills that even print as native code); src/pdf/pdfjs/ puts the natives back, and loads
+  // pdf.js's worker half up front.
+  const same = (module: string) => {
+    const script = `
+      const natives = () => [Array.prototype.push, JSON.parse, JSON.stringify];
+      const before = natives();
+      await import(${JSON.stringify(module)});
+      console.log(JSON.stringify({ same: natives().map((f, i) => f === before[i]), worker: typeof globalThis.pdfjsWorker?.WorkerMessageHandler }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as { same: boolean[]; worker: string };
+  };
+
+  it('leaves push and JSON native, with the worker half loaded before the first file', () => {
+    expect(same('./dist/pdf/pdfjs/index.js')).toEqual({ same: [true, true, true], worker: 'function' });
+  });
+
+  it('would otherwise have them replaced (so the check above can fail)', () => {
+    expect(same('pdfjs-dist/legacy/build/pdf.mjs').same).toEqual([false, false, false]);
   });
 });

@@ -4,7 +4,7 @@
 // file makes it spin.
 // The legacy build: the modern one needs browser APIs Node 20 lacks. Imported statically so
 // the cost is paid while the worker starts, outside the per-file time limit.
-import { getDocument, PDFWorker, PermissionFlag } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, PDFWorker, PermissionFlag } from './pdfjs/index.js';
 import { finding, type Finding } from '../findings.js';
 import { findInflationBomb } from './inflation.js';
 import { PDFJS_OPTIONS } from './pdfjs-options.js';

@@ -2,7 +2,7 @@
 // can open a file exactly as the inspector does. No code from the file ever runs.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { VerbosityLevel } from './pdfjs/index.js';
 
 // A file path, not a URL: pdf.js reads standard fonts with fs in Node, and insists on the slash.
 const STANDARD_FONTS =
