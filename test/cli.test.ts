@@ -121,7 +121,7 @@ describe('output', () => {
     const before = await readdir(dir);
     const r = await run(['check', dir, '--output', join(dir, 'new', 'report.txt')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/inside the checked folder/);
+    expect(r.stderr).toMatch(/est dans le dossier vérifié/);
     expect(await readdir(dir)).toEqual(before);
   });
 
@@ -135,6 +135,34 @@ describe('output', () => {
     expect(cv.status).toBe('invalid');
     expect(cv.problems[0].code).toBe('not-pdf');
     expect(cv.problems[0].message).toMatch(/is not a PDF: it is a Word document/);
+  });
+
+  describe('usage mistakes (exit 2) are said in the command line\'s language too', () => {
+    it.each([
+      [['check', '--bogus', 'x'], /^dossier: option inconnue « --bogus »\n\(dossier check --help liste/, /^dossier: unknown option '--bogus'\n\(dossier check --help lists/],
+      [['chek'], /commande inconnue « chek » \(vouliez-vous dire check \?\)/, /unknown command 'chek' \(did you mean check\?\)/],
+      [['check'], /argument obligatoire manquant : <dir>/, /missing required argument <dir>/],
+      [['check', '--as-of', '2026-13-01', 'samples/dossiers'], /--as-of : « 2026-13-01 » n'est pas une date ; format attendu AAAA-MM-JJ/, /--as-of: '2026-13-01' is not a date; expected YYYY-MM-DD/],
+      [['check', 'no/such/folder'], /no\/such\/folder : dossier introuvable/, /no\/such\/folder: no such folder/],
+      [['batch', 'samples/dossiers', '--shard', '3/2'], /--shard : « 3\/2 » doit s'écrire k\/n/, /--shard: '3\/2' should be k\/n/],
+      [['inspect', 'samples', '--max-size', '0'], /--max-size : « 0 » n'est pas un nombre de Mo positif/, /--max-size: '0' is not a positive number of MB/],
+      [['check', '--profile', 'no-such.yaml', 'samples/dossiers'], /no-such\.yaml:1:1 impossible de lire le profil : fichier introuvable\n1 erreur dans le profil ; corrigez-la/, /no-such\.yaml:1:1 cannot read the profile: no such file\n1 error\(s\) in the profile; fix them/],
+      [['merge', 'no-such.json'], /no-such\.json : impossible de lire ce rapport \(fichier introuvable\)/, /no-such\.json: cannot read this report \(no such file\)/],
+    ])('%j', async (args, fr, en) => {
+      const inFrench = await run(args);
+      expect(inFrench.code).toBe(2);
+      expect(inFrench.stdout).toBe('');
+      expect(inFrench.stderr).toMatch(fr);
+      const inEnglish = await run([...args, '--lang', 'en']);
+      expect(inEnglish.code).toBe(2);
+      expect(inEnglish.stderr).toMatch(en);
+    });
+
+    it('an unknown --lang is said in French, with the languages there are', async () => {
+      const r = await run(['check', '--lang', 'de', 'samples/dossiers']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/« --lang <lang> » : « de » n'est pas une valeur possible ; valeurs possibles : fr, en/);
+    });
   });
 
   it('--quiet leaves out accepted dossiers without notes', async () => {
@@ -179,7 +207,7 @@ describe('profile check', () => {
   it('accepts the bundled profile', async () => {
     const r = await run(['profile', 'check', 'samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/ok/);
+    expect(r.stdout).toMatch(/: valide — ofppt-2026-chef-service-cooperation-financiere : 6 pièces/);
   });
 
   it('lists every error at once with file:line:col', async () => {
@@ -235,7 +263,7 @@ describe('review fixes', () => {
     const before = await readFile(file);
     const r = await run(['inspect', file, '--output', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/one of the inspected files/);
+    expect(r.stderr).toMatch(/est l'un des fichiers inspectés/);
     expect(Buffer.compare(await readFile(file), before)).toBe(0);
   });
 

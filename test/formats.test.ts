@@ -426,7 +426,7 @@ describe('the CLI offers the formats', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const merged = mergeReports([{ file, json: JSON.parse(await readFile(file, 'utf8')) }]);
-    if (!merged.ok) throw new Error(merged.error);
+    if (!merged.ok) throw new Error(merged.error.reason);
     expect(r.stdout).toBe(formatReport(format, merged.report, { ...en, compact: true }));
   });
 
@@ -452,7 +452,7 @@ describe('the CLI offers the formats', () => {
       const r = await run(['check', dir, '--format', 'csv', '--csv-delimiter', bad]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/--csv-delimiter: '.*' is not supported; use ',' or ';'/);
+      expect(r.stderr).toMatch(/--csv-delimiter : « .* » n'est pas pris en charge ; utilisez ',' ou ';'/);
     }
   });
 });

@@ -417,7 +417,7 @@ describe('profiles: every error listed at once, exit 2', () => {
     for (const file of ['/dev/zero', fifo, 'samples/profiles']) {
       const r = await run(['profile', 'check', file]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/:1:1 cannot read the profile: (not a regular file|is a folder)/);
+      expect(r.stderr).toMatch(/:1:1 impossible de lire le profil : (ce n'est pas un fichier ordinaire|c'est un dossier)/);
     }
   });
 

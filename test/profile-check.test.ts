@@ -227,7 +227,7 @@ describe('dossier profile check', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
-    expect(lines.at(-1)).toBe('4 error(s)');
+    expect(lines.at(-1)).toBe('4 erreurs');
     expect(lines.slice(0, -1).every((l) => l.startsWith(`${file}:`))).toBe(true);
     expect(r.stderr).toMatch(/:14:9 duplicate document id 'cv'/);
     expect(r.stderr).toMatch(/:20:20 .*fact 'nope' is not declared/);
@@ -239,8 +239,11 @@ describe('dossier profile check', () => {
     const file = await profileFile(HEAD + DOCS + RULES);
     const r = await run(['profile', 'check', file]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/p\.yaml:14:1 the profile has no tests.*\(warning\)/);
-    expect(r.stdout).toMatch(/ok — t: 1 documents, 4 facts, 1 rules, 0 tests/);
+    expect(r.stderr).toMatch(/p\.yaml:14:1 the profile has no tests.*\(avertissement\)/);
+    expect(r.stdout).toMatch(/ : valide — t : 1 pièce, 4 informations, 1 règle, 0 test$/m);
+    const en = await run(['profile', 'check', file, '--lang', 'en']);
+    expect(en.stderr).toMatch(/p\.yaml:14:1 the profile has no tests.*\(warning\)/);
+    expect(en.stdout).toMatch(/: ok — t: 1 documents, 4 facts, 1 rules, 0 tests$/m);
   });
 
   it('accepts every sample profile without warnings', async () => {

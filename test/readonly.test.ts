@@ -151,7 +151,7 @@ describe('--output never inside a checked folder', () => {
     await unchanged(async () => {
       const r = await run(args());
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/--output: .* is inside the checked folder/);
+      expect(r.stderr).toMatch(/--output : .* est dans le dossier vérifié/);
       expect(r.stdout).toBe('');
     });
   });
@@ -164,7 +164,7 @@ describe('--output never inside a checked folder', () => {
         for (const args of [['check', good, '-o', join(link, 'r.txt')], ['batch', root, '-o', join(link, 'r.txt')]]) {
           const r = await run(args);
           expect(r.code).toBe(2);
-          expect(r.stderr).toMatch(/inside the checked folder/);
+          expect(r.stderr).toMatch(/est dans le dossier vérifié/);
         }
       });
     } finally {

@@ -28,12 +28,12 @@ export function batchCommand(io: Io, setExit: (code: number) => void): Command {
       const settings = settingsFrom(opts, profile);
       const concurrency = Number(opts.concurrency ?? availableParallelism());
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
-        throw new UsageError(`--concurrency: '${opts.concurrency}' is not a whole number between 1 and 256`);
+        throw new UsageError((w) => w.badConcurrency(String(opts.concurrency)));
       const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
-      if (opts.shard !== undefined && !shard) throw new UsageError(`--shard: '${opts.shard}' should be k/n with 1 ≤ k ≤ n, e.g. --shard 2/4`);
+      if (opts.shard !== undefined && !shard) throw new UsageError((w) => w.badShard(String(opts.shard)));
       const st = await stat(resolve(io.cwd, root)).catch(() => undefined);
-      if (!st) throw new UsageError(`${root}: no such folder; give the folder that holds the candidates' folders`);
-      if (!st.isDirectory()) throw new UsageError(`${root}: not a folder`);
+      if (!st) throw new UsageError((w) => w.noSuchFolder(root, 'root'));
+      if (!st.isDirectory()) throw new UsageError((w) => w.notAFolder(root, 'root'));
 
       await refuseOutputInside(opts.output, io, [root]);
       const listing = await listDossiers(resolve(io.cwd, root));

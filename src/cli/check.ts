@@ -42,7 +42,7 @@ export function parseCsvDelimiter(value: string): ',' | ';' {
   const v = value.trim().toLowerCase();
   if (v === ',' || v === 'comma') return ',';
   if (v === ';' || v === 'semicolon') return ';';
-  throw new UsageError(`--csv-delimiter: '${value}' is not supported; use ',' or ';' (e.g. --csv-delimiter ';' for French Excel)`);
+  throw new UsageError((w) => w.badCsvDelimiter(value));
 }
 
 export function checkCommand(io: Io, setExit: (code: number) => void): Command {
@@ -85,7 +85,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 
 export function settingsFrom(opts: ReportOptions, profile: Profile) {
   const seconds = Number(opts.fileTimeout ?? DEFAULT_FILE_TIMEOUT_MS / 1000);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--file-timeout: '${opts.fileTimeout}' is not a positive number of seconds, e.g. --file-timeout 10`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError((w) => w.badSeconds('--file-timeout', String(opts.fileTimeout)));
   return { asOf: parseAsOf(opts.asOf, profile.timezone), fileTimeoutMs: Math.round(seconds * 1000), content: opts.content !== false };
 }
 

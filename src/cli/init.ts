@@ -27,7 +27,7 @@ export function initCommand(io: Io, setExit: (code: number) => void): Command {
       try {
         await mkdir(target, { recursive: true });
       } catch (err) {
-        throw new UsageError(`${dir}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+        throw new UsageError((u) => u.cannotCreate(dir, String((err as NodeJS.ErrnoException).code ?? err)));
       }
       const file = join(dir, 'candidate.yaml');
       const text = candidateTemplate(profile, { lang, schemaRef: await candidateSchemaRef(profile, target) });
@@ -36,7 +36,7 @@ export function initCommand(io: Io, setExit: (code: number) => void): Command {
         await writeFile(join(target, 'candidate.yaml'), text, { flag: 'wx' });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        throw new UsageError(code === 'EEXIST' ? w.exists(file) : `${file}: ${code ?? err}`);
+        throw new UsageError(code === 'EEXIST' ? w.exists(file) : (u) => u.cannotWriteFile(file, String(code ?? err)));
       }
       const check = ['dossier check', quote(dir)];
       if (resolve(io.cwd, opts.profile) !== BUNDLED_PROFILE) check.push('--profile', quote(opts.profile));

@@ -33,19 +33,19 @@ export function inspectCommand(io: Io, setExit: (code: number) => void): Command
     .action(async (files: string[], opts: InspectOptions) => {
       const maxMB = Number(opts.maxSize);
       const seconds = Number(opts.fileTimeout);
-      if (!(maxMB > 0)) throw new UsageError(`--max-size: '${opts.maxSize}' is not a positive number of MB, e.g. --max-size 10`);
-      if (!(seconds > 0)) throw new UsageError(`--file-timeout: '${opts.fileTimeout}' is not a positive number of seconds`);
+      if (!(maxMB > 0)) throw new UsageError((w) => w.badMegabytes('--max-size', String(opts.maxSize)));
+      if (!(seconds > 0)) throw new UsageError((w) => w.badSeconds('--file-timeout', String(opts.fileTimeout)));
       for (const f of files) {
         const st = await stat(resolve(io.cwd, f)).catch(() => undefined);
-        if (!st) throw new UsageError(`${f}: no such file`);
-        if (!st.isFile()) throw new UsageError(`${f}: not a file (use 'dossier check' for a candidate's folder)`);
+        if (!st) throw new UsageError((w) => w.noSuchFile(f));
+        if (!st.isFile()) throw new UsageError((w) => w.notAFile(f));
       }
       // The report must never replace a file it describes (`inspect cv.pdf -o cv.pdf`).
       if (opts.output !== undefined) {
         const target = await realpath(resolve(io.cwd, opts.output)).catch(() => resolve(io.cwd, opts.output!));
         for (const f of files)
           if ((await realpath(resolve(io.cwd, f))) === target)
-            throw new UsageError(`--output: ${opts.output} is one of the inspected files; the tool never overwrites what it reads. Choose another path.`);
+            throw new UsageError((w) => w.outputIsInput(opts.output!));
       }
       const { createInspector } = await import('../pdf/pool.js');
       const inspector = createInspector();

@@ -1,4 +1,7 @@
 // What the CLI needs from the outside world, passed in so tests can run it in-process.
+import type { Lang } from '../i18n/messages.js';
+import { USAGE, type UsageWords } from '../i18n/usage.js';
+
 export interface Io {
   readonly stdout: { write(s: string): unknown; isTTY?: boolean };
   readonly stderr: { write(s: string): unknown; isTTY?: boolean };
@@ -11,9 +14,20 @@ export interface Io {
 /** Documented exit codes. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
-/** A usage or configuration mistake: printed as is on stderr, exit 2. */
+/**
+ * A usage or configuration mistake: exit 2. Written in the command line's language
+ * (src/i18n/usage.ts); a plain string is a sentence already in that language. The message
+ * is the English text, for logs and tests that catch the error in-process.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(private readonly words: string | ((w: UsageWords) => string)) {
+    super(typeof words === 'string' ? words : words(USAGE.en));
+  }
+
+  say(lang: Lang): string {
+    return typeof this.words === 'string' ? this.words : this.words(USAGE[lang]);
+  }
 }
 
 /** The run was interrupted (Ctrl+C): exit 130, nothing on stdout. */

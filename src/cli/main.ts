@@ -9,6 +9,7 @@ import { initCommand } from './init.js';
 import { batchCommand } from './batch.js';
 import { mergeCommand } from './merge.js';
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
+import { USAGE, usageLang, type UsageWords } from '../i18n/usage.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -17,16 +18,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const setExit = (c: number) => {
     code = c;
   };
+  const lang = usageLang(argv);
+  const w = USAGE[lang];
+  // commander's own error lines are English: they are silenced here and said again, in the
+  // command line's language, from the error's code (below).
+  const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s), outputError: () => undefined };
   const program = new Command('dossier')
     .description("Validate job applicants' dossiers against a posting's profile")
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(dossier --help lists commands and options)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput(output)
     .exitOverride();
   for (const cmd of [checkCommand(io, setExit), batchCommand(io, setExit), mergeCommand(io, setExit), inspectCommand(io, setExit), profileCommand(io, setExit), initCommand(io, setExit)]) program.addCommand(cmd);
   // Subcommands must not exit either, and must print through our streams.
   const configure = (c: Command) => {
-    c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    c.exitOverride().configureOutput(output);
     c.commands.forEach(configure);
   };
   program.commands.forEach(configure);
@@ -39,17 +44,66 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // Help and version are successes; commander already printed the message otherwise.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || (err.code === 'commander.help' && err.exitCode === 0)) return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      io.stderr.write(`dossier: ${commanderError(err, w)}\n${w.helpHint(commandOf(program, argv))}\n`);
       return EXIT.usage;
     }
     if (err instanceof Interrupted) {
-      io.stderr.write('dossier: interrupted\n');
+      io.stderr.write(`dossier: ${w.interrupted}\n`);
       return EXIT.interrupted;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`dossier: ${err.message}\n`);
+      io.stderr.write(`dossier: ${err.say(lang)}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`dossier: unexpected error: ${(err as Error)?.stack ?? err}\n`);
+    io.stderr.write(`dossier: ${w.unexpected(String((err as Error)?.stack ?? err))}\n`);
     return EXIT.usage;
   }
+}
+
+/**
+ * A commander error in the command line's language, rebuilt from its code and the names its
+ * English message quotes; a message of a shape not known here is shown as commander wrote it.
+ */
+export function commanderError(err: CommanderError, w: UsageWords): string {
+  const m = err.message.replace(/^error: /, '');
+  const quoted = [...m.matchAll(/'([^']*)'/g)].map((x) => x[1]!);
+  const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(m)?.[1];
+  switch (err.code) {
+    case 'commander.unknownOption':
+      if (quoted[0] !== undefined) return w.unknownOption(quoted[0], suggestion);
+      break;
+    case 'commander.unknownCommand':
+      if (quoted[0] !== undefined) return w.unknownCommand(quoted[0], suggestion);
+      break;
+    case 'commander.missingArgument':
+      if (quoted[0] !== undefined) return w.missingArgument(quoted[0]);
+      break;
+    case 'commander.optionMissingArgument':
+      if (quoted[0] !== undefined) return w.optionNeedsValue(quoted[0]);
+      break;
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.+)\.$/.exec(m)?.[1];
+      if (quoted.length >= 2 && choices) return w.invalidChoice(quoted[0]!, quoted[1]!, choices);
+      break;
+    }
+    case 'commander.excessArguments': {
+      const counts = /Expected (\d+) arguments? but got (\d+)/.exec(m);
+      if (counts) return w.tooManyArguments(quoted[0] ?? 'dossier', counts[1]!, counts[2]!);
+      break;
+    }
+  }
+  return m.replace(/\n/g, ' ');
+}
+
+/** "dossier check" when the mistake is in a known subcommand's arguments, else "dossier". */
+function commandOf(program: Command, argv: readonly string[]): string {
+  const names: string[] = ['dossier'];
+  let cmd: Command | undefined = program;
+  for (const a of argv) {
+    const sub: Command | undefined = cmd?.commands.find((c) => c.name() === a);
+    if (!sub) break;
+    names.push(a);
+    cmd = sub;
+  }
+  return names.join(' ');
 }

@@ -8,6 +8,7 @@ import { parseCsvDelimiter } from './check.js';
 import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { emit, outputOption } from './options.js';
+import { LANGS } from '../i18n/messages.js';
 
 interface MergeOptions {
   format: FormatName;
@@ -25,6 +26,7 @@ export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(outputOption())
     .option('--no-color', 'no colour in the text report')
     .option('-q, --quiet', 'text report: show only dossiers with something to fix')
+    .addOption(new Option('--lang <lang>', 'language of error messages (fr, en); the report keeps the language it was made in').choices(LANGS).default('fr'))
     .addOption(new Option('--csv-delimiter <char>', "csv report: field separator, ',' or ';' (French Excel)").argParser(parseCsvDelimiter))
     .action(async (files: string[], opts: MergeOptions) => {
       const inputs = [];
@@ -34,13 +36,16 @@ export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
           json = JSON.parse(await readFile(resolve(io.cwd, file), 'utf8'));
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
-          throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : code ?? `not JSON (${(err as Error).message})`}`);
+          throw new UsageError((w) => (code ? w.reportUnreadable(file, code) : w.notJson(file, (err as Error).message)));
         }
         inputs.push({ file, json });
       }
       const { mergeReports } = await import('../report/merge.js');
       const merged = mergeReports(inputs);
-      if (!merged.ok) throw new UsageError(merged.error);
+      if (!merged.ok) {
+        const refusal = merged.error;
+        throw new UsageError((w) => w.mergeRefused(refusal));
+      }
       const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;
       const text = formatReportChunks(opts.format, merged.report, {
         lang: merged.report.lang,

@@ -20,17 +20,15 @@ export async function requireProfile(file: string, io: Io): Promise<Profile> {
   const [{ loadProfile }, { formatIssue }] = await Promise.all([import('../profile/load.js'), import('../yaml/located.js')]);
   const loaded = await loadProfile(resolve(io.cwd, file));
   if (!loaded.ok) {
-    throw new UsageError(
-      loaded.issues.map((i) => formatIssue({ ...i, file })).join('\n') +
-        `\n${loaded.issues.length} error(s) in the profile; fix them, then check again with: dossier profile check ${file}`,
-    );
+    const issues = loaded.issues;
+    throw new UsageError((w) => [...issues.map((i) => formatIssue({ ...i, file }, w)), w.profileErrors(issues.length, file)].join('\n'));
   }
   return loaded.profile;
 }
 
 export function parseAsOf(value: string | undefined, timezone: string): string {
   if (value === undefined) return todayIn(timezone);
-  if (!isCalendarDate(value)) throw new UsageError(`--as-of: '${value}' is not a date; expected YYYY-MM-DD, e.g. --as-of 2026-02-21`);
+  if (!isCalendarDate(value)) throw new UsageError((w) => w.badDate('--as-of', value));
   return value;
 }
 
@@ -46,9 +44,9 @@ export async function requireDirectories(paths: readonly string[], io: Io): Prom
     try {
       st = await stat(resolve(io.cwd, p));
     } catch {
-      throw new UsageError(`${p}: no such folder; give the path of a candidate's folder`);
+      throw new UsageError((w) => w.noSuchFolder(p, 'dossier'));
     }
-    if (!st.isDirectory()) throw new UsageError(`${p}: not a folder; each argument is one candidate's folder (use 'dossier inspect' for files)`);
+    if (!st.isDirectory()) throw new UsageError((w) => w.notAFolder(p, 'dossier'));
     // "samples/dossiers/*/" globs end in a slash; show the folder without it.
     out.push(p.length > 1 ? p.replace(/\/+$/, '') : p);
   }
@@ -67,7 +65,7 @@ export async function refuseOutputInside(output: string | undefined, io: Io, che
     const realDir = await realpathOfNearest(resolve(io.cwd, dir));
     const rel = relative(realDir, realTarget);
     if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)))
-      throw new UsageError(`--output: ${output} is inside the checked folder ${dir}; the tool never writes into a dossier. Choose a path outside it.`);
+      throw new UsageError((w) => w.outputInsideDossier(output, dir));
   }
 }
 
@@ -85,7 +83,7 @@ export async function emit(text: string | Iterable<string>, output: string | und
   try {
     await writeFile(target, text);
   } catch (err) {
-    throw new UsageError(`--output: cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? err})`);
+    throw new UsageError((w) => w.cannotWrite(output, String((err as NodeJS.ErrnoException).code ?? err)));
   }
 }
 

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { AUTHORING } from '../i18n/authoring.js';
+import { USAGE } from '../i18n/usage.js';
 import { BUNDLED_PROFILE } from '../profile/bundled.js';
 import { SHOW_FORMATS, type ShowFormat } from '../profile/show-formats.js';
 import { ansi, plain } from '../report/highlight.js';
@@ -19,20 +20,21 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
     .command('check')
     .description('validate a profile; print every error as file:line:col')
     .argument('<file>', 'profile (YAML)')
-    .action(async (file: string) => {
+    .addOption(langOption())
+    .action(async (file: string, opts: { lang: string }) => {
+      const lang = asLang(opts.lang);
+      const u = USAGE[lang];
       const [{ loadProfile }, { formatIssue }] = await Promise.all([import('../profile/load.js'), import('../yaml/located.js')]);
       const loaded = await loadProfile(resolve(io.cwd, file));
       if (!loaded.ok) {
-        for (const i of loaded.issues) io.stderr.write(formatIssue({ ...i, file }) + '\n');
-        io.stderr.write(`${loaded.issues.length} error(s)\n`);
+        for (const i of loaded.issues) io.stderr.write(formatIssue({ ...i, file }, u) + '\n');
+        io.stderr.write(`${u.errorCount(loaded.issues.length)}\n`);
         setExit(EXIT.usage);
         return;
       }
-      for (const w of loaded.warnings) io.stderr.write(`${formatIssue({ ...w, file })} (warning)\n`);
+      for (const w of loaded.warnings) io.stderr.write(`${formatIssue({ ...w, file }, u)} (${u.warning})\n`);
       const p = loaded.profile;
-      io.stdout.write(
-        `${file}: ok — ${p.id}: ${p.documents.length} documents, ${Object.keys(p.facts).length} facts, ${p.rules.length} rules, ${p.tests.length} tests\n`,
-      );
+      io.stdout.write(`${AUTHORING[lang].checkOk(file, p.id, { documents: p.documents.length, facts: Object.keys(p.facts).length, rules: p.rules.length, tests: p.tests.length })}\n`);
       setExit(EXIT.ok);
     });
 
@@ -57,8 +59,9 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
       for (const [n, file] of list.entries()) {
         const loaded = await loadProfile(resolve(io.cwd, file));
         if (!loaded.ok) {
-          for (const i of loaded.issues) io.stderr.write(formatIssue({ ...i, file }) + '\n');
-          io.stderr.write(`${loaded.issues.length} error(s) in the profile; fix them first (dossier profile check ${file})\n`);
+          const u = USAGE[lang];
+          for (const i of loaded.issues) io.stderr.write(formatIssue({ ...i, file }, u) + '\n');
+          io.stderr.write(`${u.profileErrors(loaded.issues.length, file)}\n`);
           code = EXIT.usage;
           continue;
         }
@@ -87,7 +90,7 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
     .action(async (file: string | undefined, opts: { lang: string; format: ShowFormat; asOf?: string; output?: string; color?: boolean }) => {
       const profile = await requireProfile(file ?? BUNDLED_PROFILE, io);
       if (opts.asOf !== undefined && !isCalendarDate(opts.asOf))
-        throw new UsageError(`--as-of: '${opts.asOf}' is not a date; expected YYYY-MM-DD, e.g. --as-of 2026-02-21`);
+        throw new UsageError((w) => w.badDate('--as-of', opts.asOf!));
       const lang = asLang(opts.lang);
       const { checklist, formatChecklistMarkdown, formatChecklistText } = await import('../profile/show.js');
       const list = checklist(profile, { lang, ...(opts.asOf ? { asOf: opts.asOf } : {}) });

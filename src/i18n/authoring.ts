@@ -41,6 +41,8 @@ export interface AuthoringWords {
   // profile test
   readonly testHeader: (id: string, n: number) => string;
   readonly noTests: (file: string) => string;
+  // profile check
+  readonly checkOk: (file: string, id: string, n: { documents: number; facts: number; rules: number; tests: number }) => string;
   readonly ruleMismatch: (id: string, expected: string, actual: string) => string;
   readonly eligibilityMismatch: (expected: string, actual: string) => string;
   readonly documentMismatch: (id: string, expected: string, actual: string) => string;
@@ -132,6 +134,8 @@ export const AUTHORING = {
 
     testHeader: (id, n) => `${id} : ${n} cas`,
     noTests: (file) => `${file} : aucun cas de test ; ajoutez une section tests: au profil`,
+    checkOk: (file, id, n) =>
+      `${file} : valide — ${id} : ${n.documents} pièce${n.documents > 1 ? 's' : ''}, ${n.facts} information${n.facts > 1 ? 's' : ''}, ${n.rules} règle${n.rules > 1 ? 's' : ''}, ${n.tests} test${n.tests > 1 ? 's' : ''}`,
     ruleMismatch: (id, e, a) => `règle ${id} : attendu ${e}, obtenu ${a}`,
     eligibilityMismatch: (e, a) => `éligibilité : attendu ${e}, obtenu ${a}`,
     documentMismatch: (id, e, a) => `pièce ${id} : attendu ${e}, obtenu ${a}`,
@@ -212,6 +216,7 @@ export const AUTHORING = {
 
     testHeader: (id, n) => `${id}: ${n} case${n === 1 ? '' : 's'}`,
     noTests: (file) => `${file}: no test cases; add a tests: section to the profile`,
+    checkOk: (file, id, n) => `${file}: ok — ${id}: ${n.documents} documents, ${n.facts} facts, ${n.rules} rules, ${n.tests} tests`,
     ruleMismatch: (id, e, a) => `rule ${id}: expected ${e}, got ${a}`,
     eligibilityMismatch: (e, a) => `eligibility: expected ${e}, got ${a}`,
     documentMismatch: (id, e, a) => `document ${id}: expected ${e}, got ${a}`,

@@ -10,6 +10,7 @@ import { profileSchema, type Profile } from './schema.js';
 import { lintProfile } from './lint.js';
 import { validateTests } from './tests.js';
 import { partialSemanticIssues } from './partial.js';
+import { USAGE } from '../i18n/usage.js';
 
 export { BUNDLED_PROFILE } from './bundled.js';
 
@@ -34,17 +35,15 @@ export async function loadProfile(file: string): Promise<ProfileLoad> {
     try {
       const st = await handle.stat();
       if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      if (!st.isFile()) return fail(file, [{ file, line: 1, col: 1, message: 'cannot read the profile: not a regular file' }]);
-      if (st.size > MAX_PROFILE_BYTES)
-        return fail(file, [{ file, line: 1, col: 1, message: `the profile is ${st.size} bytes; at most ${MAX_PROFILE_BYTES} are read` }]);
+      if (!st.isFile()) return unreadable(file, { reason: 'not-regular' });
+      if (st.size > MAX_PROFILE_BYTES) return unreadable(file, { reason: 'too-large', bytes: st.size, max: MAX_PROFILE_BYTES });
       text = (await handle.readFile()).toString('utf8');
     } finally {
       await handle.close();
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a .yaml file' : (code ?? String(err));
-    return fail(file, [{ file, line: 1, col: 1, message: `cannot read the profile: ${why}` }]);
+    return unreadable(file, code === 'ENOENT' ? { reason: 'no-such-file' } : code === 'EISDIR' ? { reason: 'is-folder' } : { reason: 'unreadable', error: code ?? String(err) });
   }
   return parseProfile(text, file);
 }
@@ -53,7 +52,8 @@ export function parseProfile(text: string, file: string): ProfileLoad {
   const src = parseLocatedYaml(text, file);
   const errors = src.issues.filter((i) => i.severity !== 'warning');
   const warnings = src.issues.filter((i) => i.severity === 'warning');
-  if (errors.length > 0 || src.value === undefined) return fail(file, errors.length ? errors : [{ file, line: 1, col: 1, message: 'the profile is empty' }]);
+  if (errors.length === 0 && src.value === undefined) return unreadable(file, { reason: 'empty' });
+  if (errors.length > 0) return fail(file, errors);
   const parsed = profileSchema.safeParse(src.value);
   if (!parsed.success) {
     const semantic = partialSemanticIssues(src.value).map((i) => ({ file, ...src.locate(i.path, i.onKey), message: i.message }));
@@ -75,6 +75,9 @@ export function parseProfile(text: string, file: string): ProfileLoad {
 }
 
 const fail = (file: string, issues: SourceIssue[]): ProfileLoad => ({ ok: false, file, issues: issues.sort(byPosition) });
+/** A profile that could not be read at all, with its reason (said in the reader's language) and its English message. */
+const unreadable = (file: string, why: NonNullable<SourceIssue['unreadable']>): ProfileLoad =>
+  fail(file, [{ file, line: 1, col: 1, message: USAGE.en.profileUnreadable(why.reason, why), unreadable: why }]);
 const byPosition = (a: SourceIssue, b: SourceIssue) => a.line - b.line || a.col - b.col;
 
 function dedupe(issues: SourceIssue[]): SourceIssue[] {

@@ -2,25 +2,26 @@
 // profiles, dates, languages or schema versions cannot be combined honestly, so they are refused.
 import { summarize } from './model.js';
 import { reportSchema, type ReportView } from './schema.js';
+import type { MergeRefusal } from '../i18n/usage.js';
 
-export type MergeResult = { ok: true; report: ReportView } | { ok: false; error: string };
+export type MergeResult = { ok: true; report: ReportView } | { ok: false; error: MergeRefusal };
 
 export function mergeReports(inputs: readonly { file: string; json: unknown }[]): MergeResult {
   const reports: { file: string; report: ReportView }[] = [];
   for (const { file, json } of inputs) {
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-    if (version !== 1) return { ok: false, error: `${file}: schemaVersion ${JSON.stringify(version)}; this version of dossier merges schemaVersion 1 only` };
+    if (version !== 1) return { ok: false, error: { reason: 'schema-version', file, version: String(JSON.stringify(version)) } };
     const parsed = reportSchema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0]!;
-      return { ok: false, error: `${file}: not a dossier JSON report (${first.path.join('.') || 'root'}: ${first.message})` };
+      return { ok: false, error: { reason: 'not-a-report', file, detail: `${first.path.join('.') || 'root'}: ${first.message}` } };
     }
     reports.push({ file, report: parsed.data });
   }
   const [first, ...rest] = reports;
-  if (!first) return { ok: false, error: 'no report to merge' };
+  if (!first) return { ok: false, error: { reason: 'none' } };
   for (const { file, report } of rest) {
-    const differs = (what: string, a: string, b: string) => ({ ok: false as const, error: `${file}: ${what} ${b} differs from ${first.file}'s ${a}; reports must come from the same run settings` });
+    const differs = (setting: string, firstValue: string, value: string) => ({ ok: false as const, error: { reason: 'differs' as const, file, setting, value, firstFile: first.file, firstValue } });
     if (report.profile.id !== first.report.profile.id) return differs('profile', first.report.profile.id, report.profile.id);
     if (report.asOf !== first.report.asOf) return differs('--as-of', first.report.asOf, report.asOf);
     if (report.lang !== first.report.lang) return differs('--lang', first.report.lang, report.lang);

@@ -2,6 +2,7 @@
 // mistake is reported as `file:line:col message`, all at once, never as a stack trace.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { z } from 'zod';
+import type { ProfileReadReason, UsageWords } from '../i18n/usage.js';
 
 export interface SourceIssue {
   readonly file: string;
@@ -9,9 +10,16 @@ export interface SourceIssue {
   readonly col: number;
   readonly message: string;
   readonly severity?: 'error' | 'warning';
+  /** The file could not be read at all: said in the reader's language by formatIssue. */
+  readonly unreadable?: { readonly reason: ProfileReadReason; readonly bytes?: number; readonly max?: number; readonly error?: string };
 }
 
-export const formatIssue = (i: SourceIssue): string => `${i.file}:${i.line}:${i.col} ${i.message}`;
+/**
+ * `file:line:col message`. A file that could not be read is said in the words given; the
+ * details of a schema mistake stay in English, as the YAML keys they quote.
+ */
+export const formatIssue = (i: SourceIssue, w?: UsageWords): string =>
+  `${i.file}:${i.line}:${i.col} ${w && i.unreadable ? w.profileUnreadable(i.unreadable.reason, i.unreadable) : i.message}`;
 
 export interface LocatedYaml {
   readonly file: string;
