@@ -135,6 +135,18 @@ describe('output', () => {
     expect(cv.status).toBe('invalid');
     expect(cv.problems[0].code).toBe('not-pdf');
     expect(cv.problems[0].message).toMatch(/is not a PDF: it is a Word document/);
+    // A profile title given in both languages follows --lang; the JSON field stays a string.
+    expect(fr.stdout.split('\n')[0]).toMatch(/^Chef du Service « Coopération Financière » \(OFPPT\) — au /);
+    expect(JSON.parse(en.stdout).profile).toEqual({ id: 'ofppt-2026-chef-service-cooperation-financiere', title: 'Head of the Financial Cooperation Department (OFPPT)' });
+  });
+
+  it('a profile title given once is used in both languages', async () => {
+    const dir = await completeDossier();
+    const profile = 'samples/profiles/ofppt-2026-formateur-gestion.yaml';
+    const title = (lang: string) => run(['check', dir, '--profile', profile, '--lang', lang, '--format', 'json']).then((r) => JSON.parse(r.stdout).profile.title);
+    const fr = await title('fr');
+    expect(typeof fr).toBe('string');
+    expect(await title('en')).toBe(fr);
   });
 
   describe('usage mistakes (exit 2) are said in the command line\'s language too', () => {

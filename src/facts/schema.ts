@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { FactDecl, Profile } from '../profile/schema.js';
 import { isCalendarDate, toInstant } from '../rules/dates.js';
+import { inLang } from '../i18n/in-lang.js';
 
 // Built once per declaration: a batch reads thousands of declarations against one profile.
 const cache = new WeakMap<FactDecl, Map<string, z.ZodType>>();
@@ -69,5 +70,5 @@ export function candidateSchema(profile: Profile) {
   }
   return z
     .strictObject(shape)
-    .meta({ title: `candidate.yaml: ${profile.title}`, description: `Candidate declaration for ${profile.title} (profile ${profile.id})` });
+    .meta({ title: `candidate.yaml: ${inLang(profile.title, 'en')}`, description: `Candidate declaration for ${inLang(profile.title, 'en')} (profile ${profile.id})` });
 }

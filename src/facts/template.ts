@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { AUTHORING } from '../i18n/authoring.js';
 import type { Lang } from '../i18n/messages.js';
 import type { FactDecl, Profile } from '../profile/schema.js';
+import { inLang } from '../i18n/in-lang.js';
 import { candidateSchemaJson, SCHEMAS_DIR } from '../schemas.js';
 
 export interface TemplateOptions {
@@ -60,7 +61,7 @@ export function candidateTemplate(profile: Profile, options: TemplateOptions): s
   const out: string[] = [];
   if (options.schemaRef !== undefined) out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
   else out.push(`# ${w.templateNoSchema(profile.id)}`);
-  out.push('#', ...w.templateHeader(oneLine(profile.title), profile.id).map((l) => `# ${l}`), '#');
+  out.push('#', ...w.templateHeader(oneLine(inLang(profile.title, options.lang)), profile.id).map((l) => `# ${l}`), '#');
   out.push(...w.templateHowTo.map((l) => `# ${l}`));
   for (const [name, decl] of Object.entries(profile.facts)) {
     out.push('');

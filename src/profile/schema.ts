@@ -323,7 +323,9 @@ export const profileSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'a profile id is lower-case words joined by "-"')
       .describe('Stable id of the profile, lower-case words joined by "-", e.g. ofppt-2026-formateur-gestion'),
-    title: z.string().min(1).describe('The posting, as candidates know it'),
+    title: z
+      .union([z.string().min(1), localized])
+      .describe('The posting, as candidates know it: one text, or { fr, en } for reports in both languages'),
     source: z.string().optional().describe('Where the posting was published'),
     timezone: z
       .string()

@@ -8,6 +8,7 @@ import type { Highlighter } from '../report/highlight.js';
 import { toInstant, wallTime } from '../rules/dates.js';
 import { exampleNames } from './examples.js';
 import type { Profile } from './schema.js';
+import { inLang } from '../i18n/in-lang.js';
 
 export { SHOW_FORMATS, type ShowFormat } from './show-formats.js';
 
@@ -86,7 +87,7 @@ export function checklist(profile: Profile, options: ShowOptions): Checklist {
 
   const maxMB = w.mb(profile.limits.maxSizeMB);
   return {
-    title: profile.title,
+    title: inLang(profile.title, lang),
     meta,
     sections: [
       { title: w.documentsTitle(documents.length), intro: w.documentsIntro(maxMB), items: documents },

@@ -5,6 +5,7 @@ import type { Finding } from '../findings.js';
 import { render, type Lang, type MessageContext } from '../i18n/messages.js';
 import { explainVerdict } from '../i18n/rule-messages.js';
 import type { Localized } from '../profile/schema.js';
+import { inLang } from '../i18n/in-lang.js';
 import type { Report } from './model.js';
 import type { DossierView, ProblemView, ReportView } from './schema.js';
 
@@ -38,7 +39,7 @@ export function localizeHead(input: Reportable, options: FormatOptions): Omit<Re
   return {
     schemaVersion: input.schemaVersion,
     lang: options.lang,
-    profile: input.profile,
+    profile: { id: input.profile.id, title: inLang(input.profile.title, options.lang) },
     asOf: input.asOf,
     summary: input.summary,
     problems: input.problems.map((f) => problem(f)),

@@ -50,7 +50,7 @@ export interface Summary {
 
 export interface Report {
   readonly schemaVersion: typeof SCHEMA_VERSION;
-  readonly profile: { readonly id: string; readonly title: string };
+  readonly profile: { readonly id: string; readonly title: string | Localized };
   readonly asOf: string;
   readonly summary: Summary;
   readonly dossiers: readonly DossierResult[];

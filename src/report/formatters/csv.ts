@@ -5,6 +5,7 @@ import { UI } from '../../i18n/ui.js';
 import { dossierLocalizer, type Reportable } from '../localize.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Localized } from '../../profile/schema.js';
+import { inLang } from '../../i18n/in-lang.js';
 import { colonOf, columnsOf, isBlocking, problemCodes, verdictWord } from './common.js';
 import { displayName } from './safe-text.js';
 import type { TextOptions } from './text.js';
@@ -53,7 +54,7 @@ export function* formatCsvChunks(report: Reportable, options: TextOptions): Gene
 
 /** A dossier's columns (documents and rules, by id and label), without putting the rest in words. */
 function columnsView(d: Reportable['dossiers'][number], lang: Lang) {
-  const label = (l: string | Localized) => (typeof l === 'string' ? l : l[lang]);
+  const label = (l: string | Localized) => inLang(l, lang);
   return {
     documents: d.documents.map((doc) => ({ id: doc.id, label: label(doc.label) })),
     rules: d.rules.map((r) => ({ id: r.id, label: label(r.label) })),
