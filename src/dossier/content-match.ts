@@ -5,7 +5,7 @@
 import { finding, type Finding } from '../findings.js';
 import type { DocumentDecl, Profile } from '../profile/schema.js';
 import { compareNames } from './match.js';
-import { containsKeyword, tokenize } from './names.js';
+import { containsKeyword, tokenize, tokenizeKeyword } from './names.js';
 
 /** At least this many distinct keywords of a document in the text to fill its slot. */
 export const CONFIDENT_KEYWORDS = 2;
@@ -29,7 +29,7 @@ export function proposeDocument(profile: Profile, text: string): ContentProposal
   const tokens = tokenize(text.slice(0, MATCH_TEXT_CHARS * 2));
   if (tokens.length === 0) return undefined;
   const scored = profile.documents
-    .map((doc, order) => ({ doc, order, keywords: (doc.contentKeywords ?? []).filter((k) => containsKeyword(tokens, tokenize(k))) }))
+    .map((doc, order) => ({ doc, order, keywords: (doc.contentKeywords ?? []).filter((k) => containsKeyword(tokens, tokenizeKeyword(k))) }))
     .filter((s) => s.keywords.length > 0)
     .sort((a, b) => b.keywords.length - a.keywords.length || b.doc.priority - a.doc.priority || a.order - b.order);
   const best = scored[0];

@@ -2,7 +2,7 @@
 // The profile decides everything: keywords per document, and a priority when a name holds
 // keywords of several documents ("Attestation d'équivalence du diplôme").
 import type { DocumentDecl, Profile } from '../profile/schema.js';
-import { containsKeyword, stem, tokenize } from './names.js';
+import { containsKeyword, stem, tokenize, tokenizeKeyword } from './names.js';
 
 export interface NameMatch {
   /** Document ids to the file names assigned to them, in name order. */
@@ -15,7 +15,7 @@ export function documentFor(profile: Profile, fileName: string): DocumentDecl | 
   const tokens = tokenize(stem(fileName));
   let best: DocumentDecl | undefined;
   for (const doc of profile.documents) {
-    if (!doc.names.some((k) => containsKeyword(tokens, tokenize(k)))) continue;
+    if (!doc.names.some((k) => containsKeyword(tokens, tokenizeKeyword(k)))) continue;
     // Ties go to the first document declared; `profile check` warns about such collisions.
     if (!best || doc.priority > best.priority) best = doc;
   }
@@ -36,7 +36,7 @@ export function matchByName(profile: Profile, fileNames: readonly string[]): Nam
 /** The variant (e.g. F1 or F2) a file name announces, if exactly one. */
 export function variantOf(doc: DocumentDecl, fileName: string): string | undefined {
   const tokens = tokenize(stem(fileName));
-  const hits = (doc.variants ?? []).filter((v) => v.names.some((k) => containsKeyword(tokens, tokenize(k))));
+  const hits = (doc.variants ?? []).filter((v) => v.names.some((k) => containsKeyword(tokens, tokenizeKeyword(k))));
   return hits.length === 1 ? hits[0]!.id : undefined;
 }
 

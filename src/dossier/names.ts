@@ -20,6 +20,22 @@ export function tokenize(text: string): string[] {
   return spaced.split(' ').filter((t) => t.length > 0 && !STOPWORDS.has(t));
 }
 
+// A profile's keywords are few and the same for every file of every dossier: each is
+// tokenized once (NFKD and three Unicode regexes cost about a tenth of a batch's main thread).
+const keywordTokens = new Map<string, readonly string[]>();
+const MAX_KEYWORDS_KEPT = 4096;
+
+/** tokenize(), remembered: for a profile's keywords and values, not for file names. */
+export function tokenizeKeyword(keyword: string): readonly string[] {
+  let tokens = keywordTokens.get(keyword);
+  if (tokens === undefined) {
+    if (keywordTokens.size >= MAX_KEYWORDS_KEPT) keywordTokens.clear();
+    tokens = tokenize(keyword);
+    keywordTokens.set(keyword, tokens);
+  }
+  return tokens;
+}
+
 export function stem(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? fileName.slice(0, dot) : fileName;

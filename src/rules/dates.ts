@@ -78,8 +78,25 @@ function formatter(timezone: string): Intl.DateTimeFormat {
   return f;
 }
 
+type Fields = readonly [number, number, number, number, number, number, number];
+
+// formatToParts costs ~10 µs, and every dossier of a batch asks for the same few instants
+// (the date of the check, the deadline): answers are remembered, exactly, instant by instant.
+const wallCache = new Map<string, Fields>();
+const MAX_WALL_KEPT = 4096;
+
 /** Wall-clock fields of an instant in a zone (milliseconds kept from the instant). */
-function wallFields(t: number, timezone: string): [number, number, number, number, number, number, number] {
+function wallFields(t: number, timezone: string): Fields {
+  const key = `${timezone} ${t}`;
+  const known = wallCache.get(key);
+  if (known) return known;
+  if (wallCache.size >= MAX_WALL_KEPT) wallCache.clear();
+  const fields = computeWallFields(t, timezone);
+  wallCache.set(key, fields);
+  return fields;
+}
+
+function computeWallFields(t: number, timezone: string): Fields {
   const parts: Record<string, string> = {};
   for (const p of formatter(timezone).formatToParts(new Date(t))) parts[p.type] = p.value;
   const year = Number(parts.year);
