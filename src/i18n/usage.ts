@@ -2,7 +2,7 @@
 // that is not there, a profile that cannot be read, reports that cannot be merged. Each names
 // the option or the file and says what to write instead. Option names, file names and codes
 // stay as typed; only the sentences around them change language.
-import type { Lang } from './messages.js';
+import { LANGS, type Lang } from './messages.js';
 
 /** Why a profile file could not be read at all (src/profile/load.ts). */
 export type ProfileReadReason = 'no-such-file' | 'is-folder' | 'not-regular' | 'too-large' | 'empty' | 'unreadable';
@@ -184,7 +184,7 @@ export function usageLang(argv: readonly string[]): Lang {
     const a = argv[i]!;
     if (a === '--') break;
     const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (value === 'en' || value === 'fr') return value;
+    if ((LANGS as readonly string[]).includes(value ?? '')) return value as Lang;
   }
   return 'fr';
 }
