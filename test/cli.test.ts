@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../src/report/schema.js';
+import { buildProgram } from '../src/cli/main.js';
+import { HELP_FR } from '../src/i18n/help.js';
 import { run } from './support/cli.js';
 import { completeFiles, GOOD_CANDIDATE, makeDossier, tempDir } from './support/dossier.js';
 import { textPdf } from './support/pdf-factory.js';
@@ -289,6 +291,31 @@ describe('review fixes', () => {
     // Columns line up whatever the verdict's length.
     const starts = r.stdout.split('\n').filter((l) => /^[✔✘?] /.test(l)).map((l) => l.indexOf('samples/'));
     expect(new Set(starts).size).toBe(1);
+  });
+});
+
+describe('--help speaks the command line\'s language', () => {
+  it('every description of every command, option and argument has its French, and the catalogue holds nothing else', () => {
+    const asked = new Set<string>();
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: process.cwd() };
+    buildProgram(io, () => undefined, 'fr', (english) => (asked.add(english), HELP_FR[english] ?? english));
+    expect([...asked].filter((s) => !(s in HELP_FR))).toEqual([]);
+    expect(Object.keys(HELP_FR).filter((s) => !asked.has(s))).toEqual([]);
+  });
+
+  it('French by default, English with --lang en, titles and defaults included', async () => {
+    const fr = await run(['check', '--help']);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toMatch(/^Utilisation : dossier check \[options\] <dir\.\.\.>/);
+    expect(fr.stdout).toMatch(/Arguments :\n/);
+    expect(fr.stdout).toMatch(/--lang <lang> +langue des messages \(fr, en\) \(valeurs : "fr", "en" ;\s+par défaut : "fr"\)/);
+    expect(fr.stdout).toMatch(/-h, --help +afficher l'aide de la commande/);
+    const en = await run(['check', '--help', '--lang', 'en']);
+    expect(en.stdout).toMatch(/^Usage: dossier check \[options\] <dir\.\.\.>/);
+    expect(en.stdout).toMatch(/--lang <lang> +language of messages \(fr, en\) \(choices: "fr", "en",\s+default: "fr"\)/);
+    const top = await run(['--help']);
+    expect(top.stdout).toMatch(/Commandes :\n/);
+    expect(top.stdout).toMatch(/help \[command\] +afficher l'aide de la commande/);
   });
 });
 

@@ -442,7 +442,7 @@ describe('the CLI offers the formats', () => {
   it('check --help lists every format and --csv-delimiter', async () => {
     const r = await run(['check', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout.replace(/\s+/g, " ")).toMatch(/choices: "text", "json", "csv", "html", "junit", "markdown", "github"/);
+    expect(r.stdout.replace(/\s+/g, " ")).toMatch(/valeurs : "text", "json", "csv", "html", "junit", "markdown", "github"/);
     expect(r.stdout).toContain('--csv-delimiter');
   });
 

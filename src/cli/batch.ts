@@ -11,18 +11,19 @@ import { addReportOptions, render, settingsFrom, type ReportOptions } from './ch
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, refuseOutputInside, requireProfile } from './options.js';
 import { startProgress } from './progress.js';
+import type { Translate } from '../i18n/help.js';
 
 interface BatchOptions extends ReportOptions {
   concurrency?: string;
   shard?: string;
 }
 
-export function batchCommand(io: Io, setExit: (code: number) => void): Command {
-  return addReportOptions(new Command('batch'))
-    .description('check every sub-folder of <root> as one dossier (HR exports)')
-    .argument('<root>', 'folder whose sub-folders are the dossiers')
-    .addOption(new Option('-j, --concurrency <n>', 'PDF worker threads').default(String(availableParallelism()), 'available cores'))
-    .addOption(new Option('--shard <k/n>', 'check only the k-th of n deterministic shares of the dossiers'))
+export function batchCommand(io: Io, setExit: (code: number) => void, t: Translate): Command {
+  return addReportOptions(new Command('batch'), t)
+    .description(t('check every sub-folder of <root> as one dossier (HR exports)'))
+    .argument('<root>', t('folder whose sub-folders are the dossiers'))
+    .addOption(new Option('-j, --concurrency <n>', t('PDF worker threads')).default(String(availableParallelism()), t('available cores')))
+    .addOption(new Option('--shard <k/n>', t('check only the k-th of n deterministic shares of the dossiers')))
     .action(async (root: string, opts: BatchOptions) => {
       const profile = await requireProfile(opts.profile, io);
       const settings = settingsFrom(opts, profile);

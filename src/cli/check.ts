@@ -7,6 +7,7 @@ import type { Report } from '../report/model.js';
 import { FORMATS, formatReportChunks, type FormatName } from '../report/formatters/index.js';
 import { ansi, plain } from '../report/highlight.js';
 import type { Profile } from '../profile/schema.js';
+import type { Translate } from '../i18n/help.js';
 import { colorLevel } from './color.js';
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, langOption, outputOption, parseAsOf, profileOption, refuseOutputInside, requireDirectories, requireProfile } from './options.js';
@@ -24,18 +25,18 @@ export interface ReportOptions {
   csvDelimiter?: ',' | ';';
 }
 
-export function addReportOptions(cmd: Command): Command {
+export function addReportOptions(cmd: Command, t: Translate): Command {
   return cmd
-    .addOption(profileOption())
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
-    .addOption(outputOption())
-    .addOption(new Option('--as-of <date>', 'date at which ages and dates are judged, YYYY-MM-DD (default: today)'))
-    .addOption(langOption())
-    .option('--no-color', 'no colour in the text report')
-    .option('-q, --quiet', 'text report: show only dossiers with something to fix')
-    .option('--no-content', 'do not look inside the documents (blank pages, ID card sides, form fields, duplicates): names and page counts only, several times faster')
-    .addOption(new Option('--file-timeout <seconds>', 'time limit to analyse one file').default(String(DEFAULT_FILE_TIMEOUT_MS / 1000)))
-    .addOption(new Option('--csv-delimiter <char>', "csv report: field separator, ',' or ';' (French Excel)").argParser(parseCsvDelimiter));
+    .addOption(profileOption(t))
+    .addOption(new Option('-f, --format <format>', t('report format')).choices(FORMATS).default('text'))
+    .addOption(outputOption(t))
+    .addOption(new Option('--as-of <date>', t('date at which ages and dates are judged, YYYY-MM-DD (default: today)')))
+    .addOption(langOption(t))
+    .option('--no-color', t('no colour in the text report'))
+    .option('-q, --quiet', t('text report: show only dossiers with something to fix'))
+    .option('--no-content', t('do not look inside the documents (blank pages, ID card sides, form fields, duplicates): names and page counts only, several times faster'))
+    .addOption(new Option('--file-timeout <seconds>', t('time limit to analyse one file')).default(String(DEFAULT_FILE_TIMEOUT_MS / 1000)))
+    .addOption(new Option('--csv-delimiter <char>', t("csv report: field separator, ',' or ';' (French Excel)")).argParser(parseCsvDelimiter));
 }
 
 export function parseCsvDelimiter(value: string): ',' | ';' {
@@ -45,10 +46,10 @@ export function parseCsvDelimiter(value: string): ',' | ';' {
   throw new UsageError((w) => w.badCsvDelimiter(value));
 }
 
-export function checkCommand(io: Io, setExit: (code: number) => void): Command {
-  return addReportOptions(new Command('check'))
-    .description("check candidates' folders: documents present and valid, eligibility")
-    .argument('<dir...>', "candidate folders (one dossier each)")
+export function checkCommand(io: Io, setExit: (code: number) => void, t: Translate): Command {
+  return addReportOptions(new Command('check'), t)
+    .description(t("check candidates' folders: documents present and valid, eligibility"))
+    .argument('<dir...>', t('candidate folders (one dossier each)'))
     .action(async (dirs: string[], opts: ReportOptions) => {
       // The workers start loading pdf.js now, while this thread reads the profile and checks
       // the options (for one dossier, that overlap is a quarter of the run); a mistake closes

@@ -5,17 +5,18 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { AUTHORING } from '../i18n/authoring.js';
+import type { Translate } from '../i18n/help.js';
 import { BUNDLED_PROFILE } from '../profile/bundled.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { asLang, langOption, profileOption, requireProfile } from './options.js';
 
-export function initCommand(io: Io, setExit: (code: number) => void): Command {
+export function initCommand(io: Io, setExit: (code: number) => void, t: Translate): Command {
   return new Command('init')
-    .description("start a candidate's folder: write a commented candidate.yaml and list the documents to add")
-    .argument('<dir>', "the candidate's folder (created if needed)")
-    .addOption(profileOption())
-    .addOption(langOption())
-    .addHelpText('after', '\nExit codes: 0 written · 2 candidate.yaml already exists, or another usage error.')
+    .description(t("start a candidate's folder: write a commented candidate.yaml and list the documents to add"))
+    .argument('<dir>', t("the candidate's folder (created if needed)"))
+    .addOption(profileOption(t))
+    .addOption(langOption(t))
+    .addHelpText('after', t('\nExit codes: 0 written · 2 candidate.yaml already exists, or another usage error.'))
     .action(async (dir: string, opts: { profile: string; lang: string }) => {
       const lang = asLang(opts.lang);
       const w = AUTHORING[lang];

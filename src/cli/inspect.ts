@@ -10,6 +10,7 @@ import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { asLang, emit, langOption, outputOption } from './options.js';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../pdf/types.js';
+import type { Translate } from '../i18n/help.js';
 
 interface InspectOptions {
   format: 'text' | 'json';
@@ -20,16 +21,16 @@ interface InspectOptions {
   fileTimeout: string;
 }
 
-export function inspectCommand(io: Io, setExit: (code: number) => void): Command {
+export function inspectCommand(io: Io, setExit: (code: number) => void, t: Translate): Command {
   return new Command('inspect')
-    .description('show what the tool reads in each file: type, PDF validity, pages, encryption')
-    .argument('<file...>', 'files to inspect')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(outputOption())
-    .addOption(langOption())
-    .option('--no-color', 'no colour')
-    .option('--max-size <MB>', 'size limit of one file, in MB', '10')
-    .option('--file-timeout <seconds>', 'time limit to analyse one file', String(DEFAULT_FILE_TIMEOUT_MS / 1000))
+    .description(t('show what the tool reads in each file: type, PDF validity, pages, encryption'))
+    .argument('<file...>', t('files to inspect'))
+    .addOption(new Option('-f, --format <format>', t('output format')).choices(['text', 'json']).default('text'))
+    .addOption(outputOption(t))
+    .addOption(langOption(t))
+    .option('--no-color', t('no colour'))
+    .option('--max-size <MB>', t('size limit of one file, in MB'), '10')
+    .option('--file-timeout <seconds>', t('time limit to analyse one file'), String(DEFAULT_FILE_TIMEOUT_MS / 1000))
     .action(async (files: string[], opts: InspectOptions) => {
       const maxMB = Number(opts.maxSize);
       const seconds = Number(opts.fileTimeout);

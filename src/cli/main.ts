@@ -1,7 +1,7 @@
 // The whole CLI as a function of its arguments and streams: it returns the exit code and
 // never calls process.exit, so tests run it in-process and output is never cut short.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
 import { profileCommand } from './profile.js';
@@ -10,6 +10,8 @@ import { batchCommand } from './batch.js';
 import { mergeCommand } from './merge.js';
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { USAGE, usageLang, type UsageWords } from '../i18n/usage.js';
+import { helpExtras, helpTitle, translator, type Translate } from '../i18n/help.js';
+import type { Lang } from '../i18n/messages.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -20,21 +22,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   };
   const lang = usageLang(argv);
   const w = USAGE[lang];
-  // commander's own error lines are English: they are silenced here and said again, in the
-  // command line's language, from the error's code (below).
-  const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s), outputError: () => undefined };
-  const program = new Command('dossier')
-    .description("Validate job applicants' dossiers against a posting's profile")
-    .version(VERSION, '-V, --version')
-    .configureOutput(output)
-    .exitOverride();
-  for (const cmd of [checkCommand(io, setExit), batchCommand(io, setExit), mergeCommand(io, setExit), inspectCommand(io, setExit), profileCommand(io, setExit), initCommand(io, setExit)]) program.addCommand(cmd);
-  // Subcommands must not exit either, and must print through our streams.
-  const configure = (c: Command) => {
-    c.exitOverride().configureOutput(output);
-    c.commands.forEach(configure);
-  };
-  program.commands.forEach(configure);
+  const program = buildProgram(io, setExit, lang);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -58,6 +46,38 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`dossier: ${w.unexpected(String((err as Error)?.stack ?? err))}\n`);
     return EXIT.usage;
   }
+}
+
+/**
+ * Every command, with its --help in `lang` (src/i18n/help.ts: descriptions, commander's titles
+ * and the "(default: …)" it adds). `t` is the translator (tests pass one that records what it
+ * is asked).
+ */
+export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang, t: Translate = translator(lang)): Command {
+  // commander's own error lines are English: they are silenced here and said again, in the
+  // command line's language, from the error's code (main, above).
+  const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s), outputError: () => undefined };
+  const helpConfig = {
+    styleTitle: (title: string) => helpTitle(lang, title),
+    optionDescription(this: Help, option: Option) {
+      return helpExtras(lang, Help.prototype.optionDescription.call(this, option));
+    },
+    argumentDescription(this: Help, argument: Argument) {
+      return helpExtras(lang, Help.prototype.argumentDescription.call(this, argument));
+    },
+  };
+  const program = new Command('dossier')
+    .description(t("Validate job applicants' dossiers against a posting's profile"))
+    .version(VERSION, '-V, --version', t('output the version number'));
+  for (const cmd of [checkCommand, batchCommand, mergeCommand, inspectCommand, profileCommand, initCommand]) program.addCommand(cmd(io, setExit, t));
+  // No command may exit the process, each prints through our streams, and all speak alike.
+  const configure = (c: Command) => {
+    c.exitOverride().configureOutput(output).configureHelp(helpConfig).helpOption('-h, --help', t('display help for command'));
+    if (c.commands.length > 0) c.helpCommand('help [command]', t('display help for command'));
+    c.commands.forEach(configure);
+  };
+  configure(program);
+  return program;
 }
 
 /**

@@ -9,6 +9,7 @@ import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { emit, outputOption } from './options.js';
 import { LANGS } from '../i18n/messages.js';
+import type { Translate } from '../i18n/help.js';
 
 interface MergeOptions {
   format: FormatName;
@@ -18,16 +19,16 @@ interface MergeOptions {
   csvDelimiter?: ',' | ';';
 }
 
-export function mergeCommand(io: Io, setExit: (code: number) => void): Command {
+export function mergeCommand(io: Io, setExit: (code: number) => void, t: Translate): Command {
   return new Command('merge')
-    .description('combine JSON reports of shards (batch --shard k/n --format json) into one report')
-    .argument('<report...>', 'JSON reports made with the same profile, --as-of and --lang')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
-    .addOption(outputOption())
-    .option('--no-color', 'no colour in the text report')
-    .option('-q, --quiet', 'text report: show only dossiers with something to fix')
-    .addOption(new Option('--lang <lang>', 'language of error messages (fr, en); the report keeps the language it was made in').choices(LANGS).default('fr'))
-    .addOption(new Option('--csv-delimiter <char>', "csv report: field separator, ',' or ';' (French Excel)").argParser(parseCsvDelimiter))
+    .description(t('combine JSON reports of shards (batch --shard k/n --format json) into one report'))
+    .argument('<report...>', t('JSON reports made with the same profile, --as-of and --lang'))
+    .addOption(new Option('-f, --format <format>', t('report format')).choices(FORMATS).default('text'))
+    .addOption(outputOption(t))
+    .option('--no-color', t('no colour in the text report'))
+    .option('-q, --quiet', t('text report: show only dossiers with something to fix'))
+    .addOption(new Option('--lang <lang>', t('language of error messages (fr, en); the report keeps the language it was made in')).choices(LANGS).default('fr'))
+    .addOption(new Option('--csv-delimiter <char>', t("csv report: field separator, ',' or ';' (French Excel)")).argParser(parseCsvDelimiter))
     .action(async (files: string[], opts: MergeOptions) => {
       const inputs = [];
       for (const file of files) {

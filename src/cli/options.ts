@@ -3,16 +3,17 @@
 import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Option } from 'commander';
+import { bundledProfileNote, type Translate } from '../i18n/help.js';
 import { LANGS, type Lang } from '../i18n/messages.js';
 import { BUNDLED_PROFILE } from '../profile/bundled.js';
 import type { Profile } from '../profile/schema.js';
 import { isCalendarDate } from '../rules/dates.js';
 import { UsageError, type Io } from './io.js';
 
-export const langOption = () => new Option('--lang <lang>', 'language of messages (fr, en)').choices(LANGS).default('fr');
-export const outputOption = () => new Option('-o, --output <file>', 'write the report to this file instead of stdout');
-export const profileOption = () =>
-  new Option('-p, --profile <file>', 'profile of the posting (YAML)').default(BUNDLED_PROFILE, 'the bundled OFPPT profile');
+export const langOption = (t: Translate) => new Option('--lang <lang>', t('language of messages (fr, en)')).choices(LANGS).default('fr');
+export const outputOption = (t: Translate) => new Option('-o, --output <file>', t('write the report to this file instead of stdout'));
+export const profileOption = (t: Translate) =>
+  new Option('-p, --profile <file>', t('profile of the posting (YAML)')).default(BUNDLED_PROFILE, t(bundledProfileNote));
 
 export async function requireProfile(file: string, io: Io): Promise<Profile> {
   // Loaded here, not at start: the YAML parser and the schema cost ~70 ms, which --help and

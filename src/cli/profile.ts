@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { AUTHORING } from '../i18n/authoring.js';
 import { USAGE } from '../i18n/usage.js';
+import { bundledProfileNote, type Translate } from '../i18n/help.js';
 import { BUNDLED_PROFILE } from '../profile/bundled.js';
 import { SHOW_FORMATS, type ShowFormat } from '../profile/show-formats.js';
 import { ansi, plain } from '../report/highlight.js';
@@ -12,15 +13,13 @@ import { colorLevel } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { asLang, emit, langOption, outputOption, requireProfile } from './options.js';
 
-const bundledNote = 'the bundled OFPPT profile';
-
-export function profileCommand(io: Io, setExit: (code: number) => void): Command {
-  const cmd = new Command('profile').description('work with posting profiles: check, test, show');
+export function profileCommand(io: Io, setExit: (code: number) => void, t: Translate): Command {
+  const cmd = new Command('profile').description(t('work with posting profiles: check, test, show'));
   cmd
     .command('check')
-    .description('validate a profile; print every error as file:line:col')
-    .argument('<file>', 'profile (YAML)')
-    .addOption(langOption())
+    .description(t('validate a profile; print every error as file:line:col'))
+    .argument('<file>', t('profile (YAML)'))
+    .addOption(langOption(t))
     .action(async (file: string, opts: { lang: string }) => {
       const lang = asLang(opts.lang);
       const u = USAGE[lang];
@@ -40,11 +39,11 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
 
   cmd
     .command('test')
-    .description("run the profile's own test cases (its tests: section); one line per case")
-    .argument('[files...]', `profiles (YAML); default: ${bundledNote}`)
-    .addOption(langOption())
-    .option('--no-color', 'no colour')
-    .addHelpText('after', '\nExit codes: 0 every case passes · 1 a case fails · 2 a profile is invalid or has no tests.')
+    .description(t("run the profile's own test cases (its tests: section); one line per case"))
+    .argument('[files...]', t(`profiles (YAML); default: ${bundledProfileNote}`))
+    .addOption(langOption(t))
+    .option('--no-color', t('no colour'))
+    .addHelpText('after', t('\nExit codes: 0 every case passes · 1 a case fails · 2 a profile is invalid or has no tests.'))
     .action(async (files: string[], opts: { lang: string; color?: boolean }) => {
       const lang = asLang(opts.lang);
       const h = highlighter(io, opts.color);
@@ -80,13 +79,13 @@ export function profileCommand(io: Io, setExit: (code: number) => void): Command
 
   cmd
     .command('show')
-    .description("the posting's checklist in plain words: documents, conditions, names recognised")
-    .argument('[file]', `profile (YAML); default: ${bundledNote}`)
-    .addOption(langOption())
-    .addOption(new Option('-f, --format <format>', 'text, or markdown to publish next to the posting').choices(SHOW_FORMATS).default('text'))
-    .option('--as-of <date>', 'date at which ages are judged, YYYY-MM-DD (default: "on the day of the check")')
-    .addOption(outputOption())
-    .option('--no-color', 'no colour')
+    .description(t("the posting's checklist in plain words: documents, conditions, names recognised"))
+    .argument('[file]', t(`profile (YAML); default: ${bundledProfileNote}`))
+    .addOption(langOption(t))
+    .addOption(new Option('-f, --format <format>', t('text, or markdown to publish next to the posting')).choices(SHOW_FORMATS).default('text'))
+    .option('--as-of <date>', t('date at which ages are judged, YYYY-MM-DD (default: "on the day of the check")'))
+    .addOption(outputOption(t))
+    .option('--no-color', t('no colour'))
     .action(async (file: string | undefined, opts: { lang: string; format: ShowFormat; asOf?: string; output?: string; color?: boolean }) => {
       const profile = await requireProfile(file ?? BUNDLED_PROFILE, io);
       if (opts.asOf !== undefined && !isCalendarDate(opts.asOf))
