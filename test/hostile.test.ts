@@ -21,7 +21,7 @@ import { createInspector, type Inspector } from '../src/pdf/pool.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
-import { fontMatrixExploitPdf, hostileCorpus, xrefStreamPdf, zlibBomb } from './support/hostile-corpus.js';
+import { fontMatrixExploitPdf, hostileCorpus, rawPdf, xrefStreamPdf, zlibBomb } from './support/hostile-corpus.js';
 import { encryptedPdf, hasQpdf, imagePdf, tempFolder, textPdf } from './support/pdf-factory.js';
 import { bundledProfile } from './support/profile.js';
 
@@ -114,8 +114,8 @@ describe('bounded memory', () => {
     // A dictionary that cannot be read plainly is taken for the worst.
     expect(await findInflationBomb(stream('/Filter 9 0 R', nested))).toMatchObject({ layer: 2 });
     // A small limit, to see the count itself: 3 MiB of zeros is over 2 MiB, under 4.
-    expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(3)), 2 * MiB)).not.toBeNull();
-    expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(3)), 4 * MiB)).toBeNull();
+    expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(3)), { limit: 2 * MiB })).not.toBeNull();
+    expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(3)), { limit: 4 * MiB })).toBeNull();
   });
 
   it('4 GiB bombs (content stream, object stream, Flate in Flate) are findings, and memory stays flat', async () => {
@@ -141,6 +141,64 @@ describe('bounded memory', () => {
     const r = await inspector.inspect(path, { ...LIMITS, maxSizeBytes: 100 });
     expect(codes(r)).toEqual(['too-large']);
     expect(r.pages).toBe(2);
+  });
+});
+
+describe('images are inflated only where pdf.js would draw them', () => {
+  // pdf.js inflates an image only to draw it; the content checks read pages from the bytes.
+  // So the bomb check passes over images when pdf.js will only open the file, and checks them
+  // before pdf.js draws a page. Each case: an image whose Flate data inflates to 4 GiB.
+  const CAT = '<< /Type /Catalog /Pages 2 0 R >>';
+  const PAGES = '<< /Type /Pages /Kids [3 0 R] /Count 1 >>';
+  const PAGE = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>';
+  const IMAGE = '/Type /XObject /Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode';
+  const DRAW = new Uint8Array(Buffer.from('q 300 0 0 190 100 500 cm /Im1 Do Q', 'latin1'));
+  const content = contentRequestFor(profile.documents.find((d) => d.id === 'cni'), LIMITS.fileTimeoutMs);
+  const imageBomb = (contentStream: PdfObjectLike = { dict: '', data: DRAW }, extra: string[] = []) =>
+    rawPdf([CAT, PAGES, PAGE, contentStream, { dict: IMAGE, data: zlibBomb(4096) }, ...extra]);
+  type PdfObjectLike = Parameters<typeof rawPdf>[0][number];
+  const isBomb = (r: FileInspection) => r.problems.some((p) => p.code === 'unreadable' && p.params?.['reason'] === 'bomb');
+
+  it('opened only, the page read from the bytes: no bomb, the page is there, and memory stays flat', async () => {
+    const path = await folder.write('image-bomb.pdf', imageBomb());
+    const { value: r, growthMB } = await peakRss(() => inspector.inspect(path, { ...LIMITS, content }));
+    expect([r.readable, r.pages, codes(r)]).toEqual([true, 1, []]);
+    expect(r.cni?.sides).toBe(1);
+    expect(growthMB).toBeLessThan(300);
+    // Without content checks too: pdf.js counts pages without drawing.
+    expect(isBomb(await inspector.inspect(path, LIMITS))).toBe(false);
+  });
+
+  it('checked first when pdf.js will draw: page 1 asked for, or the form fields read', async () => {
+    const path = await folder.write('image-bomb-drawn.pdf', imageBomb());
+    expect(isBomb(await inspector.inspect(path, { ...LIMITS, firstPageContent: true }))).toBe(true);
+    expect(isBomb(await inspector.inspect(path, { ...LIMITS, content: { ...content, fields: true } }))).toBe(true);
+  });
+
+  it('checked before pdf.js draws the page the raw reader could not read', async () => {
+    // A content stream in ASCIIHex: the raw reader reads Flate only, so pdf.js draws page 1.
+    const hex = Buffer.from(Buffer.from(DRAW).toString('hex') + '>', 'latin1');
+    const path = await folder.write('image-bomb-hex-content.pdf', imageBomb({ dict: '/Filter /ASCIIHexDecode', data: new Uint8Array(hex) }));
+    expect(isBomb(await inspector.inspect(path, { ...LIMITS, content }))).toBe(true);
+  });
+
+  it('an "image" the cross-reference names as an object stream is checked: pdf.js would inflate it', async () => {
+    const head = '6 0 ';
+    const file = xrefStreamPdf([
+      CAT,
+      PAGES,
+      PAGE,
+      { dict: '', data: DRAW },
+      { dict: `${IMAGE} /N 1 /First ${head.length}`, data: zlibBomb(4096, Buffer.from(`${head}<< /Producer (x) >> `, 'latin1')) },
+      { inStream: 5, index: 0 },
+    ]);
+    const path = await folder.write('image-named-object-stream.pdf', file);
+    expect(isBomb(await inspector.inspect(path, { ...LIMITS, content }))).toBe(true);
+  });
+
+  it('a "/XRef" outside the cross-reference the raw reader read: every image is checked (pdf.js repair mode would follow it)', async () => {
+    const path = await folder.write('image-bomb-stray-xref.pdf', imageBomb(undefined, ['<< /Type /XRef /W [1 1 1] /Size 1 >>']));
+    expect(isBomb(await inspector.inspect(path, { ...LIMITS, content }))).toBe(true);
   });
 });
 

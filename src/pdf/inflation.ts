@@ -14,6 +14,16 @@
 // What this cannot see, and what bounds it then: streams in encrypted files (their bytes are
 // ciphertext until pdf.js decrypts them) and other expanding filters (LZW, RunLength,
 // ASCII85), bounded only by the per-file time limit, which terminates the worker.
+//
+// Images are what costs here: a lossless scan must be inflated whole to be counted. pdf.js
+// inflates an image only to draw it, and the content checks read pages from the bytes
+// (src/pdf/raw/), drawing nothing. So when the raw reader has read the cross-reference, the
+// caller may ask to pass over image XObjects (`onOpen`): pdf.js, opening the file without
+// drawing it, inflates only the cross-reference streams and the object streams they name
+// (also in its repair mode, which finds compressed objects through "/XRef" streams only).
+// An image stream named as an object stream, or a "/XRef" outside the streams the raw reader
+// read, and every image is inflated as before. Whoever then draws a page with pdf.js checks
+// the images first (src/pdf/analyse.ts).
 import { constants, createInflate, inflateSync } from 'node:zlib';
 import { Lexer, Name } from './raw/lexer.js';
 
@@ -36,6 +46,14 @@ const PEEK_INPUT = 1024;
 /** Streams small enough are inflated in one synchronous call. */
 const SMALL_OUTPUT = 1024 * 1024;
 
+/** What pdf.js inflates when it opens a file without drawing it (read by src/pdf/raw/read-content.ts). */
+export interface InflatedOnOpen {
+  /** Object numbers of the object streams the cross-reference streams name. */
+  readonly objectStreams: ReadonlySet<number>;
+  /** [start, end) of each cross-reference stream's dictionary in the file. */
+  readonly xrefDicts: readonly (readonly [number, number])[];
+}
+
 export interface InflationExcess {
   /** Offset in the file of the stream's data. */
   readonly offset: number;
@@ -44,14 +62,24 @@ export interface InflationExcess {
   readonly limitBytes: number;
 }
 
-/** The first stream that inflates to more than `limit` bytes, or null. */
-export async function findInflationBomb(bytes: Uint8Array, limit = MAX_INFLATED_STREAM_BYTES): Promise<InflationExcess | null> {
+export interface InflationScan {
+  readonly limit?: number;
+  /** Pass over image XObjects: the file is only opened, not drawn (see the top of this file). */
+  readonly onOpen?: InflatedOnOpen;
+}
+
+/** The first stream that inflates to more than the limit, or null. */
+export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan = {}): Promise<InflationExcess | null> {
+  const limit = scan.limit ?? MAX_INFLATED_STREAM_BYTES;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const skipImages = scan.onOpen !== undefined && onlyKnownXrefStreams(buf, scan.onOpen);
   for (const { keyword, offset } of streamStarts(buf)) {
     if (!isZlibHeader(buf, offset)) continue;
     // pdf.js inflates as many times as the stream's /Filter says, no more: a dictionary that
     // reads plainly decides; one that does not is taken for the worst (Flate in Flate...).
-    const declared = declaredFlateLayers(buf, keyword);
+    const head = streamHead(buf, keyword);
+    if (skipImages && head && isImageOnly(head, scan.onOpen!)) continue;
+    const declared = head ? declaredFlateLayers(head.dict) : undefined;
     if (declared === 0) continue;
     const oneLayer = declared === 1 || (declared === undefined && !mayNest(buf.subarray(offset, offset + PEEK_INPUT)));
     if (oneLayer && (buf.length - offset) * MAX_DEFLATE_RATIO <= limit) continue;
@@ -80,23 +108,63 @@ function* streamStarts(buf: Buffer): Generator<{ keyword: number; offset: number
 }
 
 /**
- * How many Flate filters the stream's dictionary (between the last "obj" before the keyword
- * and the keyword) declares: 0, 1, 2...; undefined when it cannot be read plainly (an indirect
- * /Filter, a dictionary the lexer refuses), which the caller takes for the worst.
+ * The stream's dictionary (between the last "obj" before the keyword and the keyword) and its
+ * object number; undefined when it cannot be read plainly (the lexer refuses it), which the
+ * caller takes for the worst.
  */
-function declaredFlateLayers(buf: Buffer, keyword: number): number | undefined {
+function streamHead(buf: Buffer, keyword: number): { dict: Map<string, unknown>; num: number | undefined } | undefined {
   const obj = buf.lastIndexOf('obj', keyword, 'latin1');
   if (obj < 0 || keyword - obj > 64 * 1024) return undefined;
   try {
     const dict = new Lexer(buf, obj + 3, keyword).value(true);
     if (!(dict instanceof Map)) return undefined;
-    const filter = dict.get('Filter');
-    const names = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
-    if (!names.every((n) => n instanceof Name)) return undefined;
-    return names.filter((n) => (n as Name).name === 'FlateDecode' || (n as Name).name === 'Fl').length;
+    const m = /(\d+)\s+\d+\s+$/.exec(buf.toString('latin1', Math.max(0, obj - 24), obj));
+    return { dict, num: m ? Number(m[1]) : undefined };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * How many Flate filters the dictionary declares: 0, 1, 2...; undefined when it cannot be
+ * told plainly (an indirect /Filter), which the caller takes for the worst.
+ */
+function declaredFlateLayers(dict: Map<string, unknown>): number | undefined {
+  const filter = dict.get('Filter');
+  const names = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
+  if (!names.every((n) => n instanceof Name)) return undefined;
+  return names.filter((n) => (n as Name).name === 'FlateDecode' || (n as Name).name === 'Fl').length;
+}
+
+const nameIs = (v: unknown, name: string) => v instanceof Name && v.name === name;
+
+/**
+ * An image XObject and nothing else pdf.js opens: /Subtype /Image, no /Type but /XObject, and
+ * not an object stream the cross-reference names (a stream's dictionary does not decide what
+ * pdf.js reads it as: the reference to it does).
+ */
+function isImageOnly(head: { dict: Map<string, unknown>; num: number | undefined }, onOpen: InflatedOnOpen): boolean {
+  const type = head.dict.get('Type');
+  return (
+    nameIs(head.dict.get('Subtype'), 'Image') &&
+    (type === undefined || nameIs(type, 'XObject')) &&
+    head.num !== undefined &&
+    !onOpen.objectStreams.has(head.num)
+  );
+}
+
+/**
+ * Whether every "/XRef" in the file lies in the dictionary of a cross-reference stream the raw
+ * reader read. pdf.js's repair mode takes any object holding "/XRef" (followed by a byte below
+ * '@') for a cross-reference stream, and would inflate the object streams it names.
+ */
+function onlyKnownXrefStreams(buf: Buffer, onOpen: InflatedOnOpen): boolean {
+  for (let at = buf.indexOf('/XRef', 0, 'latin1'); at >= 0; at = buf.indexOf('/XRef', at + 5, 'latin1')) {
+    const next = buf[at + 5];
+    if (next !== undefined && next >= 64) continue;
+    if (!onOpen.xrefDicts.some(([start, end]) => at >= start && at < end)) return false;
+  }
+  return true;
 }
 
 /** Whether the data's first inflated bytes start another zlib stream (or cannot be told). */

@@ -33,6 +33,10 @@ export class RawPdf {
   private readonly resolving = new Set<number>();
   private readonly objectStreams = new Map<number, { readonly lexer: Lexer; readonly offsets: readonly number[]; readonly first: number }>();
   readonly trailer: Dict;
+  /** The object streams the cross-reference streams name: pdf.js inflates these to fetch what they hold. */
+  readonly objectStreamNumbers = new Set<number>();
+  /** Where the dictionaries of the cross-reference streams read lie in the file: [start, end). */
+  readonly xrefStreamDicts: (readonly [number, number])[] = [];
 
   constructor(readonly bytes: Uint8Array) {
     this.trailer = this.readXref();
@@ -121,6 +125,7 @@ export class RawPdf {
     lx.pos = offset;
     const s = this.objectAt(offset, undefined);
     if (!isStream(s) || !(s.dict.get('Type') instanceof Name) || (s.dict.get('Type') as Name).name !== 'XRef') return fail('no xref at startxref');
+    this.xrefStreamDicts.push([offset, s.raw.byteOffset - this.bytes.byteOffset]);
     this.readXrefStream(s);
     return s.dict;
   }
@@ -190,7 +195,10 @@ export class RawPdf {
         const f3 = field(w2!, 0);
         const num = (start as number) + k;
         if (type === 1) entries.set(num, { kind: 'offset', offset: f2 });
-        else if (type === 2) entries.set(num, { kind: 'compressed', stream: f2, index: f3 });
+        else if (type === 2) {
+          entries.set(num, { kind: 'compressed', stream: f2, index: f3 });
+          this.objectStreamNumbers.add(f2);
+        }
         else entries.set(num, { kind: 'offset', offset: -1 });
       }
     }

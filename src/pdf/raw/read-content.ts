@@ -10,6 +10,7 @@ import { walkPage } from './content.js';
 import { Lexer } from './lexer.js';
 import { RawPdf } from './objects.js';
 import { pageList } from './pages.js';
+import type { InflatedOnOpen } from '../inflation.js';
 
 export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChecked' | 'textLayer' | 'cni' | 'partial'> {
   /** Pages in the file's page tree: the answer holds only if pdf.js counts as many. */
@@ -25,6 +26,12 @@ export interface RawReading {
   readonly declaredPages?: number;
   /** What the request asks of blank pages, text layer and card layout; null when the bytes cannot tell. */
   readonly content: RawContent | null;
+  /**
+   * The streams pdf.js may inflate when it opens the file without drawing it (numPages, pages,
+   * permissions): the cross-reference streams and the object streams they name. Undefined when
+   * the cross-reference could not be read plainly: then any stream may be (src/pdf/inflation.ts).
+   */
+  readonly inflatedOnOpen?: InflatedOnOpen;
 }
 
 /** What the bytes tell before pdf.js takes them. Never throws. */
@@ -37,6 +44,7 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
     return { ...(declaredPages !== undefined ? { declaredPages } : {}), content: null };
   }
   let declaredPages: number | undefined;
+  const inflatedOnOpen = { objectStreams: pdf.objectStreamNumbers, xrefDicts: pdf.xrefStreamDicts };
   try {
     const root = pdf.dictOf(pdf.trailer.get('Root'));
     const count = pdf.get(pdf.dictOf(root?.get('Pages'))?.get('Count'));
@@ -51,7 +59,7 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
     // RawUnsupported, as designed; anything else (a stack overflow on a hostile nesting, a
     // bug) must not cost the file its verdict either: pdf.js answers instead.
   }
-  return { ...(declaredPages !== undefined ? { declaredPages } : {}), content };
+  return { ...(declaredPages !== undefined ? { declaredPages } : {}), content, inflatedOnOpen };
 }
 
 /**
