@@ -182,6 +182,18 @@ describe('images are inflated only where pdf.js would draw them', () => {
     expect(isBomb(await inspector.inspect(path, { ...LIMITS, content }))).toBe(true);
   });
 
+  it('passed over, then never drawn: a page tree that lies leaves the content checks silent, not pdf.js drawing', async () => {
+    // /Count 2 for one page, through a reference: the raw reader reads the one page (it
+    // compares only a plain /Count with the leaves), pdf.js repairs numPages to 1, and the
+    // stored /Count (2) tells the repair. The two readings disagree; pdf.js must not draw.
+    const lying = rawPdf([CAT, PAGES.replace('/Count 1', '/Count 6 0 R'), PAGE, { dict: '', data: DRAW }, { dict: IMAGE, data: zlibBomb(4096) }, '2']);
+    const path = await folder.write('image-bomb-lying-count.pdf', lying);
+    const { value: r, growthMB } = await peakRss(() => inspector.inspect(path, { ...LIMITS, content }));
+    expect(codes(r)).toEqual(['page-tree']);
+    expect([r.cni, r.blankPages]).toEqual([undefined, undefined]);
+    expect(growthMB).toBeLessThan(300);
+  });
+
   it('an "image" the cross-reference names as an object stream is checked: pdf.js would inflate it', async () => {
     const head = '6 0 ';
     const file = xrefStreamPdf([

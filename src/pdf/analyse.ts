@@ -6,7 +6,7 @@
 // the cost is paid while the worker starts, outside the per-file time limit.
 import { getDocument, PDFWorker, PermissionFlag } from './pdfjs/index.js';
 import { finding, type Finding } from '../findings.js';
-import { findInflationBomb, type InflationExcess } from './inflation.js';
+import { findInflationBomb } from './inflation.js';
 import { PDFJS_OPTIONS } from './pdfjs-options.js';
 import { analyseContent, type ContentRequest, type ContentResult } from './content/analyse-content.js';
 import { readRaw } from './raw/read-content.js';
@@ -42,17 +42,21 @@ export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Pr
   // (src/pdf/raw/; it inflates at most 16 MB a stream, so a bomb costs it nothing).
   const raw = readRaw(bytes, options.content);
   // Before pdf.js sees the file: a stream that would inflate beyond reason (see inflation.ts).
-  // Images are passed over when pdf.js will only open the file: neither the form's fields nor
-  // page 1's drawing is asked for, and the raw reader knows which streams opening inflates.
-  const onOpen = !options.firstPageContent && !options.content?.fields ? raw.inflatedOnOpen : undefined;
+  // Images are passed over when pdf.js will only open the file, never draw it: the pages are
+  // read from the bytes (or not at all), neither the form's fields nor page 1's drawing is
+  // asked for, and the raw reader knows which streams opening inflates.
+  const onlyOpened = !options.firstPageContent && !options.content?.fields && (!options.content || raw.content !== null);
+  const onOpen = onlyOpened ? raw.inflatedOnOpen : undefined;
   const bomb = await findInflationBomb(bytes, onOpen ? { onOpen } : {});
-  if (bomb) return bombed(bomb);
+  if (bomb) return unreadable({ reason: 'bomb', limitMB: bomb.limitBytes / 2 ** 20, offset: bomb.offset });
 
   const truncated = !hasEof(bytes);
-  // pdf.js refuses Buffers and copies any view that does not span its whole ArrayBuffer. When
-  // images were passed over, it gets a copy: the bytes stay here, should pdf.js have to draw.
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const task = getDocument({ ...PDFJS_OPTIONS, worker: sharedWorker(), data: whole && !onOpen ? bytes : bytes.slice() });
+  const task = getDocument({
+    ...PDFJS_OPTIONS,
+    worker: sharedWorker(),
+    // pdf.js refuses Buffers and copies any view that does not span its whole ArrayBuffer.
+    data: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(),
+  });
   let doc;
   try {
     doc = await task.promise;
@@ -71,17 +75,17 @@ export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Pr
     // Content checks (src/pdf/content/) take the open document here, pages confirmed. A
     // failure inside them costs their answer, never the file's verdict.
     const agrees = raw.content !== null && raw.content.pages === doc.numPages && counted.pages === doc.numPages && repaired === undefined;
-    // pdf.js is about to draw pages (operator lists decode images): the images first.
-    const late = options.content && counted.readable && !agrees && onOpen ? await findInflationBomb(bytes) : null;
-    if (late) return bombed(late);
-    const content = options.content && counted.readable ? await analyseContent(doc, options.content, agrees ? raw.content : null).catch(() => ({})) : {};
+    // When the bytes and pdf.js disagree about the pages (a page tree that lies: the finding is
+    // above), the raw reading cannot be trusted, and pdf.js may not draw what was not checked
+    // for bombs: the content checks then have nothing to say.
+    const drawable = agrees || !onOpen;
+    const content =
+      options.content && counted.readable && drawable ? await analyseContent(doc, options.content, agrees ? raw.content : null).catch(() => ({})) : {};
     return { ...content, readable: counted.readable, encrypted: false, pages: counted.pages, problems };
   } finally {
     await doc.destroy().catch(() => undefined);
   }
 }
-
-const bombed = (bomb: InflationExcess): PdfAnalysis => unreadable({ reason: 'bomb', limitMB: bomb.limitBytes / 2 ** 20, offset: bomb.offset });
 
 const unreadable = (params: Record<string, string | number>): PdfAnalysis => ({
   readable: false,

@@ -22,8 +22,8 @@
 // drawing it, inflates only the cross-reference streams and the object streams they name
 // (also in its repair mode, which finds compressed objects through "/XRef" streams only).
 // An image stream named as an object stream, or a "/XRef" outside the streams the raw reader
-// read, and every image is inflated as before. Whoever then draws a page with pdf.js checks
-// the images first (src/pdf/analyse.ts).
+// read, and every image is inflated as before. A file whose images were passed over is never
+// drawn by pdf.js afterwards (src/pdf/analyse.ts).
 import { constants, createInflate, inflateSync } from 'node:zlib';
 import { Lexer, Name } from './raw/lexer.js';
 
