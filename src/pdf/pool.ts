@@ -48,11 +48,12 @@ function workerFile(): string {
  * Old space a worker's heap starts with, in MB. V8 starts small and grows the heap's limit
  * from what survives each full collection; pdf.js keeps ~18 MB alive and churns through a few
  * MB per file, so at V8's default a worker ran a full mark-compact every ~50 ms (175 of them
- * over the benchmark's 1,000 dossiers). Starting at 48 MB: 25 % less CPU for the batch, for
- * ~35 MB more resident memory (measured, README Performance). A V8 flag is process-wide, but
- * it applies to heaps created after it is set: the workers', not the main thread's.
+ * over the benchmark's 1,000 dossiers). Starting at 40 MB: 25 % less CPU for the batch, for
+ * ~20 MB more resident memory (measured, README Performance: 48 MB was as fast and 15 MB
+ * heavier, 32 MB 15 % slower). A V8 flag is process-wide, but it applies to heaps created
+ * after it is set: the workers', not the main thread's.
  */
-const WORKER_INITIAL_OLD_SPACE_MB = 48;
+const WORKER_INITIAL_OLD_SPACE_MB = 40;
 
 export function createInspector(options: InspectorOptions = {}): Inspector {
   const threads = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
