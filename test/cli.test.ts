@@ -319,6 +319,31 @@ describe('--help speaks the command line\'s language', () => {
   });
 });
 
+describe('bin/dossier.js check starts its worker before parsing the command line', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, ['bin/dossier.js', ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, CI: 'true' } });
+  const ONE = 'samples/dossiers/01-salma-bennani-externe-complet';
+
+  it('one dossier: the early worker does the work', () => {
+    const r = cli(['check', ONE, '--as-of', '2026-02-21', '--format', 'json']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ dossiers: 1, accepted: 1 });
+  });
+
+  it('several dossiers: more workers, the early one closed', () => {
+    const r = cli(['check', ONE, 'samples/dossiers/02-youssef-alaoui-agent-derogation', '--as-of', '2026-02-21', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).summary.dossiers).toBe(2);
+  });
+
+  it('a usage error still exits 2 at once: the early worker never keeps the process alive', () => {
+    const t = performance.now();
+    const r = cli(['check', '--bogus', ONE]);
+    expect(r.status).toBe(2);
+    expect(r.signal).toBeNull();
+    expect(performance.now() - t).toBeLessThan(20_000);
+  });
+});
+
 describe('what needs no PDF does not load pdf.js', () => {
   const loads = async (args: string[], packages = 'pdfjs-dist') => {
     const dir = await mkdtemp(join(tmpdir(), 'dossier-watch-'));

@@ -1,6 +1,6 @@
 // Options shared by the commands, validated before any work starts: a mistake here is a
 // usage error (exit 2) that names the option and the fix.
-import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Option } from 'commander';
 import { bundledProfileNote, type Translate } from '../i18n/help.js';
@@ -16,10 +16,17 @@ export const profileOption = (t: Translate) =>
   new Option('-p, --profile <file>', t('profile of the posting (YAML)')).default(BUNDLED_PROFILE, t(bundledProfileNote));
 
 export async function requireProfile(file: string, io: Io): Promise<Profile> {
+  const path = resolve(io.cwd, file);
+  // The bundled profile as the build validated it, when its YAML is unchanged (src/profile/compiled.ts).
+  if (path === BUNDLED_PROFILE) {
+    const { compiledProfile } = await import('../profile/compiled.js');
+    const compiled = await readFile(path).then(compiledProfile, () => undefined);
+    if (compiled) return compiled;
+  }
   // Loaded here, not at start: the YAML parser and the schema cost ~70 ms, which --help and
   // other commands that read no profile need not pay.
   const [{ loadProfile }, { formatIssue }] = await Promise.all([import('../profile/load.js'), import('../yaml/located.js')]);
-  const loaded = await loadProfile(resolve(io.cwd, file));
+  const loaded = await loadProfile(path);
   if (!loaded.ok) {
     const issues = loaded.issues;
     throw new UsageError((w) => [...issues.map((i) => formatIssue({ ...i, file }, w)), w.profileErrors(issues.length, file)].join('\n'));

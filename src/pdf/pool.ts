@@ -55,8 +55,34 @@ function workerFile(): string {
  */
 const WORKER_INITIAL_OLD_SPACE_MB = 40;
 
+// Workers started before the command line is parsed (src/cli/run.ts), for the first
+// createInspector that asks for as many.
+let early: { readonly threads: number; readonly inspector: Inspector } | undefined;
+
+/**
+ * Start `threads` workers now: `check` of one dossier waits on its worker loading pdf.js, and
+ * the CLI's own modules and the profile can load meanwhile. The next createInspector with as
+ * many threads takes them; one with another number closes them.
+ */
+export function startEarly(threads: number): void {
+  early ??= { threads, inspector: createInspector({ concurrency: threads }) };
+}
+
+/** Close workers started early that no command took (a usage error, --version...). */
+export async function closeEarly(): Promise<void> {
+  const e = early;
+  early = undefined;
+  await e?.inspector.close();
+}
+
 export function createInspector(options: InspectorOptions = {}): Inspector {
   const threads = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
+  if (early) {
+    const e = early;
+    early = undefined;
+    if (e.threads === threads && options.maxHeapMB === undefined) return e.inspector;
+    void e.inspector.close();
+  }
   setFlagsFromString(`--initial-old-space-size=${WORKER_INITIAL_OLD_SPACE_MB}`);
   const clockBuffer = new SharedArrayBuffer(SLOTS * CLOCK_CELLS_PER_SLOT * 8);
   const pool = new Piscina<InspectBatch, InspectResult[]>({
