@@ -3,7 +3,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProfile } from '../src/profile/load.js';
+import { readFileSync } from 'node:fs';
+import { BUNDLED_PROFILE, loadProfile, parseProfile } from '../src/profile/load.js';
+import { compiledProfile } from '../src/profile/compiled.js';
 import { run } from './support/cli.js';
 import { tempDir } from './support/dossier.js';
 
@@ -252,5 +254,27 @@ describe('dossier profile check', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
     }
+  });
+});
+
+describe('the bundled profile compiled at build time', () => {
+  // Written by the build (and the tests' setup) into dist/; read back by check, batch, init and show.
+  const COMPILED = 'dist/profile/bundled.compiled.json';
+  const yaml = readFileSync(BUNDLED_PROFILE);
+
+  it('is exactly what loading the YAML gives', async () => {
+    const loaded = await loadProfile(BUNDLED_PROFILE);
+    expect(loaded.ok).toBe(true);
+    expect(compiledProfile(yaml, COMPILED)).toStrictEqual(loaded.ok ? loaded.profile : undefined);
+  });
+
+  it('is not used once the YAML differs by a byte, or when it is missing or damaged', async () => {
+    const edited = Buffer.concat([yaml, Buffer.from('\n')]);
+    expect(compiledProfile(edited, COMPILED)).toBeUndefined();
+    expect(compiledProfile(yaml, 'dist/profile/no-such.json')).toBeUndefined();
+    const dir = await tempDir();
+    const damaged = join(dir, 'damaged.json');
+    await writeFile(damaged, readFileSync(COMPILED, 'utf8').slice(0, 100));
+    expect(compiledProfile(yaml, damaged)).toBeUndefined();
   });
 });
