@@ -30,15 +30,15 @@ export const UI = {
     warnings: (n: number) => `${n} remarque${n > 1 ? 's' : ''}`,
     unknownFacts: 'à préciser',
     short: {
-      missing: 'manquant',
+      missing: 'pièce manquante',
       'not-pdf': 'pas un PDF',
-      'empty-file': 'vide',
+      'empty-file': 'fichier vide',
       unreadable: 'illisible',
-      encrypted: 'protégé par mot de passe',
+      encrypted: 'mot de passe requis',
       'page-count': 'nombre de pages',
       'page-tree': 'pages manquantes',
       ambiguous: 'plusieurs fichiers',
-      'too-large': 'trop lourd',
+      'too-large': 'fichier trop lourd',
       'wrong-form': 'mauvais formulaire',
       timeout: 'analyse trop longue',
       'unreadable-file': 'accès refusé',
@@ -51,7 +51,7 @@ export const UI = {
       'form-empty': 'formulaire non rempli',
       'facts-mismatch': 'formulaire ≠ candidate.yaml',
       'duplicate-file': 'fichier en double',
-      'matched-by-content': 'reconnu au contenu',
+      'matched-by-content': 'fichier reconnu au contenu',
     },
     /** Words of the csv, html, junit, markdown and github reports. */
     formats: {
