@@ -179,6 +179,21 @@ describe('what is wrong in candidate.yaml is said in the reader\'s language', ()
     // Earlier readers of the JSON keep their English sentence.
     expect(found[2]!.params.detail).toMatch(/^unknown fact 'colour'/);
   });
+
+  it('a fact name one slip away from a known one: the name meant, and the fix says it', async () => {
+    const text = GOOD_CANDIDATE.replace(/^birthDate:/m, 'birthdate:').replace(/^experienceYears:/m, 'experience_years:');
+    const d = await check({ 'candidate.yaml': text });
+    const found = d.problems.filter((p) => p.code === 'declaration-invalid');
+    expect(found.map((p) => [p.params.fact, p.params.suggestion])).toEqual([
+      ['birthdate', 'birthDate'],
+      ['experience_years', 'experienceYears'],
+    ]);
+    const profile = await bundledProfile();
+    const fr = localize({ schemaVersion: 1, profile: { id: profile.id, title: profile.title }, asOf: '2026-02-21', summary: summarize([d]), dossiers: [d], problems: [] }, { lang: 'fr' })
+      .dossiers[0]!.problems.filter((p) => p.code === 'declaration-invalid');
+    expect(fr[0]!.message).toMatch(/information inconnue « birthdate » \(vouliez-vous dire « birthDate » \?\)/);
+    expect(fr[0]!.fix).toBe('Remplacez « birthdate » par « birthDate » dans candidate.yaml.');
+  });
 });
 
 describe('a document the situation does not ask for', () => {

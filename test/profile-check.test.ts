@@ -75,15 +75,19 @@ describe('each check of the issue, located', () => {
     expect(issuesOf(text)).toEqual([]);
   });
 
-  it('unknown keys, located on the key', () => {
+  it('unknown keys, located on the key, with the key meant when one is close', () => {
     const text = HEAD + DOCS.replace('    names: [cv, curriculum]\n', '    names: [cv, curriculum]\n    pagez: { max: 2 }\n') + TESTS;
-    expect(issuesOf(text)).toEqual(["14:5 unknown key 'pagez'"]);
+    expect(issuesOf(text)).toEqual(["14:5 unknown key 'pagez' (did you mean 'pages'?)"]);
+    const cased = HEAD + DOCS.replace('    names: [cv, curriculum]\n', '    names: [cv, curriculum]\n    requiredwhen: { fact: foreign, equals: true }\n') + TESTS;
+    expect(issuesOf(cased)).toEqual(["14:5 unknown key 'requiredwhen' (did you mean 'requiredWhen'?)"]);
+    const far = HEAD + DOCS.replace('    names: [cv, curriculum]\n', '    names: [cv, curriculum]\n    colour: blue\n') + TESTS;
+    expect(issuesOf(far)).toEqual(["14:5 unknown key 'colour'"]);
   });
 
-  it('a rule on a fact the profile does not declare', () => {
+  it('a rule on a fact the profile does not declare, with the fact meant', () => {
     const text = HEAD + DOCS + `rules:\n  - id: age\n    label: { fr: A, en: A }\n    check: { fact: birthdate, ageBelow: 45 }\n` + TESTS;
     expect(issuesOf(text)).toEqual([
-      "17:20 rules.0.check.fact: fact 'birthdate' is not declared under facts; declared: birthDate, level, foreign, years",
+      "17:20 rules.0.check.fact: fact 'birthdate' is not declared under facts (did you mean 'birthDate'?); declared: birthDate, level, foreign, years",
     ]);
   });
 
@@ -194,10 +198,10 @@ describe('each check of the issue, located', () => {
       `rules:\n  - id: a\n    label: { fr: A, en: A }\n    check: { fact: nope, equals: 1 }\n  - id: b\n    labl: { fr: B, en: B }\n    check: { fact: level, min: master }\n` +
       `tests:\n  - name: t\n    facts: { level: phd }\n    rules: { b: pass, c: fail }\n`;
     expect(issuesOf(text)).toEqual([
-      "14:5 unknown key 'pagez'",
+      "14:5 unknown key 'pagez' (did you mean 'pages'?)",
       "18:20 rules.0.check.fact: fact 'nope' is not declared under facts; declared: birthDate, level, foreign, years",
       "19:5 rules.1: missing key 'label' (expected object)",
-      "20:5 unknown key 'labl'",
+      "20:5 unknown key 'labl' (did you mean 'label'?)",
       '24:21 facts.level: Invalid option: expected one of "bac"|"licence"|"master" (an ordinal fact)',
       // 'b' failed to parse, so it is not reported as undeclared; 'c' really is.
       "25:23 rule 'c' is not declared under rules; declared: a",

@@ -10,6 +10,7 @@ import type { Facts, FactValue } from '../rules/types.js';
 import { parseLocatedYaml, type SourceIssue } from '../yaml/located.js';
 import { factValueSchema } from './schema.js';
 import { asWindows1252, errorCode, shownPath } from '../fs-text.js';
+import { closestName } from '../suggest.js';
 
 /** A declaration is a few hundred bytes; anything this large is a mistake or an attack. */
 export const MAX_DECLARATION_BYTES = 256 * 1024;
@@ -117,7 +118,13 @@ export function parseDeclaration(text: string, file: string, profile: Profile): 
     const decl = Object.hasOwn(profile.facts, name) ? profile.facts[name] : undefined;
     if (!decl) {
       const known = Object.keys(profile.facts);
-      problems.push(toFinding({ file, ...src.locate([name], true), message: `unknown fact '${name}'; expected one of: ${known.join(', ')}` }, { reason: 'unknown-fact', fact: name, expected: known.join(', ') }));
+      const near = closestName(name, known);
+      problems.push(
+        toFinding(
+          { file, ...src.locate([name], true), message: `unknown fact '${name}'${near ? ` (did you mean '${near}'?)` : ''}; expected one of: ${known.join(', ')}` },
+          { reason: 'unknown-fact', fact: name, expected: known.join(', '), ...(near ? { suggestion: near } : {}) },
+        ),
+      );
       continue;
     }
     // `birthDate:` with nothing after it is a fact left blank, i.e. unknown, not an error.

@@ -43,7 +43,7 @@ const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => s
     yaml: (p) => `erreur de syntaxe YAML (${s(p.detail)})`,
     empty: () => 'la déclaration est vide',
     'not-a-mapping': () => 'des lignes « nom: valeur » sont attendues',
-    'unknown-fact': (p) => `information inconnue « ${s(p.fact)} » ; attendues : ${s(p.expected)}`,
+    'unknown-fact': (p) => `information inconnue « ${s(p.fact)} »${p.suggestion ? ` (vouliez-vous dire « ${s(p.suggestion)} » ?)` : ''} ; attendues : ${s(p.expected)}`,
     type: (p, f) => `${f} : valeur attendue : ${VALUE_KINDS.fr[s(p.expected)] ?? `de type ${s(p.expected)}`}`,
     'too-small': (p, f) => `${f} : au moins ${s(p.min)}`,
     'too-big': (p, f) => `${f} : au plus ${s(p.max)}`,
@@ -63,7 +63,7 @@ const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => s
     yaml: (p) => `YAML syntax error (${s(p.detail)})`,
     empty: () => 'the declaration is empty',
     'not-a-mapping': () => 'expected facts as "name: value" lines',
-    'unknown-fact': (p) => `unknown fact '${s(p.fact)}'; expected one of: ${s(p.expected)}`,
+    'unknown-fact': (p) => `unknown fact '${s(p.fact)}'${p.suggestion ? ` (did you mean '${s(p.suggestion)}'?)` : ''}; expected one of: ${s(p.expected)}`,
     type: (p, f) => `${f}: expected ${VALUE_KINDS.en[s(p.expected)] ?? `a value of type ${s(p.expected)}`}`,
     'too-small': (p, f) => `${f}: at least ${s(p.min)}`,
     'too-big': (p, f) => `${f}: at most ${s(p.max)}`,
@@ -285,7 +285,7 @@ const fr = {
   },
   'declaration-invalid': {
     text: (p, c) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${declarationReason('fr', p, c)}`,
-    fix: () => 'Corrigez cette ligne de candidate.yaml.',
+    fix: (p) => (p.suggestion ? `Remplacez « ${s(p.fact)} » par « ${s(p.suggestion)} » dans candidate.yaml.` : 'Corrigez cette ligne de candidate.yaml.'),
   },
   symlink: {
     text: (p) => `${s(p.file)} est un lien symbolique : il n'est pas suivi`,
@@ -444,7 +444,7 @@ const en = {
   },
   'declaration-invalid': {
     text: (p, c) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${declarationReason('en', p, c)}`,
-    fix: () => 'Fix this line of candidate.yaml.',
+    fix: (p) => (p.suggestion ? `Replace '${s(p.fact)}' with '${s(p.suggestion)}' in candidate.yaml.` : 'Fix this line of candidate.yaml.'),
   },
   symlink: {
     text: (p) => `${s(p.file)} is a symbolic link: it is not followed`,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateConditions } from '../rules/validate.js';
 import { parseLocatedYaml, zodIssues, type SourceIssue } from '../yaml/located.js';
+import { z } from 'zod';
 import { profileSchema, type Profile } from './schema.js';
 import { lintProfile } from './lint.js';
 import { validateTests } from './tests.js';
@@ -57,7 +58,7 @@ export function parseProfile(text: string, file: string): ProfileLoad {
   const parsed = profileSchema.safeParse(src.value);
   if (!parsed.success) {
     const semantic = partialSemanticIssues(src.value).map((i) => ({ file, ...src.locate(i.path, i.onKey), message: i.message }));
-    return fail(file, dedupe([...zodIssues(parsed.error, src), ...semantic]));
+    return fail(file, dedupe([...zodIssues(parsed.error, src, profileKeys), ...semantic]));
   }
   const profile = parsed.data;
   const semantic: SourceIssue[] = [
@@ -72,6 +73,25 @@ export function parseProfile(text: string, file: string): ProfileLoad {
   const semanticErrors = semantic.filter((i) => i.severity !== 'warning');
   if (semanticErrors.length > 0) return fail(file, semantic.sort(byPosition));
   return { ok: true, profile, file, warnings: [...warnings, ...semantic].sort(byPosition) };
+}
+
+// Every key a profile's objects take, for "did you mean" on an unknown one: read from the
+// schema itself (as the published JSON Schema is), once, and only when a key is unknown.
+let keys: readonly string[] | undefined;
+function profileKeys(): readonly string[] {
+  if (!keys) {
+    const found = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (typeof node !== 'object' || node === null) return;
+      const properties = (node as { properties?: unknown }).properties;
+      if (typeof properties === 'object' && properties !== null) for (const k of Object.keys(properties)) found.add(k);
+      Object.values(node).forEach(walk);
+    };
+    walk(z.toJSONSchema(profileSchema, { io: 'input', unrepresentable: 'any', cycles: 'ref', reused: 'inline' }));
+    keys = [...found];
+  }
+  return keys;
 }
 
 const fail = (file: string, issues: SourceIssue[]): ProfileLoad => ({ ok: false, file, issues: issues.sort(byPosition) });

@@ -10,6 +10,7 @@ import type { Facts, FactValue, RuleStatus, RuleVerdict } from '../rules/types.j
 import { own } from '../rules/validate.js';
 import type { LintIssue } from './lint.js';
 import type { Profile, REQUIREMENTS, TestCase } from './schema.js';
+import { meant } from '../suggest.js';
 
 export type Requirement = (typeof REQUIREMENTS)[number];
 export type Eligibility = ReturnType<typeof eligibilityOf>;
@@ -91,7 +92,7 @@ export function validateTests(profile: Profile): LintIssue[] {
     for (const [name, value] of Object.entries(t.facts)) {
       const decl = own(profile.facts, name);
       if (!decl) {
-        error(at('facts', name), `fact '${name}' is not declared under facts; declared: ${factNames.join(', ')}`, true);
+        error(at('facts', name), `fact '${name}' is not declared under facts${meant(name, factNames)}; declared: ${factNames.join(', ')}`, true);
         continue;
       }
       if (value === null) continue;
@@ -103,10 +104,10 @@ export function validateTests(profile: Profile): LintIssue[] {
         }
     }
     for (const id of Object.keys(t.rules ?? {}))
-      if (!ruleIds.includes(id)) error(at('rules', id), `rule '${id}' is not declared under rules; declared: ${ruleIds.join(', ')}`, true);
+      if (!ruleIds.includes(id)) error(at('rules', id), `rule '${id}' is not declared under rules${meant(id, ruleIds)}; declared: ${ruleIds.join(', ')}`, true);
     for (const id of Object.keys(t.documents ?? {}))
       if (!documentIds.includes(id))
-        error(at('documents', id), `document '${id}' is not declared under documents; declared: ${documentIds.join(', ')}`, true);
+        error(at('documents', id), `document '${id}' is not declared under documents${meant(id, documentIds)}; declared: ${documentIds.join(', ')}`, true);
   });
   return issues;
 }

@@ -3,6 +3,7 @@
 // `profile check` accepts can never make the engine guess what a comparison means.
 import { OPERATORS, type Condition, type FactCondition, type FactDecl, type FactType, type Operator, type Profile } from '../profile/schema.js';
 import { isCalendarDate, toInstant } from './dates.js';
+import { meant } from '../suggest.js';
 
 export interface ConditionIssue {
   /** Path inside the profile object, e.g. ['rules', 3, 'check', 'any', 0, 'min']. */
@@ -132,7 +133,7 @@ export function leafIssues(c: FactCondition, facts: Readonly<Record<string, Fact
   const decl = own(facts, c.fact);
   if (!decl) {
     const known = Object.keys(facts);
-    return [{ path: ['fact'], message: `fact '${c.fact}' is not declared under facts${known.length ? `; declared: ${known.join(', ')}` : ''}` }];
+    return [{ path: ['fact'], message: `fact '${c.fact}' is not declared under facts${meant(c.fact, known)}${known.length ? `; declared: ${known.join(', ')}` : ''}` }];
   }
   const fits: readonly FactType[] = OPERATOR_FACT_TYPES[op];
   if (!fits.includes(decl.type))

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { ProfileReadReason, UsageWords } from '../i18n/usage.js';
+import { meant } from '../suggest.js';
 
 export interface SourceIssue {
   readonly file: string;
@@ -106,7 +107,7 @@ const firstLine = (s: string) => s.split('\n')[0]!.replace(/ at line \d+, column
  * Turn zod issues into located messages. Unions are narrowed to the branch that got furthest,
  * so a typo inside a rule reads "unknown key 'minn'" rather than "invalid input".
  */
-export function zodIssues(error: z.ZodError, src: LocatedYaml): SourceIssue[] {
+export function zodIssues(error: z.ZodError, src: LocatedYaml, knownKeys?: () => readonly string[]): SourceIssue[] {
   const out: SourceIssue[] = [];
   const visit = (issue: z.core.$ZodIssue, base: readonly PropertyKey[]) => {
     const path = [...base, ...issue.path];
@@ -117,7 +118,7 @@ export function zodIssues(error: z.ZodError, src: LocatedYaml): SourceIssue[] {
     }
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({ file: src.file, ...src.locate([...path, key], true), message: `unknown key '${String(key)}'` });
+        out.push({ file: src.file, ...src.locate([...path, key], true), message: `unknown key '${String(key)}'${knownKeys ? meant(String(key), knownKeys()) : ''}` });
       }
       return;
     }
