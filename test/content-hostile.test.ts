@@ -17,7 +17,7 @@ const corpus = (await hostileCorpus()).filter((f) => !f.name.startsWith('bomb-')
 
 let inspector: Inspector;
 let folder: Awaited<ReturnType<typeof tempFolder>>;
-const results = new Map<string, { r: FileInspection; ms: number }>();
+const results = new Map<string, { r: FileInspection }>();
 beforeAll(async () => {
   inspector = createInspector({ concurrency: 2 });
   folder = await tempFolder('dossier-content-hostile-');
@@ -25,8 +25,7 @@ beforeAll(async () => {
     corpus.map(async (f, i) => {
       const path = await folder.write(f.name, f.bytes);
       const limits: PdfLimits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 10_000, content: contentRequestFor(i % 2 ? cni : form, 10_000) };
-      const t = performance.now();
-      results.set(f.name, { r: await inspector.inspect(path, limits), ms: performance.now() - t });
+      results.set(f.name, { r: await inspector.inspect(path, limits) });
     }),
   );
 }, 120_000);
@@ -45,8 +44,10 @@ describe('hostile files with the content checks on', () => {
     });
   });
 
-  it('every file read is hashed; the whole corpus is answered well within the time limit', () => {
+  it('every file read is hashed; none ran out of time', () => {
     for (const [name, { r }] of results) if (r.pdf && r.sizeBytes > 0) expect(r.sha256, name).toMatch(/^[0-9a-f]{64}$/);
-    expect(Math.max(...[...results.values()].map((x) => x.ms))).toBeLessThan(5_000);
+    // Not a stopwatch (the files wait in the pool's queue, and the machine may be busy): a
+    // file past its limit would carry a 'timeout' finding.
+    for (const [name, { r }] of results) expect(r.problems.map((p) => p.code), name).not.toContain('timeout');
   });
 });

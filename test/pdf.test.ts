@@ -129,6 +129,8 @@ describe('the inspector', () => {
         encrypted: false,
         pages: n,
         problems: [],
+        // A plain file: read whole from its bytes, pdf.js not needed (src/pdf/analyse.ts).
+        reader: 'bytes',
       });
     });
 

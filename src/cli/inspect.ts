@@ -71,6 +71,7 @@ export function inspectCommand(io: Io, setExit: (code: number) => void, t: Trans
                   pages: r.pages,
                   sizeBytes: r.sizeBytes,
                   detectedType: r.detectedType,
+                  ...(r.reader ? { reader: r.reader } : {}),
                   problems: r.problems.map((p) => {
                     const { message, fix } = renderFinding(withFile(p, r.path), lang);
                     return { code: p.code, severity: p.severity, message, fix, params: p.params };

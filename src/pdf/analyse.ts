@@ -1,21 +1,28 @@
-// Open one PDF with pdf.js and report what a reader would see. Runs inside a worker thread
-// (src/pdf/worker.ts) only: pdf.js parses on the calling thread (in Node its "worker" is a
-// fake one, in the same thread), and only a worker thread can be terminated when a hostile
-// file makes it spin.
-// The legacy build: the modern one needs browser APIs Node 20 lacks. Imported statically so
-// the cost is paid while the worker starts, outside the per-file time limit.
-import { getDocument, PDFWorker, PermissionFlag } from './pdfjs/index.js';
+// One PDF, judged from its bytes when they are plain, by pdf.js otherwise. Runs inside a
+// worker thread (src/pdf/worker.ts) only.
+//
+// Why not pdf.js for every file: opening a file with pdf.js costs more than everything else a
+// plain file needs together (measured, README Performance), and what a dossier asks of a file
+// is whether it opens, how many pages it has, and what its pages paint, all of which the raw
+// reader (src/pdf/raw/) answers from the bytes. It is strict where pdf.js is lenient: it
+// repairs nothing, decrypts nothing, and gives up on anything unusual (a broken or lying
+// cross-reference table, a /Length that does not land on endstream, a filter other than
+// Flate, a page tree whose leaves are not as many as its /Count, a loop...). So a file it
+// reads end to end is one pdf.js opens with the same pages (test/raw-verdict.test.ts checks
+// this against pdf.js on every kind of file the tests make, and on fuzzed ones), and every
+// other file goes to pdf.js, which says what a viewer would make of it.
 import { finding, type Finding } from '../findings.js';
-import { findInflationBomb } from './inflation.js';
-import { PDFJS_OPTIONS } from './pdfjs-options.js';
-import { analyseContent, type ContentRequest, type ContentResult } from './content/analyse-content.js';
-import { readRaw } from './raw/read-content.js';
+import type { ContentRequest, ContentResult } from './content/analyse-content.js';
+import { findInflationBomb, type InflationExcess } from './inflation.js';
+import { readRaw, type RawReading } from './raw/read-content.js';
 
 export interface PdfAnalysis extends ContentResult {
   readonly readable: boolean;
   readonly encrypted: boolean;
   readonly pages: number | null;
   readonly problems: Finding[];
+  /** Who answered: the raw reader ('bytes') or pdf.js. */
+  readonly reader: 'bytes' | 'pdfjs';
 }
 
 export interface AnalyseOptions {
@@ -27,137 +34,46 @@ export interface AnalyseOptions {
   readonly content?: ContentRequest;
 }
 
-// One pdf.js "worker" for every file of this thread (in Node it is a message handler in the
-// same thread): a new one per document cost ~12 % of a file's CPU (measured in-process). pdf.js
-// keeps documents apart by id; one that was destroyed is replaced.
-let pdfWorker: PDFWorker | null = null;
-const sharedWorker = (): PDFWorker => {
-  if (!pdfWorker || pdfWorker.destroyed) pdfWorker = new PDFWorker({ verbosity: PDFJS_OPTIONS.verbosity });
-  return pdfWorker;
-};
+export type PdfjsPath = typeof import('./analyse-pdfjs.js');
 
-export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions): Promise<PdfAnalysis> {
-  // Read before pdf.js takes the bytes (it detaches them): the stored page count, and blank
-  // pages, text layer and card layout from the bytes alone, for files plain enough
-  // (src/pdf/raw/; it inflates at most 16 MB a stream, so a bomb costs it nothing).
+/**
+ * `loadPdfjs`: how to get the pdf.js path when the bytes do not suffice (the worker pauses the
+ * file's clock while a thread loads pdf.js for the first time).
+ */
+export async function analysePdf(
+  bytes: Uint8Array,
+  options: AnalyseOptions,
+  loadPdfjs: () => Promise<PdfjsPath> = () => import('./analyse-pdfjs.js'),
+): Promise<PdfAnalysis> {
+  // The raw reader inflates at most 16 MB a stream and never an image, so a bomb costs it
+  // nothing: it gives up, and pdf.js's path checks for bombs before pdf.js sees the file.
   const raw = readRaw(bytes, options.content);
-  // Before pdf.js sees the file: a stream that would inflate beyond reason (see inflation.ts).
-  // Images are passed over when pdf.js will only open the file, never draw it: the pages are
-  // read from the bytes (or not at all), neither the form's fields nor page 1's drawing is
-  // asked for, and the raw reader knows which streams opening inflates.
-  const onlyOpened = !options.firstPageContent && !options.content?.fields && (!options.content || raw.content !== null);
-  const onOpen = onlyOpened ? raw.inflatedOnOpen : undefined;
-  const bomb = await findInflationBomb(bytes, onOpen ? { onOpen } : {});
-  if (bomb) return unreadable({ reason: 'bomb', limitMB: bomb.limitBytes / 2 ** 20, offset: bomb.offset });
-
-  const truncated = !hasEof(bytes);
-  const task = getDocument({
-    ...PDFJS_OPTIONS,
-    worker: sharedWorker(),
-    // pdf.js refuses Buffers and copies any view that does not span its whole ArrayBuffer.
-    data: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(),
-  });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (err) {
-    await task.destroy().catch(() => undefined);
-    if ((err as Error)?.name === 'PasswordException') return { readable: false, encrypted: true, pages: null, problems: [finding('encrypted', 'error')] };
-    return unreadable({ reason: truncated ? 'truncated' : 'corrupt', detail: short(err) });
-  }
-  try {
-    // When the last page the stored /Count names does not exist, pdf.js silently replaces
-    // numPages by the pages it finds: a /Count other than numPages is that repair.
-    const repaired = raw.declaredPages !== undefined && raw.declaredPages !== doc.numPages ? raw.declaredPages : undefined;
-    const counted = await confirm(doc, options.confirmPages, repaired);
-    const problems = [...counted.problems, ...restrictions(await doc.getPermissions().catch(() => null))];
-    if (options.firstPageContent && counted.readable) problems.push(...(await firstPageContent(doc)));
-    // Content checks (src/pdf/content/) take the open document here, pages confirmed. A
-    // failure inside them costs their answer, never the file's verdict.
-    const agrees = raw.content !== null && raw.content.pages === doc.numPages && counted.pages === doc.numPages && repaired === undefined;
-    // When the bytes and pdf.js disagree about the pages (a page tree that lies: the finding is
-    // above), the raw reading cannot be trusted, and pdf.js may not draw what was not checked
-    // for bombs: the content checks then have nothing to say.
-    const drawable = agrees || !onOpen;
-    const content =
-      options.content && counted.readable && drawable ? await analyseContent(doc, options.content, agrees ? raw.content : null).catch(() => ({})) : {};
-    return { ...content, readable: counted.readable, encrypted: false, pages: counted.pages, problems };
-  } finally {
-    await doc.destroy().catch(() => undefined);
-  }
+  const plain = fromBytes(raw, options);
+  if (!plain) return (await loadPdfjs()).analyseWithPdfjs(bytes, raw, options);
+  // Read plainly is not harmless: a page the raw reader did not look at (past the 20th, or
+  // with no content checks) may inflate to gigabytes in the viewer that shows it. The same
+  // check as for a file pdf.js only opens: every stream but the images nobody draws.
+  const bomb = await findInflationBomb(bytes, raw.inflatedOnOpen ? { onOpen: raw.inflatedOnOpen } : {});
+  return bomb ? bombFound(bomb) : plain;
 }
 
-const unreadable = (params: Record<string, string | number>): PdfAnalysis => ({
+export const bombFound = (bomb: InflationExcess): PdfAnalysis => ({
   readable: false,
   encrypted: false,
   pages: null,
-  problems: [finding('unreadable', 'error', params)],
+  problems: [finding('unreadable', 'error', { reason: 'bomb', limitMB: bomb.limitBytes / 2 ** 20, offset: bomb.offset })],
+  reader: 'bytes',
 });
 
-type Doc = Awaited<ReturnType<typeof getDocument>['promise']>;
-
-/**
- * Pages you can trust: pdf.js's numPages is the stored /Count (or its repair of it), so the
- * first `confirmPages` pages and the last one are loaded to know. `repaired`: the stored
- * /Count pdf.js found wrong and replaced, if it did (read from the bytes, src/pdf/raw/).
- */
-async function confirm(doc: Doc, confirmPages: number, repaired: number | undefined) {
-  const numPages = doc.numPages;
-  // A negative or fractional /Count says nothing: no page can be asked for.
-  const count = Number.isSafeInteger(numPages) && numPages > 0 ? numPages : 0;
-  const declared = repaired !== undefined ? (Number.isInteger(repaired) ? repaired : '?') : Number.isFinite(numPages) ? numPages : '?';
-  const toLoad = Math.min(count, Math.max(1, confirmPages));
-  let loaded = 0;
-  for (let i = 1; i <= toLoad; i++) if (await loads(doc, i)) loaded++;
-  // A page missing in the middle still leaves the others readable: keep counting. Past the
-  // pages confirmed, the last one must load too, or the count is a lie.
-  const lastMissing = count > toLoad && !(await loads(doc, count));
-  const pages = loaded < toLoad || lastMissing ? loaded : count;
-  const problems: Finding[] = [];
-  if (count === 0 || pages < count || repaired !== undefined) problems.push(finding('page-tree', 'error', { declared, loaded: pages }));
-  return { readable: loaded > 0, pages, problems };
+/** The verdict of a file that reads plainly end to end, or null when pdf.js must answer. */
+export function fromBytes(raw: RawReading, options: AnalyseOptions): PdfAnalysis | null {
+  const request = options.content;
+  // No page tree read whole, or a /Count pdf.js would report otherwise: pdf.js decides.
+  if (raw.pages === undefined || raw.pages === 0 || raw.declaredPages !== raw.pages) return null;
+  // What only pdf.js reads: page 1 drawn with its fonts and images, the text of the pages
+  // (fonts map glyphs to characters), a form's fields.
+  if (options.firstPageContent || request?.text || (request?.fields && raw.acroForm)) return null;
+  if (request && raw.content === null) return null;
+  const { pages: _pages, ...content } = raw.content ?? { pages: raw.pages };
+  return { ...content, readable: true, encrypted: false, pages: raw.pages, problems: [], reader: 'bytes' };
 }
-
-async function loads(doc: Doc, page: number): Promise<boolean> {
-  try {
-    await doc.getPage(page);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Owner-password restrictions, as a warning naming what is denied. */
-function restrictions(granted: number[] | null): Finding[] {
-  const denied = deniedPermissions(granted);
-  return denied.length > 0 ? [finding('restricted', 'warning', { denied })] : [];
-}
-
-/**
- * Page 1 read as a renderer reads it: content stream, fonts, images. With eval off, a font
- * program or matrix is data, never code, even here.
- */
-async function firstPageContent(doc: Doc): Promise<Finding[]> {
-  try {
-    await (await doc.getPage(1)).getOperatorList();
-    return [];
-  } catch (err) {
-    return [finding('unreadable', 'error', { reason: 'corrupt', detail: short(err) })];
-  }
-}
-
-/** Owner-password restrictions: the permissions an encrypted file withholds (null: none set). */
-function deniedPermissions(granted: number[] | null): string[] {
-  if (!granted) return [];
-  return Object.entries(PermissionFlag)
-    .filter(([, flag]) => !granted.includes(flag))
-    .map(([name]) => name.toLowerCase().replaceAll('_', '-'));
-}
-
-/** A complete PDF ends with %%EOF (give or take trailing whitespace or junk). */
-function hasEof(bytes: Uint8Array): boolean {
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - 1024));
-  return tail.includes('%%EOF', 0, 'latin1');
-}
-
-const short = (err: unknown) => String((err as Error)?.message ?? err).slice(0, 200);

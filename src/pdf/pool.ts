@@ -34,6 +34,11 @@ export interface InspectorOptions {
   readonly concurrency?: number;
   /** Heap of one worker, in MB: a decompression bomb ends as a finding, not an OOM crash. */
   readonly maxHeapMB?: number;
+  /**
+   * Workers load pdf.js as soon as they start, not when a first file needs it: for a command
+   * that waits on a few files (`check`), while the main thread has its own loading to do.
+   */
+  readonly preloadPdfjs?: boolean;
 }
 
 /** The compiled worker. Tests run the TypeScript sources, so fall back to the build. */
@@ -65,7 +70,7 @@ let early: { readonly threads: number; readonly inspector: Inspector } | undefin
  * many threads takes them; one with another number closes them.
  */
 export function startEarly(threads: number): void {
-  early ??= { threads, inspector: createInspector({ concurrency: threads }) };
+  early ??= { threads, inspector: createInspector({ concurrency: threads, preloadPdfjs: true }) };
 }
 
 /** Close workers started early that no command took (a usage error, --version...). */
@@ -87,7 +92,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   const clockBuffer = new SharedArrayBuffer(SLOTS * CLOCK_CELLS_PER_SLOT * 8);
   const pool = new Piscina<InspectBatch, InspectResult[]>({
     filename: workerFile(),
-    workerData: { clock: clockBuffer },
+    workerData: { clock: clockBuffer, preloadPdfjs: options.preloadPdfjs === true },
     // Piscina replaces a terminated or dead worker only up to minThreads; with fewer, the files
     // queued behind a timeout would wait forever for a thread nobody starts.
     minThreads: threads,

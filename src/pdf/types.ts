@@ -24,8 +24,10 @@ export interface FileInspection extends ContentResult {
   readonly pdf: boolean;
   /** Real type from the magic bytes ('pdf', 'jpeg', 'docx'...); null for an empty file. */
   readonly detectedType: string | null;
-  /** pdf.js opened it and the pages it counts load. */
+  /** It opens and the pages it counts load: read whole from its bytes, or opened by pdf.js. */
   readonly readable: boolean;
+  /** Who opened it: the raw reader, for a file that reads plainly end to end, or pdf.js (src/pdf/analyse.ts). */
+  readonly reader?: 'bytes' | 'pdfjs';
   /** A password is needed to open it. */
   readonly encrypted: boolean;
   /** Pages that actually load; null when unknown. */

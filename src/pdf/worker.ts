@@ -5,7 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { finding } from '../findings.js';
-import { analysePdf } from './analyse.js';
+import { analysePdf, type PdfjsPath } from './analyse.js';
 import type { ContentRequest } from './content/analyse-content.js';
 import { sha256 } from './content/hash.js';
 import { notPdf, sniff } from './sniff.js';
@@ -45,9 +45,17 @@ export type InspectResult = Omit<FileInspection, 'path'>;
  * it started, Date.now()]. Written here, read by the pool's watchdog; no message per file.
  */
 export const CLOCK_CELLS_PER_SLOT = 2;
-const clock: BigInt64Array | null = (workerData as { clock?: SharedArrayBuffer } | null)?.clock
-  ? new BigInt64Array((workerData as { clock: SharedArrayBuffer }).clock)
-  : null;
+const data = workerData as { clock?: SharedArrayBuffer; preloadPdfjs?: boolean } | null;
+const clock: BigInt64Array | null = data?.clock ? new BigInt64Array(data.clock) : null;
+
+// pdf.js is loaded the first time a file needs it (most files read plainly from their bytes,
+// src/pdf/analyse.ts), with the file's clock stopped meanwhile: compiling pdf.js is the
+// thread's cost, not the file's. A worker asked to (`check`, whose few files are waited for)
+// starts loading it at once, while the main thread reads the command line and the profile.
+let pdfjs: Promise<PdfjsPath> | undefined;
+const loadPdfjs = () => (pdfjs ??= import('./analyse-pdfjs.js'));
+if (data?.preloadPdfjs) void loadPdfjs();
+let pdfjsReady = false;
 
 function started(slot: number, file: number): void {
   if (!clock) return;
@@ -78,7 +86,15 @@ export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
     const results: InspectResult[] = [];
     for (const [i, task] of batch.files.entries()) {
       started(batch.slot, i);
-      results.push(await inspectAlone(task));
+      const load = async () => {
+        if (pdfjsReady) return loadPdfjs();
+        finished(batch.slot);
+        const m = await loadPdfjs();
+        pdfjsReady = true;
+        started(batch.slot, i);
+        return m;
+      };
+      results.push(await inspectAlone(task, load));
       finished(batch.slot);
     }
     return results;
@@ -87,10 +103,11 @@ export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
   return turn;
 }
 
-async function inspectAlone(task: InspectTask): Promise<InspectResult> {
+async function inspectAlone(task: InspectTask, load: () => Promise<PdfjsPath>): Promise<InspectResult> {
   const mine = (current = { rejections: [] as unknown[] });
   try {
-    const result = await inspectFile(task);
+    const result = await inspectFile(task, load);
+    if (result.reader !== 'pdfjs') return result;
     // Let what pdf.js left pending settle now, inside this file's time, not during the next.
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
@@ -101,7 +118,7 @@ async function inspectAlone(task: InspectTask): Promise<InspectResult> {
   }
 }
 
-async function inspectFile(task: InspectTask): Promise<InspectResult> {
+async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>): Promise<InspectResult> {
   let read: { bytes: Uint8Array; sizeBytes: number };
   try {
     read = readFile(task.path, task.readCeilingBytes);
@@ -118,7 +135,7 @@ async function inspectFile(task: InspectTask): Promise<InspectResult> {
   const hash = task.content ? { sha256: sha256(bytes) } : {};
   if (!kind.pdf) return { ...NOT_OPENED, sizeBytes, ...hash, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
   const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true, ...(task.content ? { content: task.content } : {}) };
-  const r = await analysePdf(bytes, options);
+  const r = await analysePdf(bytes, options, load);
   return { pdf: true, detectedType: 'pdf', sizeBytes, ...hash, ...r, problems: [...large, ...r.problems] };
 }
 

@@ -3,7 +3,7 @@
 // form XObjects and annotations, and note (1) whether anything visible is painted and (2) the
 // placed rectangle of every image. Pure: it reads numbers, never pixels, so a page costs
 // what pdf.js's parse costs and nothing more.
-import { OPS } from '../pdfjs/index.js';
+import { OPS } from './op-codes.js';
 
 /** A 2-D affine matrix [a b c d e f], as PDF and canvas write it. */
 export type Matrix = readonly [number, number, number, number, number, number];

@@ -4,7 +4,7 @@
 // to map glyphs) and images (decoded); whether a page is blank, has text, or shows two
 // card-sized pictures needs neither. Colours are turned into pdf.js's "#rrggbb" where they
 // are device colours; any other colour paints, so a doubt never makes a page blank.
-import { OPS } from '../pdfjs/index.js';
+import { OPS } from '../content/op-codes.js';
 import { Keyword, Lexer, Name, Ref, fail, isWhiteByte, type Dict, type PdfValue } from './lexer.js';
 import { isStream, type RawPdf, type Stream } from './objects.js';
 import { contentOf, type RawPage } from './pages.js';

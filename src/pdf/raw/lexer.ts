@@ -96,6 +96,19 @@ export class Lexer {
     return v;
   }
 
+  /** Read past the next token, whatever it is (the end, a delimiter): throws only where pdf.js's lexer would. */
+  skipToken(): void {
+    this.skipSpace();
+    if (this.pos >= this.end) return;
+    const b = this.bytes;
+    const c = b[this.pos]!;
+    // One lexical token, as pdf.js's lexer reads it: "<<" is one, not the dictionary it opens.
+    if ((c === 0x3c && b[this.pos + 1] === 0x3c) || (c === 0x3e && b[this.pos + 1] === 0x3e)) this.pos += 2;
+    else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) this.pos++;
+    else if (c === 0x3e) fail('stray >');
+    else this.token(false, 0);
+  }
+
   private token(refs: boolean, depth: number): PdfValue | typeof DICT_END | typeof ARRAY_END | undefined {
     if (depth > MAX_DEPTH) fail('nesting too deep');
     this.skipSpace();
@@ -167,10 +180,9 @@ export class Lexer {
       if (!(k instanceof Name)) return fail('dictionary key is not a name');
       let v = this.token(refs, depth + 1);
       if (v === undefined || v === ARRAY_END) return fail('unterminated dictionary');
-      if (v === DICT_END) {
-        // A key with no value: pdf.js drops it too.
-        return d;
-      }
+      // A key with no value: pdf.js takes the ">>" for its value and reads on past the end of
+      // the dictionary. Not plain.
+      if (v === DICT_END) return fail('dictionary key without a value');
       if (refs && typeof v === 'number') {
         // Maybe "12 0 R".
         const save = this.pos;
@@ -193,8 +205,9 @@ export class Lexer {
       else break;
     }
     const n = Number(latin1(b, start, this.pos));
-    // "--5", "1.2.3" and friends: pdf.js reads what it can; so do we, as 0.
-    return Number.isFinite(n) ? n : 0;
+    // "-", "--5", "1.2.3" and friends: pdf.js reads some as 0 and throws on others (a lone
+    // sign before "]"). Not plain: pdf.js decides what the file is.
+    return Number.isFinite(n) ? n : fail('malformed number');
   }
 
   private name(): Name {

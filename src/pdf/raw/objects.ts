@@ -20,7 +20,8 @@ export interface Stream {
   readonly raw: Uint8Array;
 }
 
-type Entry = { readonly kind: 'offset'; readonly offset: number } | { readonly kind: 'compressed'; readonly stream: number; readonly index: number };
+/** `gen`: the generation the table gives, which the object's header must repeat (as pdf.js checks). */
+type Entry = { readonly kind: 'offset'; readonly offset: number; readonly gen?: number } | { readonly kind: 'compressed'; readonly stream: number; readonly index: number };
 
 export class RawPdf {
   /**
@@ -61,7 +62,7 @@ export class RawPdf {
     this.resolving.add(num);
     const entry = this.entryOf(num);
     // A reference to an object that does not exist is null (ISO 32000-1, 7.3.10).
-    const v = entry === undefined ? null : entry.kind === 'offset' ? this.objectAt(entry.offset, num) : this.compressed(entry.stream, entry.index, num);
+    const v = entry === undefined ? null : entry.kind === 'offset' ? this.objectAt(entry.offset, num, entry.gen) : this.compressed(entry.stream, entry.index, num);
     this.resolving.delete(num);
     this.cache.set(num, v);
     return v;
@@ -140,8 +141,10 @@ export class RawPdf {
       const n = count as number;
       lx.skipSpace();
       const at = lx.pos;
-      // The standard layout: 20 bytes an entry. Read on demand; anything else, token by token.
-      if (n > 0 && fixedEntry(this.bytes, at) !== null && fixedEntry(this.bytes, at + (n - 1) * 20) !== null) {
+      // The standard layout: 20 bytes an entry, looked up on demand; anything else, token by
+      // token. Every entry is checked first all the same: pdf.js reads the whole table, and
+      // one broken entry, even of an object no page needs, sends it into repair.
+      if (n > 0 && everyFixed(this.bytes, at, n)) {
         const bytes = this.bytes;
         this.sections.push((num) => {
           if (num < first || num >= first + n) return undefined;
@@ -154,16 +157,19 @@ export class RawPdf {
       const entries = new Map<number, Entry>();
       for (let i = 0; i < n; i++) {
         const off = lx.value(false);
-        lx.value(false); // generation
+        const gen = lx.value(false);
         const kind = lx.value(false);
-        if (typeof off !== 'number' || !(kind instanceof Keyword)) fail('bad xref entry');
-        if ((kind as Keyword).word === 'n') entries.set(first + i, { kind: 'offset', offset: off as number });
+        if (typeof off !== 'number' || typeof gen !== 'number' || !(kind instanceof Keyword)) fail('bad xref entry');
+        if ((kind as Keyword).word === 'n') entries.set(first + i, { kind: 'offset', offset: off as number, gen: gen as number });
         else if ((kind as Keyword).word === 'f') entries.set(first + i, { kind: 'offset', offset: -1 });
+        else fail('bad xref entry');
       }
       this.sections.push((num) => entries.get(num));
     }
     const trailer = lx.value(true);
     if (!(trailer instanceof Map)) fail('bad trailer');
+    // pdf.js reads a token past the trailer: it must lex.
+    lx.skipToken();
     return trailer as Dict;
   }
 
@@ -194,7 +200,7 @@ export class RawPdf {
         const f2 = field(w1!, 0);
         const f3 = field(w2!, 0);
         const num = (start as number) + k;
-        if (type === 1) entries.set(num, { kind: 'offset', offset: f2 });
+        if (type === 1) entries.set(num, { kind: 'offset', offset: f2, gen: f3 });
         else if (type === 2) {
           entries.set(num, { kind: 'compressed', stream: f2, index: f3 });
           this.objectStreamNumbers.add(f2);
@@ -205,17 +211,31 @@ export class RawPdf {
   }
 
   /** "num gen obj <value> [stream ... endstream] endobj" at `offset`. */
-  private objectAt(offset: number, expected: number | undefined): PdfValue | Stream {
+  private objectAt(offset: number, expected: number | undefined, expectedGen?: number): PdfValue | Stream {
     if (offset < 0) return null; // a free entry
     if (offset >= this.bytes.length) fail('object offset out of the file');
     const lx = new Lexer(this.bytes, offset);
     const num = lx.value(false);
-    lx.value(false);
+    const gen = lx.value(false);
     const obj = lx.value(false);
-    if (typeof num !== 'number' || !(obj instanceof Keyword) || obj.word !== 'obj' || (expected !== undefined && num !== expected)) fail('no object where the table says');
+    if (
+      typeof num !== 'number' ||
+      typeof gen !== 'number' ||
+      !(obj instanceof Keyword) ||
+      obj.word !== 'obj' ||
+      (expected !== undefined && num !== expected) ||
+      (expectedGen !== undefined && gen !== expectedGen)
+    )
+      fail('no object where the table says');
     const v = lx.value(true);
     lx.skipSpace();
-    if (!(v instanceof Map) || !startsWith(this.bytes, lx.pos, 'stream')) return v;
+    if (!(v instanceof Map) || !startsWith(this.bytes, lx.pos, 'stream')) {
+      // pdf.js reads a token past every object, and throws on one that does not lex (a stray
+      // ")"): "endobj" must follow, or the file is not plain.
+      const after = lx.value(false);
+      if (!(after instanceof Keyword) || after.word !== 'endobj') fail('no endobj after the object');
+      return v;
+    }
     let start = lx.pos + 6;
     if (this.bytes[start] === 0x0d) start++;
     if (this.bytes[start] === 0x0a) start++;
@@ -225,6 +245,9 @@ export class RawPdf {
     let end = start + length;
     while (end < this.bytes.length && (this.bytes[end] === 0x0d || this.bytes[end] === 0x0a || this.bytes[end] === 0x20)) end++;
     if (!startsWith(this.bytes, end, 'endstream')) fail('stream length does not land on endstream');
+    // And past "endstream", a token that must lex ("endobj").
+    lx.pos = end + 9;
+    lx.skipToken();
     return { dict: v, raw: this.bytes.subarray(start, start + length) };
   }
 
@@ -251,8 +274,16 @@ export class RawPdf {
     const off = os.offsets[index];
     if (off === undefined) return fail(`object ${num} not in its object stream`);
     os.lexer.pos = os.first + off;
-    return os.lexer.value(true);
+    const v = os.lexer.value(true);
+    // pdf.js reads one token past the object too: it must lex (the next object, or the end).
+    os.lexer.skipToken();
+    return v;
   }
+}
+
+function everyFixed(b: Uint8Array, at: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (fixedEntry(b, at + i * 20) === null) return false;
+  return true;
 }
 
 /** A classic table entry, "oooooooooo ggggg n" and a two-byte end of line, at `at`; null if not one. */
@@ -269,7 +300,11 @@ function fixedEntry(b: Uint8Array, at: number): Entry | null {
   const eol = (c: number | undefined) => c === 0x20 || c === 0x0d || c === 0x0a;
   if (!eol(b[at + 18]) || !eol(b[at + 19])) return null;
   const kind = b[at + 17];
-  if (kind === 0x6e /* n */) return { kind: 'offset', offset };
+  if (kind === 0x6e /* n */) {
+    let gen = 0;
+    for (let i = 11; i < 16; i++) gen = gen * 10 + (b[at + i]! - 0x30);
+    return { kind: 'offset', offset, gen };
+  }
   if (kind === 0x66 /* f */) return { kind: 'offset', offset: -1 };
   return null;
 }

@@ -9,7 +9,7 @@ import type { ContentRequest, ContentResult } from '../content/analyse-content.j
 import { walkPage } from './content.js';
 import { Lexer } from './lexer.js';
 import { RawPdf } from './objects.js';
-import { pageList } from './pages.js';
+import { pageList, type RawPage } from './pages.js';
 import type { InflatedOnOpen } from '../inflation.js';
 
 export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChecked' | 'textLayer' | 'cni' | 'partial'> {
@@ -18,6 +18,14 @@ export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChe
 }
 
 export interface RawReading {
+  /**
+   * Pages found by walking the page tree, every node read and every leaf a /Page, as many as
+   * its /Count: the file opens, and this is what pdf.js would count. Undefined when the bytes
+   * cannot tell (encrypted, damaged, a /Count that lies, anything not plain).
+   */
+  readonly pages?: number;
+  /** The catalog names an interactive form (/AcroForm): its fields are pdf.js's to read. */
+  readonly acroForm?: boolean;
   /**
    * The root page tree's /Count as stored. pdf.js reports it as numPages, or, when the last
    * page it names does not exist, silently replaces it by the pages it finds: comparing the
@@ -53,13 +61,23 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
     // No catalog or page tree to read: pdf.js will say what it makes of the file.
   }
   let content: RawContent | null = null;
+  let pages: number | undefined;
+  let acroForm = false;
   try {
-    if (request) content = read(pdf, request);
+    const list = pageList(pdf);
+    pages = list.length;
+    acroForm = pdf.dictOf(pdf.trailer.get('Root'))?.has('AcroForm') === true;
+    if (request) content = read(pdf, list, request);
   } catch {
     // RawUnsupported, as designed; anything else (a stack overflow on a hostile nesting, a
     // bug) must not cost the file its verdict either: pdf.js answers instead.
   }
-  return { ...(declaredPages !== undefined ? { declaredPages } : {}), content, inflatedOnOpen };
+  return {
+    ...(declaredPages !== undefined ? { declaredPages } : {}),
+    ...(pages !== undefined ? { pages, acroForm } : {}),
+    content,
+    inflatedOnOpen,
+  };
 }
 
 /**
@@ -95,8 +113,7 @@ export function readContentRaw(bytes: Uint8Array, request: ContentRequest): RawC
   return readRaw(bytes, request).content;
 }
 
-function read(pdf: RawPdf, request: ContentRequest): RawContent {
-  const pages = pageList(pdf);
+function read(pdf: RawPdf, pages: readonly RawPage[], request: ContentRequest): RawContent {
   const out: { -readonly [K in keyof RawContent]: RawContent[K] } = { pages: pages.length };
   if (pages.length === 0) return out;
   const marks = new Map<number, PageMarks>();
