@@ -369,8 +369,9 @@ describe('what needs no PDF does not load pdf.js', () => {
     expect(await loads(['batch', '--help'], 'yaml,zod')).toBe(false);
   });
 
-  it('while check does (the watch itself works)', async () => {
-    expect(await loads(['check', 'samples/dossiers/01-salma-bennani-externe-complet', '--as-of', '2026-02-21'])).toBe(true);
+  it('check loads it for a file only pdf.js reads (a fillable form), not for plain files (the watch itself works)', async () => {
+    expect(await loads(['check', 'samples/dossiers/08-leila-benjelloun-formulaire-rempli-divergent', '--as-of', '2026-02-21'])).toBe(true);
+    expect(await loads(['check', 'samples/dossiers/01-salma-bennani-externe-complet', '--as-of', '2026-02-21'])).toBe(false);
     expect(await loads(['profile', 'check', 'samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml'], 'yaml,zod')).toBe(true);
   });
 });

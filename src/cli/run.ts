@@ -1,8 +1,8 @@
 // Entry point of the built binary (bin/dossier.js imports this file).
 
-// `check` spends most of its time waiting for its worker to load pdf.js: the worker starts
-// first, and the CLI's modules (imported below, not statically) and the profile load
-// meanwhile (0.34 s to 0.30 s for one dossier, README Performance). One worker: a check of
+// `check` of one dossier waits on its worker starting (a thread, its modules; pdf.js too when
+// a file needs it): the worker starts first, and the CLI's modules (imported below, not
+// statically) and the profile load meanwhile (README Performance). One worker: a check of
 // several dossiers asks for more, and these are closed.
 const early = process.argv[2] === 'check' && !process.argv.some((a) => a === '-h' || a === '--help') ? await import('../pdf/pool.js') : undefined;
 early?.startEarly(1);

@@ -34,11 +34,6 @@ export interface InspectorOptions {
   readonly concurrency?: number;
   /** Heap of one worker, in MB: a decompression bomb ends as a finding, not an OOM crash. */
   readonly maxHeapMB?: number;
-  /**
-   * Workers load pdf.js as soon as they start, not when a first file needs it: for a command
-   * that waits on a few files (`check`), while the main thread has its own loading to do.
-   */
-  readonly preloadPdfjs?: boolean;
 }
 
 /** The compiled worker. Tests run the TypeScript sources, so fall back to the build. */
@@ -51,26 +46,27 @@ function workerFile(): string {
 
 /**
  * Old space a worker's heap starts with, in MB. V8 starts small and grows the heap's limit
- * from what survives each full collection; pdf.js keeps ~18 MB alive and churns through a few
- * MB per file, so at V8's default a worker ran a full mark-compact every ~50 ms (175 of them
- * over the benchmark's 1,000 dossiers). Starting at 40 MB: 25 % less CPU for the batch, for
- * ~20 MB more resident memory (measured, README Performance: 48 MB was as fast and 15 MB
- * heavier, 32 MB 15 % slower). A V8 flag is process-wide, but it applies to heaps created
- * after it is set: the workers', not the main thread's.
+ * from what survives each full collection, so a worker churning through files at V8's default
+ * ran a full mark-compact every ~50 ms. With pdf.js opening every file, 40 MB was best (25 %
+ * less CPU); now that most files are read from their bytes and pdf.js is loaded only for the
+ * others, 16 MB is as fast on the benchmark and 25 MB lighter, and the peak then grows by 6 %
+ * from 1,000 to 4,000 dossiers where 40 MB grew by 15 % (measured, README Performance). A V8
+ * flag is process-wide, but it applies to heaps created after it is set: the workers', not
+ * the main thread's.
  */
-const WORKER_INITIAL_OLD_SPACE_MB = 40;
+const WORKER_INITIAL_OLD_SPACE_MB = 16;
 
 // Workers started before the command line is parsed (src/cli/run.ts), for the first
 // createInspector that asks for as many.
 let early: { readonly threads: number; readonly inspector: Inspector } | undefined;
 
 /**
- * Start `threads` workers now: `check` of one dossier waits on its worker loading pdf.js, and
- * the CLI's own modules and the profile can load meanwhile. The next createInspector with as
+ * Start `threads` workers now: `check` of one dossier waits on its worker starting (a thread,
+ * the worker's modules), and the CLI's own modules and the profile can load meanwhile. The next createInspector with as
  * many threads takes them; one with another number closes them.
  */
 export function startEarly(threads: number): void {
-  early ??= { threads, inspector: createInspector({ concurrency: threads, preloadPdfjs: true }) };
+  early ??= { threads, inspector: createInspector({ concurrency: threads }) };
 }
 
 /** Close workers started early that no command took (a usage error, --version...). */
@@ -92,7 +88,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   const clockBuffer = new SharedArrayBuffer(SLOTS * CLOCK_CELLS_PER_SLOT * 8);
   const pool = new Piscina<InspectBatch, InspectResult[]>({
     filename: workerFile(),
-    workerData: { clock: clockBuffer, preloadPdfjs: options.preloadPdfjs === true },
+    workerData: { clock: clockBuffer },
     // Piscina replaces a terminated or dead worker only up to minThreads; with fewer, the files
     // queued behind a timeout would wait forever for a thread nobody starts.
     minThreads: threads,

@@ -45,16 +45,16 @@ export type InspectResult = Omit<FileInspection, 'path'>;
  * it started, Date.now()]. Written here, read by the pool's watchdog; no message per file.
  */
 export const CLOCK_CELLS_PER_SLOT = 2;
-const data = workerData as { clock?: SharedArrayBuffer; preloadPdfjs?: boolean } | null;
+const data = workerData as { clock?: SharedArrayBuffer } | null;
 const clock: BigInt64Array | null = data?.clock ? new BigInt64Array(data.clock) : null;
 
 // pdf.js is loaded the first time a file needs it (most files read plainly from their bytes,
 // src/pdf/analyse.ts), with the file's clock stopped meanwhile: compiling pdf.js is the
-// thread's cost, not the file's. A worker asked to (`check`, whose few files are waited for)
-// starts loading it at once, while the main thread reads the command line and the profile.
+// thread's cost, not the file's. Not before: loading it at the thread's start made `check` of
+// a dossier without a fillable form 0.15-0.2 s slower (two cores shared with the main
+// thread's own loading), for 0.1 s saved on one with a form (measured on the samples).
 let pdfjs: Promise<PdfjsPath> | undefined;
 const loadPdfjs = () => (pdfjs ??= import('./analyse-pdfjs.js'));
-if (data?.preloadPdfjs) void loadPdfjs();
 let pdfjsReady = false;
 
 function started(slot: number, file: number): void {
