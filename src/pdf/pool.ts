@@ -49,8 +49,9 @@ function workerFile(): string {
  * from what survives each full collection, so a worker churning through files at V8's default
  * ran a full mark-compact every ~50 ms. With pdf.js opening every file, 40 MB was best (25 %
  * less CPU); now that most files are read from their bytes and pdf.js is loaded only for the
- * others, 16 MB is as fast on the benchmark and 25 MB lighter, and the peak then grows by 6 %
- * from 1,000 to 4,000 dossiers where 40 MB grew by 15 % (measured, README Performance). A V8
+ * others, 16 MB is as fast on the benchmark and 25 MB lighter (measured on four copies of its
+ * 1,000 dossiers, the peak grew by 6 % from one copy to four, where 40 MB grew by 15 %; the
+ * benchmark's own 4×N grows more, README Performance). A V8
  * flag is process-wide, but it applies to heaps created after it is set: the workers', not
  * the main thread's.
  */
@@ -62,8 +63,8 @@ let early: { readonly threads: number; readonly inspector: Inspector } | undefin
 
 /**
  * Start `threads` workers now: `check` of one dossier waits on its worker starting (a thread,
- * the worker's modules), and the CLI's own modules and the profile can load meanwhile. The next createInspector with as
- * many threads takes them; one with another number closes them.
+ * the worker's modules), and the CLI's own modules and the profile can load meanwhile. The
+ * next createInspector with as many threads takes them; one with another number closes them.
  */
 export function startEarly(threads: number): void {
   early ??= { threads, inspector: createInspector({ concurrency: threads }) };

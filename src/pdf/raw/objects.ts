@@ -281,6 +281,7 @@ export class RawPdf {
   }
 }
 
+/** Whether all `n` entries from `at` are in the standard 20-byte layout (a check, nothing kept). */
 function everyFixed(b: Uint8Array, at: number, n: number): boolean {
   for (let i = 0; i < n; i++) if (fixedEntry(b, at + i * 20) === null) return false;
   return true;
