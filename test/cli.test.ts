@@ -11,6 +11,7 @@ import { HELP_FR } from '../src/i18n/help.js';
 import { run } from './support/cli.js';
 import { completeFiles, GOOD_CANDIDATE, makeDossier, tempDir } from './support/dossier.js';
 import { textPdf } from './support/pdf-factory.js';
+import { rawPdf } from './support/hostile-corpus.js';
 
 const SAMPLES = 'samples/dossiers';
 const ANSI = /\u001b\[/;
@@ -209,6 +210,18 @@ describe('inspect', () => {
     expect(out.files[0]).toMatchObject({ pdf: true, readable: true, encrypted: false, pages: 3 });
     expect(out.files[1]).toMatchObject({ pdf: false, readable: false, pages: null });
     expect(out.files[1].problems[0].code).toBe('not-pdf');
+  });
+
+  it('says which reader answered: the bytes for a plain file, pdf.js for one whose page tree lies', async () => {
+    // /Count 3 for one page: the raw reader declines, pdf.js repairs the count and says so.
+    const lying = rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 3 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>']);
+    const dir = await makeDossier({ 'plain.pdf': await textPdf(2), 'lying.pdf': lying });
+    const r = await run(['inspect', join(dir, 'plain.pdf'), join(dir, 'lying.pdf'), '--format', 'json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.files.map((f: { reader: string; pages: number; problems: { code: string }[] }) => [f.reader, f.pages, f.problems.map((p) => p.code)])).toEqual([
+      ['bytes', 2, []],
+      ['pdfjs', 1, ['page-tree']],
+    ]);
   });
 
   it('exits 0 when every file is a readable PDF', async () => {
