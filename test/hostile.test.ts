@@ -165,7 +165,7 @@ describe('images are inflated only where pdf.js would draw them', () => {
     expect([r.readable, r.pages, codes(r)]).toEqual([true, 1, []]);
     expect(r.cni?.sides).toBe(1);
     expect(growthMB).toBeLessThan(300);
-    // Without content checks too: pdf.js counts pages without drawing.
+    // Without content checks too: the pages are counted from the bytes, nothing drawn.
     expect(isBomb(await inspector.inspect(path, LIMITS))).toBe(false);
   });
 

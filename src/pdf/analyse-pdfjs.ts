@@ -59,7 +59,7 @@ export async function analyseWithPdfjs(bytes: Uint8Array, raw: RawReading, optio
     if (options.firstPageContent && counted.readable) problems.push(...(await firstPageContent(doc)));
     // Content checks (src/pdf/content/) take the open document here, pages confirmed. A
     // failure inside them costs their answer, never the file's verdict.
-    const agrees = raw.content !== null && raw.content.pages === doc.numPages && counted.pages === doc.numPages && repaired === undefined;
+    const agrees = raw.content !== null && raw.pages === doc.numPages && counted.pages === doc.numPages && repaired === undefined;
     // When the bytes and pdf.js disagree about the pages (a page tree that lies: the finding is
     // above), the raw reading cannot be trusted, and pdf.js may not draw what was not checked
     // for bombs: the content checks then have nothing to say.

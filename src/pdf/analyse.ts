@@ -74,6 +74,5 @@ export function fromBytes(raw: RawReading, options: AnalyseOptions): PdfAnalysis
   // (fonts map glyphs to characters), a form's fields.
   if (options.firstPageContent || request?.text || (request?.fields && raw.acroForm)) return null;
   if (request && raw.content === null) return null;
-  const { pages: _pages, ...content } = raw.content ?? { pages: raw.pages };
-  return { ...content, readable: true, encrypted: false, pages: raw.pages, problems: [], reader: 'bytes' };
+  return { ...raw.content, readable: true, encrypted: false, pages: raw.pages, problems: [], reader: 'bytes' };
 }

@@ -116,10 +116,7 @@ export async function analyseContent(doc: PDFDocumentProxy, request: ContentRequ
   };
 
   if (numPages === 0) return out;
-  if (raw) {
-    const { pages: _pages, ...known } = raw;
-    Object.assign(out, known);
-  }
+  if (raw) Object.assign(out, raw);
 
   // The ID card: page 1's operator list, always (the one page that needs it).
   if (request.cardLayout && !raw) {

@@ -26,8 +26,9 @@ type Entry = { readonly kind: 'offset'; readonly offset: number; readonly gen?: 
 export class RawPdf {
   /**
    * The cross-reference sections, newest first: an object is where the first section that
-   * knows it says. A classic table's entries are read only when asked for (20 bytes each, at
-   * a known place), so opening a file costs its number of sections, not of objects.
+   * knows it says. A classic table's entries are checked for their form when it is read (a
+   * loop over bytes, nothing kept) and decoded only when asked for (20 bytes each, at a known
+   * place), so opening a file allocates for its sections, not for its objects.
    */
   private readonly sections: ((num: number) => Entry | undefined)[] = [];
   private readonly cache = new Map<number, PdfValue | Stream>();

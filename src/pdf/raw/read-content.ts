@@ -12,10 +12,8 @@ import { RawPdf } from './objects.js';
 import { pageList, type RawPage } from './pages.js';
 import type { InflatedOnOpen } from '../inflation.js';
 
-export interface RawContent extends Pick<ContentResult, 'blankPages' | 'blankChecked' | 'textLayer' | 'cni' | 'partial'> {
-  /** Pages in the file's page tree: the answer holds only if pdf.js counts as many. */
-  readonly pages: number;
-}
+/** Blank pages, text layer and card layout, as read from the bytes: it holds only if pdf.js counts as many pages as `RawReading.pages`. */
+export type RawContent = Pick<ContentResult, 'blankPages' | 'blankChecked' | 'textLayer' | 'cni' | 'partial'>;
 
 export interface RawReading {
   /**
@@ -52,9 +50,10 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
     return { ...(declaredPages !== undefined ? { declaredPages } : {}), content: null };
   }
   let declaredPages: number | undefined;
+  let root: ReturnType<RawPdf['dictOf']>;
   const inflatedOnOpen = { objectStreams: pdf.objectStreamNumbers, xrefDicts: pdf.xrefStreamDicts };
   try {
-    const root = pdf.dictOf(pdf.trailer.get('Root'));
+    root = pdf.dictOf(pdf.trailer.get('Root'));
     const count = pdf.get(pdf.dictOf(root?.get('Pages'))?.get('Count'));
     if (typeof count === 'number') declaredPages = count;
   } catch {
@@ -66,7 +65,7 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
   try {
     const list = pageList(pdf);
     pages = list.length;
-    acroForm = pdf.dictOf(pdf.trailer.get('Root'))?.has('AcroForm') === true;
+    acroForm = root?.has('AcroForm') === true;
     if (request) content = read(pdf, list, request);
   } catch {
     // RawUnsupported, as designed; anything else (a stack overflow on a hostile nesting, a
@@ -108,13 +107,14 @@ function scanRootCount(bytes: Uint8Array): number | undefined {
   return found;
 }
 
-/** What `request` asks of blank pages, text layer and card layout; null when the bytes cannot tell. */
-export function readContentRaw(bytes: Uint8Array, request: ContentRequest): RawContent | null {
-  return readRaw(bytes, request).content;
+/** What `request` asks of blank pages, text layer and card layout, with the pages counted; null when the bytes cannot tell. */
+export function readContentRaw(bytes: Uint8Array, request: ContentRequest): (RawContent & { readonly pages: number }) | null {
+  const r = readRaw(bytes, request);
+  return r.content && r.pages !== undefined ? { pages: r.pages, ...r.content } : null;
 }
 
 function read(pdf: RawPdf, pages: readonly RawPage[], request: ContentRequest): RawContent {
-  const out: { -readonly [K in keyof RawContent]: RawContent[K] } = { pages: pages.length };
+  const out: { -readonly [K in keyof RawContent]: RawContent[K] } = {};
   if (pages.length === 0) return out;
   const marks = new Map<number, PageMarks>();
   const walk = (n: number, full: boolean) => {
