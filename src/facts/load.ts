@@ -7,8 +7,9 @@ import { basename } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 import type { Profile } from '../profile/schema.js';
 import type { Facts, FactValue } from '../rules/types.js';
-import { parseLocatedYaml, type SourceIssue } from '../yaml/located.js';
-import { factValueSchema } from './schema.js';
+import { parseLocatedYaml, type LocatedYaml, type SourceIssue } from '../yaml/located.js';
+import { parseFlatYaml } from '../yaml/flat.js';
+import { factValueAccepts, factValueSchema } from './schema.js';
 import { asWindows1252, errorCode, shownPath } from '../fs-text.js';
 import { closestName } from '../suggest.js';
 
@@ -101,7 +102,7 @@ function capped(problems: Finding[], file: string): Finding[] {
 }
 
 export function parseDeclaration(text: string, file: string, profile: Profile): Declaration {
-  const src = parseLocatedYaml(text, file);
+  const src = readYaml(text, file);
   const problems: Finding[] = src.issues.map((i) => toFinding(i, { reason: 'yaml' }));
   if (src.value === undefined || src.value === null) {
     if (problems.length === 0) problems.push(toFinding({ file, line: 1, col: 1, message: 'the declaration is empty' }, { reason: 'empty' }));
@@ -129,6 +130,10 @@ export function parseDeclaration(text: string, file: string, profile: Profile): 
     }
     // `birthDate:` with nothing after it is a fact left blank, i.e. unknown, not an error.
     if (value === null || value === undefined) continue;
+    if (factValueAccepts(decl, profile.timezone)(value)) {
+      facts[name] = value as FactValue;
+      continue;
+    }
     const parsed = factValueSchema(decl, profile.timezone).safeParse(value);
     if (parsed.success) facts[name] = parsed.data as FactValue;
     else
@@ -138,6 +143,17 @@ export function parseDeclaration(text: string, file: string, profile: Profile): 
       }
   }
   return { facts, problems };
+}
+
+/**
+ * The declaration's YAML: most are flat `name: value` lines, which the fast path reads; the
+ * full parser reads the others, and places a finding on a fast-read one only when there is one.
+ */
+function readYaml(text: string, file: string): Pick<LocatedYaml, 'value' | 'issues' | 'locate'> {
+  const flat = parseFlatYaml(text);
+  if (flat === undefined) return parseLocatedYaml(text, file);
+  let located: LocatedYaml | undefined;
+  return { value: flat, issues: [], locate: (path, onKey) => (located ??= parseLocatedYaml(text, file)).locate(path, onKey) };
 }
 
 function invalid(file: string, line: number, col: number, message: string, why: Why): Declaration {

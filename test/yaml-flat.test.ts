@@ -1,0 +1,91 @@
+// The declaration's fast path (src/yaml/flat.ts) against the real `yaml` package: whenever it
+// answers, it gives exactly the value the full parser gives, and the full parser finds nothing
+// to say about the text. Documents are generated from fragments people write and from near
+// misses (quotes, escapes, flow lists, tabs, numbers in other spellings, indentation...).
+import { readdirSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseFlatYaml } from '../src/yaml/flat.js';
+import { parseLocatedYaml } from '../src/yaml/located.js';
+
+const full = (text: string) => parseLocatedYaml(text, 'candidate.yaml');
+
+/** Values people write, and values each rule of the fast path is there for. */
+const GOOD_VALUES = [
+  'Meryem Ziani', 'Hamid Aït Ouali', "l'OFPPT", 'O’Brien', 'MA', 'master', '1985-03-12', '2026-02-11T12:41:00',
+  '15', '-5', '0', '3.5', '-0.5', 'true', 'True', 'TRUE', 'false', 'null', 'Null', 'yes', 'no', 'on', 'y', '12:41',
+  '"quoted"', "'single'", '"a # b"', '""', "''", '[ar, fr, en]', '[]', '[ ]', '[Arabe classique, fr]', '[1, 2.5, true, null]',
+  'é', 'x  ', 'a,b', 'a (b)', 'a/b', 'a+b', 'a_b', 'a.b', 'x@y', "'a \\ b'", '"é # ñ"',
+] as const;
+const TRICKY_VALUES = [
+  '007', '-0', '1.', '.5', '1e3', '0x1F', '0o17', '+5', '.inf', '.nan', '123456789012345678', '~', 'a: b', 'a:', 'x #c', 'x#c',
+  '"say \\"hi\\""', '"a\\nb"', "'it''s'", '"unclosed', "'", '[a,]', '[a,,b]', '[a, [b]]', '[a, "b"]', '[a]]', '[a',
+  '{a: 1}', '&anchor x', '*alias', '!!str 5', '|', '>', '@x', '%x', '`x`', '- a', '? a', 'ﬁ', '\u00a0x', 'x\u00a0',
+  'a\tb', 'a\rb', '\u2028', '  x', '"a"b', "'a' #c", '[a] #c', '[a]x',
+] as const;
+const GOOD_KEYS = ['fullName', 'birthDate', 'languages', 'a', '_x', 'constructor', 'toString', 'b2'];
+const TRICKY_KEYS = ['null', 'true', 'False', '__proto__', 'x'.repeat(70), '1a', 'a-b', 'a b', 'é'];
+const key = fc.oneof({ arbitrary: fc.constantFrom(...GOOD_KEYS), weight: 9 }, { arbitrary: fc.constantFrom(...TRICKY_KEYS), weight: 1 });
+const value = fc.oneof({ arbitrary: fc.constantFrom(...GOOD_VALUES), weight: 9 }, { arbitrary: fc.constantFrom(...TRICKY_VALUES), weight: 1 });
+const comment = fc.constantFrom('', '', '', ' # note', '  #x', '#x', ' ');
+const line = fc.oneof(
+  { arbitrary: fc.tuple(key, value, comment).map(([k, v, c]) => `${k}: ${v}${c}`), weight: 20 },
+  { arbitrary: key.map((k) => `${k}:`), weight: 2 },
+  { arbitrary: fc.constantFrom('', '   ', '# comment', '  # indented comment', '#'), weight: 3 },
+  { arbitrary: fc.constantFrom('key:value', 'key : value', '---', '...', '%YAML 1.2', '  - ar', '- fr', '  continued', '\t', 'plain'), weight: 1 },
+);
+const docArb = fc
+  .tuple(fc.array(line, { minLength: 0, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+  .map(([lines, eol, last]) => lines.join(eol) + (last ? eol : ''));
+
+describe('candidate.yaml fast path', () => {
+  it('answers only what the yaml package answers, with nothing for it to report', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(docArb, (text) => {
+        const fast = parseFlatYaml(text);
+        if (fast === undefined) return;
+        answered++;
+        const f = full(text);
+        expect(f.issues).toEqual([]);
+        // Node's deep equality, not toStrictEqual: that one reads a key named `constructor` as the type.
+        expect(isDeepStrictEqual(fast, f.value), JSON.stringify([fast, f.value])).toBe(true);
+      }),
+      { numRuns: 4000, seed: 20261202 },
+    );
+    // The property says something only about documents the fast path takes: enough of them.
+    expect(answered).toBeGreaterThan(400);
+  });
+
+  it('keeps a key the full parser would keep apart from the prototype', () => {
+    expect(parseFlatYaml('__proto__: x')).toBeUndefined();
+    expect(Object.getPrototypeOf(parseFlatYaml('constructor: x')!)).toBe(Object.prototype);
+  });
+
+  it('reads the declarations people write, and the bundled samples', () => {
+    const text = 'applicantType: external\nfullName: Meryem Ziani\nbirthDate: 1985-03-12\nexperienceYears: 15\ndiplomaForeign: false\nlanguages: [ar, fr, en, es]\n';
+    expect(parseFlatYaml(text)).toEqual({ applicantType: 'external', fullName: 'Meryem Ziani', birthDate: '1985-03-12', experienceYears: 15, diplomaForeign: false, languages: ['ar', 'fr', 'en', 'es'] });
+    const root = new URL('../samples/dossiers/', import.meta.url);
+    let read = 0;
+    for (const d of readdirSync(root)) {
+      let text: string;
+      try {
+        text = readFileSync(new URL(`${d}/candidate.yaml`, root), 'utf8');
+      } catch {
+        continue;
+      }
+      const fast = parseFlatYaml(text);
+      if (fast === undefined) continue;
+      read++;
+      expect(isDeepStrictEqual(fast, full(text).value)).toBe(true);
+    }
+    // Not a path that never runs: the samples are what most declarations look like.
+    expect(read).toBeGreaterThanOrEqual(5);
+  });
+
+  it('leaves to the full parser what it is not sure of', () => {
+    for (const text of ['a: "x\\ty"', "a: 'it''s'", 'a: 1e3', 'a: 007', 'a:\n  - x', 'a: b\na: c', 'a: [x, [y]]', 'a:\tb', 'a: b: c', '', '# only a comment'])
+      expect(parseFlatYaml(text), text).toBeUndefined();
+  });
+});
