@@ -48,7 +48,6 @@ async function checkOne(dir: string | Buffer, settings: CheckSettings, inspector
   const { profile, asOf } = settings;
   const scan = await scanDossier(dir);
   const match = matchByName(profile, scan.files.map((f) => f.name));
-  const declarationP = readDeclaration(scan.declaration, profile);
 
   const inspections = new Map<string, FileInspection>();
   const fileTimeoutMs = settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
@@ -68,17 +67,19 @@ async function checkOne(dir: string | Buffer, settings: CheckSettings, inspector
     items.forEach(([name], i) => inspections.set(name, found[i]!));
   };
   const unmatchedRead = lookInsideFiles && readsUnmatched(profile) ? match.unmatched.slice(0, MAX_UNMATCHED_READ) : [];
-  await inspect([
+  const inspected = inspect([
     ...profile.documents.flatMap((doc) => (match.byDocument.get(doc.id) ?? []).map((name) => [name, doc] as const)),
     ...unmatchedRead.map((name) => [name, undefined] as const),
   ]);
+  // Read while the worker reads the PDFs: the files are already on their way.
+  const declaration = await readDeclaration(scan.declaration, profile);
+  await inspected;
   // Duplicates, and files taken for a document by their text; those read as unmatched are read
   // again when their document needs more (the ID card's layout, the form's fields).
   const inside = lookInside(profile, match.byDocument, match.unmatched, inspections, scan.files.map((f) => f.name));
   const docById = new Map(profile.documents.map((d) => [d.id, d]));
   await inspect([...inside.assigned].filter(([, id]) => lookInsideFiles && needsMore(docById.get(id)!)).map(([name, id]) => [name, docById.get(id)] as const));
 
-  const declaration = await declarationP;
   // The application form's own fields complete candidate.yaml, and are compared with it.
   const fromForm = formFacts(profile, inside.byDocument, inspections, declaration.facts);
   const facts = fromForm.facts;
