@@ -32,7 +32,7 @@ export interface FileInspection extends ContentResult {
   readonly encrypted: boolean;
   /** Pages that actually load; null when unknown. */
   readonly pages: number | null;
-  /** SHA-256 of the bytes, hex, when content was asked for: the same file sent twice. */
+  /** SHA-256 of the bytes, hex, when content was asked for and another file of the same task has this size: the same file sent twice. */
   readonly sha256?: string;
   readonly problems: readonly Finding[];
 }

@@ -2,7 +2,7 @@
 // Everything here may be killed at any moment (timeout) or die (a hostile file exhausting the
 // heap); the pool turns that into a finding. Files are opened, measured and read here, not on
 // the main thread: one open and one fstat per file, and the main thread only hands out paths.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { finding } from '../findings.js';
 import { analysePdf, type PdfjsPath } from './analyse.js';
@@ -84,6 +84,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
   const turn = queue.then(async () => {
     const results: InspectResult[] = [];
+    const hashed = worthHashing(batch.files);
     for (const [i, task] of batch.files.entries()) {
       started(batch.slot, i);
       const load = async () => {
@@ -94,7 +95,7 @@ export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
         started(batch.slot, i);
         return m;
       };
-      results.push(await inspectAlone(task, load));
+      results.push(await inspectAlone(task, load, hashed[i]!));
       finished(batch.slot);
     }
     return results;
@@ -103,10 +104,32 @@ export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
   return turn;
 }
 
-async function inspectAlone(task: InspectTask, load: () => Promise<PdfjsPath>): Promise<InspectResult> {
+/**
+ * Which files of a task to hash: those looked inside whose size another such file of the task
+ * shares. The hash finds the same file sent twice in a dossier, and files of different sizes
+ * are never the same; hashing every file was a tenth of a worker's time on the benchmark's
+ * scans. A size that cannot be read is hashed, to be sure.
+ */
+function worthHashing(files: readonly InspectTask[]): boolean[] {
+  const sizes = files.map((t) => (t.content ? sizeOf(t.path) : undefined));
+  const count = new Map<number, number>();
+  for (const s of sizes) if (s !== undefined && s >= 0) count.set(s, (count.get(s) ?? 0) + 1);
+  return files.map((t, i) => t.content !== undefined && (sizes[i]! < 0 || (count.get(sizes[i]!) ?? 0) > 1));
+}
+
+/** The size of a file, -1 when it cannot be known (it is then read and judged as usual). */
+function sizeOf(path: string | Uint8Array): number {
+  try {
+    return statSync(typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength)).size;
+  } catch {
+    return -1;
+  }
+}
+
+async function inspectAlone(task: InspectTask, load: () => Promise<PdfjsPath>, hash: boolean): Promise<InspectResult> {
   const mine = (current = { rejections: [] as unknown[] });
   try {
-    const result = await inspectFile(task, load);
+    const result = await inspectFile(task, load, hash);
     if (result.reader !== 'pdfjs') return result;
     // Let what pdf.js left pending settle now, inside this file's time, not during the next.
     await new Promise((resolve) => setImmediate(resolve));
@@ -118,7 +141,7 @@ async function inspectAlone(task: InspectTask, load: () => Promise<PdfjsPath>): 
   }
 }
 
-async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>): Promise<InspectResult> {
+async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>, hash: boolean): Promise<InspectResult> {
   let read: { bytes: Uint8Array; sizeBytes: number };
   try {
     read = readFile(task.path, task.readCeilingBytes);
@@ -132,11 +155,11 @@ async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>): P
   // Over the ceiling only the head was read: what the file is, and that it is too large.
   if (sizeBytes > task.readCeilingBytes) return { ...NOT_OPENED, sizeBytes, pdf: kind.pdf, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
   if (kind.type === null) return { ...NOT_OPENED, sizeBytes, problems: [...large, finding('empty-file', 'error')] };
-  const hash = task.content ? { sha256: sha256(bytes) } : {};
-  if (!kind.pdf) return { ...NOT_OPENED, sizeBytes, ...hash, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
+  const digest = hash ? { sha256: sha256(bytes) } : {};
+  if (!kind.pdf) return { ...NOT_OPENED, sizeBytes, ...digest, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
   const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true, ...(task.content ? { content: task.content } : {}) };
   const r = await analysePdf(bytes, options, load);
-  return { pdf: true, detectedType: 'pdf', sizeBytes, ...hash, ...r, problems: [...large, ...r.problems] };
+  return { pdf: true, detectedType: 'pdf', sizeBytes, ...digest, ...r, problems: [...large, ...r.problems] };
 }
 
 /**
