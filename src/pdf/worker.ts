@@ -164,7 +164,9 @@ async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>, ha
 
 /**
  * The file's bytes (only its first 4 KiB past `ceiling`), read as fstat found it, no more: a
- * file growing under us cannot blow the limit.
+ * file growing under us cannot blow the limit. The bytes are a view into this thread's read
+ * buffer, valid until the next file is read: nothing keeps them past their file (results are
+ * numbers and strings, and pdf.js copies what it is given, see below).
  */
 function readFile(path: string | Uint8Array, ceiling: number): { bytes: Uint8Array; sizeBytes: number } {
   // Synchronous on purpose: this thread does nothing else, and async calls per file would
@@ -177,16 +179,33 @@ function readFile(path: string | Uint8Array, ceiling: number): { bytes: Uint8Arr
     const st = fstatSync(fd);
     if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
     const size = st.size > ceiling ? Math.min(4096, st.size) : st.size;
-    const bytes = new Uint8Array(size);
+    const bytes = bufferFor(size);
     let offset = 0;
     while (offset < size) {
       const bytesRead = readSync(fd, bytes, offset, size - offset, offset);
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
-    // A file that shrank: copy, so pdf.js gets a view spanning its whole buffer.
-    return { bytes: offset === size ? bytes : bytes.slice(0, offset), sizeBytes: st.size };
+    return { bytes: bytes.subarray(0, offset), sizeBytes: st.size };
   } finally {
     closeSync(fd);
   }
 }
+
+/**
+ * One read buffer per thread, grown to the largest file so far (up to REUSED_MAX_BYTES; a
+ * larger file gets its own). A fresh buffer per file left the C allocator's per-thread heaps
+ * fragmented: peak RSS grew by about 15 % from 1,000 dossiers to 4,000, where it grew by 6 %
+ * with one heap (MALLOC_ARENA_MAX=1), which a program cannot set for itself. Reused, the
+ * buffer is also not zeroed for every file. It is always at least a byte longer than the
+ * file, so no view spans all of it, and pdf.js, which takes over a buffer it is given whole,
+ * copies the view instead.
+ */
+function bufferFor(size: number): Uint8Array {
+  if (size + 1 > REUSED_MAX_BYTES) return new Uint8Array(size + 1);
+  if (scratch.length < size + 1) scratch = new Uint8Array(Math.min(REUSED_MAX_BYTES, Math.max(size + 1, scratch.length * 2, 64 * 1024)));
+  return scratch;
+}
+
+const REUSED_MAX_BYTES = 8 * 1024 * 1024;
+let scratch = new Uint8Array(0);
