@@ -1,7 +1,6 @@
 // Read candidate.yaml. A broken declaration is a finding about the dossier with its
 // file:line:col, never a crash; the valid facts in it are still used and the documents are
 // still checked.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 import type { Profile } from '../profile/schema.js';
@@ -10,6 +9,7 @@ import { parseLocatedYaml, type LocatedYaml, type SourceIssue } from '../yaml/lo
 import { parseFlatYaml } from '../yaml/flat.js';
 import { factValueAccepts, factValueSchema } from './schema.js';
 import { asWindows1252, errorCode, shownPath } from '../fs-text.js';
+import { readStart, withRegularFile } from '../fs-read.js';
 import { closestName } from '../suggest.js';
 
 /** A declaration is a few hundred bytes; anything this large is a mistake or an attack. */
@@ -29,13 +29,20 @@ export async function readDeclaration(path: string | Buffer | undefined, profile
   const file = basename(shownPath(path));
   let bytes: Buffer;
   try {
-    const read = readSmallFile(path, MAX_DECLARATION_BYTES);
-    if (read.kind === 'not-a-file') return invalid(file, 1, 1, 'is not a regular file', { reason: 'not-a-file' });
-    if (read.kind === 'too-large')
-      return invalid(file, 1, 1, `file is ${read.size} bytes; a declaration is at most ${MAX_DECLARATION_BYTES}`, { reason: 'too-large', bytes: read.size, max: MAX_DECLARATION_BYTES });
+    // Synchronously: four promise round trips a dossier (open, stat, read, close) were a tenth of
+    // a batch's main thread, for a file of a few hundred bytes.
+    const read = withRegularFile(path, (fd, size) => {
+      if (size > MAX_DECLARATION_BYTES) return { tooLarge: size };
+      const buffer = Buffer.alloc(size);
+      return { bytes: buffer.subarray(0, readStart(fd, buffer, size)) };
+    });
+    if (read.bytes === undefined)
+      return invalid(file, 1, 1, `file is ${read.tooLarge} bytes; a declaration is at most ${MAX_DECLARATION_BYTES}`, { reason: 'too-large', bytes: read.tooLarge, max: MAX_DECLARATION_BYTES });
     bytes = read.bytes;
   } catch (err) {
-    return invalid(file, 1, 1, `cannot be read (${errorCode(err)})`, { reason: 'unreadable', error: errorCode(err) });
+    const code = errorCode(err);
+    if (code === 'EISDIR' || code === 'ENOTFILE') return invalid(file, 1, 1, 'is not a regular file', { reason: 'not-a-file' });
+    return invalid(file, 1, 1, `cannot be read (${code})`, { reason: 'unreadable', error: code });
   }
   try {
     const { text, problems } = decode(bytes, file);
@@ -44,31 +51,6 @@ export async function readDeclaration(path: string | Buffer | undefined, profile
   } catch (err) {
     // A bug, or a file exotic enough to break the YAML parser: still only a finding.
     return invalid(file, 1, 1, `cannot be parsed (${errorCode(err)})`, { reason: 'unparsable', error: errorCode(err) });
-  }
-}
-
-/**
- * A file of at most `max` bytes, read as fstat found it, no more, whatever it does meanwhile.
- * Synchronously: four promise round trips a dossier (open, stat, read, close) were a tenth of a
- * batch's main thread, for a file of a few hundred bytes. O_NONBLOCK: a FIFO put in its place
- * since the folder was listed must not hang the run.
- */
-function readSmallFile(path: string | Buffer, max: number): { kind: 'ok'; bytes: Buffer } | { kind: 'not-a-file' } | { kind: 'too-large'; size: number } {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { kind: 'not-a-file' };
-    if (st.size > max) return { kind: 'too-large', size: st.size };
-    const buffer = Buffer.alloc(st.size);
-    let offset = 0;
-    while (offset < st.size) {
-      const n = readSync(fd, buffer, offset, st.size - offset, offset);
-      if (n === 0) break;
-      offset += n;
-    }
-    return { kind: 'ok', bytes: buffer.subarray(0, offset) };
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -5,16 +5,22 @@ import type { FactDecl, Profile } from '../profile/schema.js';
 import { isCalendarDate, toInstant } from '../rules/dates.js';
 import { inLang } from '../i18n/in-lang.js';
 
-// Built once per declaration: a batch reads thousands of declarations against one profile.
-const cache = new WeakMap<FactDecl, Map<string, z.ZodType>>();
-
-export function factValueSchema(decl: FactDecl, timezone: string): z.ZodType {
-  let byZone = cache.get(decl);
-  if (!byZone) cache.set(decl, (byZone = new Map()));
-  let schema = byZone.get(timezone);
-  if (!schema) byZone.set(timezone, (schema = buildFactValueSchema(decl, timezone)));
-  return schema;
+/**
+ * Built once per declaration and zone, from the profile's own objects: a batch reads thousands
+ * of declarations against one profile.
+ */
+function perDeclaration<T>(build: (decl: FactDecl, timezone: string) => T): (decl: FactDecl, timezone: string) => T {
+  const cache = new WeakMap<FactDecl, Map<string, T>>();
+  return (decl, timezone) => {
+    let byZone = cache.get(decl);
+    if (!byZone) cache.set(decl, (byZone = new Map()));
+    let built = byZone.get(timezone);
+    if (built === undefined) byZone.set(timezone, (built = build(decl, timezone)));
+    return built;
+  };
 }
+
+export const factValueSchema: (decl: FactDecl, timezone: string) => z.ZodType = perDeclaration(buildFactValueSchema);
 
 function buildFactValueSchema(decl: FactDecl, timezone: string): z.ZodType {
   const described = <T extends z.ZodType>(s: T): T => (decl.label ? s.describe(decl.label.en) : s);
@@ -62,15 +68,7 @@ function buildFactValueSchema(decl: FactDecl, timezone: string): z.ZodType {
  * batch. A value this refuses still goes through zod, for its issues (test/facts-accept.test.ts
  * checks the two agree).
  */
-export function factValueAccepts(decl: FactDecl, timezone: string): (value: unknown) => boolean {
-  let byZone = accepts.get(decl);
-  if (!byZone) accepts.set(decl, (byZone = new Map()));
-  let test = byZone.get(timezone);
-  if (!test) byZone.set(timezone, (test = buildAccepts(decl, timezone)));
-  return test;
-}
-
-const accepts = new WeakMap<FactDecl, Map<string, (value: unknown) => boolean>>();
+export const factValueAccepts: (decl: FactDecl, timezone: string) => (value: unknown) => boolean = perDeclaration(buildAccepts);
 
 function buildAccepts(decl: FactDecl, timezone: string): (value: unknown) => boolean {
   switch (decl.type) {

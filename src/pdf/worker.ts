@@ -2,7 +2,7 @@
 // Everything here may be killed at any moment (timeout) or die (a hostile file exhausting the
 // heap); the pool turns that into a finding. Files are opened, measured and read here, not on
 // the main thread: one open and one fstat per file, and the main thread only hands out paths.
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { finding } from '../findings.js';
 import { analysePdf, type PdfjsPath } from './analyse.js';
@@ -10,6 +10,7 @@ import type { ContentRequest } from './content/analyse-content.js';
 import { sha256 } from './content/hash.js';
 import { notPdf, sniff } from './sniff.js';
 import { errorCode } from '../fs-text.js';
+import { fsPath, readStart, withRegularFile } from '../fs-read.js';
 import { tooLarge } from './size.js';
 import { NOT_OPENED, type FileInspection } from './types.js';
 
@@ -111,16 +112,16 @@ export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
  * scans. A size that cannot be read is hashed, to be sure.
  */
 function worthHashing(files: readonly InspectTask[]): boolean[] {
-  const sizes = files.map((t) => (t.content ? sizeOf(t.path) : undefined));
+  const sizes = files.map((t) => (t.content ? sizeOf(t.path) : null));
   const count = new Map<number, number>();
-  for (const s of sizes) if (s !== undefined && s >= 0) count.set(s, (count.get(s) ?? 0) + 1);
-  return files.map((t, i) => t.content !== undefined && (sizes[i]! < 0 || (count.get(sizes[i]!) ?? 0) > 1));
+  for (const s of sizes) if (s !== null) count.set(s, (count.get(s) ?? 0) + 1);
+  return sizes.map((s) => s !== null && (s < 0 || count.get(s)! > 1));
 }
 
 /** The size of a file, -1 when it cannot be known (it is then read and judged as usual). */
 function sizeOf(path: string | Uint8Array): number {
   try {
-    return statSync(typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength)).size;
+    return statSync(fsPath(path)).size;
   } catch {
     return -1;
   }
@@ -163,40 +164,26 @@ async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>, ha
 }
 
 /**
- * The file's bytes (only its first 4 KiB past `ceiling`), read as fstat found it, no more: a
- * file growing under us cannot blow the limit. The bytes are a view into this thread's read
+ * The file's bytes (only its first 4 KiB past `ceiling`), read as fstat found it. The bytes are a view into this thread's read
  * buffer, valid until the next file is read: nothing keeps them past their file (results are
  * numbers and strings, and pdf.js copies what it is given, see below).
  */
 function readFile(path: string | Uint8Array, ceiling: number): { bytes: Uint8Array; sizeBytes: number } {
   // Synchronous on purpose: this thread does nothing else, and async calls per file would
   // queue behind the main thread's in libuv's small shared pool.
-  // O_NONBLOCK: a FIFO (or a file swapped for one since the folder was listed) must not hang
-  // this thread forever; fstat then refuses anything but a regular file.
-  const where = typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);
-  const fd = openSync(where, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
-    const size = st.size > ceiling ? Math.min(4096, st.size) : st.size;
+  return withRegularFile(path, (fd, sizeBytes) => {
+    const size = sizeBytes > ceiling ? Math.min(4096, sizeBytes) : sizeBytes;
     const bytes = bufferFor(size);
-    let offset = 0;
-    while (offset < size) {
-      const bytesRead = readSync(fd, bytes, offset, size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return { bytes: bytes.subarray(0, offset), sizeBytes: st.size };
-  } finally {
-    closeSync(fd);
-  }
+    return { bytes: bytes.subarray(0, readStart(fd, bytes, size)), sizeBytes };
+  });
 }
 
 /**
  * One read buffer per thread, grown to the largest file so far (up to REUSED_MAX_BYTES; a
  * larger file gets its own). A fresh buffer per file left the C allocator's per-thread heaps
- * fragmented: peak RSS grew by about 15 % from 1,000 dossiers to 4,000, where it grew by 6 %
- * with one heap (MALLOC_ARENA_MAX=1), which a program cannot set for itself. Reused, the
+ * fragmented: on four hard-linked copies of the benchmark's 1,000 dossiers, peak RSS grew by
+ * 16 % from one copy to four with a fresh buffer per file, and by 3 % with this one (on 4,000
+ * distinct dossiers it still grows by about 15 %: README Performance). Reused, the
  * buffer is also not zeroed for every file. It is always at least a byte longer than the
  * file, so no view spans all of it, and pdf.js, which takes over a buffer it is given whole,
  * copies the view instead.

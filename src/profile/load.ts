@@ -1,7 +1,6 @@
 // Load a profile: YAML → zod → semantic checks. Every error is reported at once with its
 // file:line:col, because HR fixes a profile in one pass, not one error per run.
-import { constants } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateConditions } from '../rules/validate.js';
@@ -12,6 +11,7 @@ import { lintProfile } from './lint.js';
 import { validateTests } from './tests.js';
 import { partialSemanticIssues } from './partial.js';
 import { USAGE } from '../i18n/usage.js';
+import { readStart, withRegularFile } from '../fs-read.js';
 
 export { BUNDLED_PROFILE } from './bundled.js';
 
@@ -30,21 +30,19 @@ export type ProfileLoad =
 export async function loadProfile(file: string): Promise<ProfileLoad> {
   let text: string;
   try {
-    // The size from stat, before reading: /dev/zero or a pipe given as a profile must be an
+    // The size from fstat, before reading: /dev/zero or a pipe given as a profile must be an
     // error, not a read that never ends.
-    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const st = await handle.stat();
-      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      if (!st.isFile()) return unreadable(file, { reason: 'not-regular' });
-      if (st.size > MAX_PROFILE_BYTES) return unreadable(file, { reason: 'too-large', bytes: st.size, max: MAX_PROFILE_BYTES });
-      text = (await handle.readFile()).toString('utf8');
-    } finally {
-      await handle.close();
-    }
+    const read = withRegularFile(file, (fd, size) => {
+      if (size > MAX_PROFILE_BYTES) return { tooLarge: size };
+      const buffer = Buffer.alloc(size);
+      return { text: buffer.subarray(0, readStart(fd, buffer, size)).toString('utf8') };
+    });
+    if (read.text === undefined) return unreadable(file, { reason: 'too-large', bytes: read.tooLarge, max: MAX_PROFILE_BYTES });
+    text = read.text;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return unreadable(file, code === 'ENOENT' ? { reason: 'no-such-file' } : code === 'EISDIR' ? { reason: 'is-folder' } : { reason: 'unreadable', error: code ?? String(err) });
+    const reason = code === 'ENOENT' ? 'no-such-file' : code === 'EISDIR' ? 'is-folder' : code === 'ENOTFILE' ? 'not-regular' : undefined;
+    return unreadable(file, reason ? { reason } : { reason: 'unreadable', error: code ?? String(err) });
   }
   return parseProfile(text, file);
 }

@@ -13,7 +13,7 @@
 export function parseFlatYaml(text: string): Record<string, unknown> | undefined {
   if (UNUSUAL.test(text)) return undefined;
   const out: Record<string, unknown> = {};
-  let keys = 0;
+  let empty = true;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
@@ -29,9 +29,10 @@ export function parseFlatYaml(text: string): Record<string, unknown> | undefined
     const value = valueOf(line.slice(m[0].length));
     if (value === GIVE_UP) return undefined;
     out[key] = value;
-    keys++;
+    empty = false;
   }
-  return keys > 0 ? out : undefined;
+  // No key at all (only comments): the full parser says what an empty declaration is.
+  return empty ? undefined : out;
 }
 
 const GIVE_UP = Symbol('give up');
