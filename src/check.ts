@@ -134,12 +134,23 @@ export async function checkDossiers(
   const limit = Math.max(1, settings.dossierConcurrency ?? 8);
   let next = 0;
   let done = 0;
+  // Whole dossiers in the workers when they hold this very profile; else here, their files
+  // in the workers. A dossier whose worker died or ran out of time on a file is checked here.
+  const runner = inspector.dossiers?.profile === settings.profile ? inspector.dossiers : undefined;
+  const task = { asOf: settings.asOf, fileTimeoutMs: settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS, content: settings.content !== false };
   const lane = async () => {
     while (next < dirs.length && !settings.signal?.aborted) {
       const i = next++;
-      const result = await checkDossier(dirs[i]!, settings, inspector);
-      packed[i] = pack({ ...result, path: shown[i] ?? result.path });
-      verdicts[i] = { complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
+      const path = shown[i] ?? shownPath(dirs[i]!);
+      const there = runner ? await runner.check({ ...task, dir: dirs[i]!, shown: path }) : undefined;
+      if (there && 'packed' in there) {
+        packed[i] = Buffer.from(there.packed.buffer, there.packed.byteOffset, there.packed.byteLength);
+        verdicts[i] = { complete: there.complete, eligibility: there.eligibility, accepted: there.accepted };
+      } else {
+        const result = await checkDossier(dirs[i]!, settings, there?.retry ?? inspector);
+        packed[i] = pack({ ...result, path });
+        verdicts[i] = { complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
+      }
       settings.onProgress?.(++done, dirs.length);
     }
   };
@@ -151,7 +162,7 @@ export async function checkDossiers(
     profile: { id: settings.profile.id, title: settings.profile.title },
     asOf: settings.asOf,
     summary: summarize(finished.map((i) => verdicts[i]!)),
-    dossiers: packedDossiers(finished.length === dirs.length ? packed : finished.map((i) => packed[i]!)),
+    dossiers: packedDossiers(finished.length === dirs.length ? packed : finished.map((i) => packed[i]!), settings.profile),
     problems: rootProblems,
   };
 }

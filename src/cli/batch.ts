@@ -44,7 +44,8 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
 
       const progress = await startProgress(io, opts.format === 'text' && !opts.quiet, dirs.length, asLang(opts.lang));
       const { createInspector } = await import('../pdf/pool.js');
-      const inspector = createInspector({ concurrency });
+      // The workers hold the profile and check whole dossiers (src/check-worker.ts).
+      const inspector = createInspector({ concurrency, ...(process.env.XNO ? {} : { profile }) });
       const onAbort = () => void inspector.close();
       io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report;

@@ -79,9 +79,10 @@ export async function refuseOutputInside(output: string | undefined, io: Io, che
 
 /** Write the report to --output, or stdout. Refuses to write inside a folder being checked. */
 export async function emit(text: string | Iterable<string>, output: string | undefined, io: Io, checkedDirs: readonly string[] = []): Promise<void> {
+  const pieces = typeof text === 'string' ? [text] : coalesce(text);
   if (output === undefined) {
     // Piece by piece, waiting when the reader is slower than us (a pipe into less or gzip).
-    for (const piece of typeof text === 'string' ? [text] : text) if (io.stdout.write(piece) === false) await drained(io.stdout);
+    for (const piece of pieces) if (io.stdout.write(piece) === false) await drained(io.stdout);
     return;
   }
   const target = resolve(io.cwd, output);
@@ -89,11 +90,32 @@ export async function emit(text: string | Iterable<string>, output: string | und
   await refuseOutputInside(output, io, checkedDirs);
   await mkdir(dirname(target), { recursive: true }).catch(() => undefined);
   try {
-    await writeFile(target, text);
+    await writeFile(target, pieces);
   } catch (err) {
     throw new UsageError((w) => w.cannotWrite(output, String((err as NodeJS.ErrnoException).code ?? err)));
   }
 }
+
+/**
+ * A formatter's pieces (one a dossier) joined into writes of about COALESCE_CHARS: each write
+ * is a round trip through libuv's thread pool, and one per dossier cost a batch of 1,000
+ * dossiers a quarter of a second at its end (measured).
+ */
+function* coalesce(pieces: Iterable<string>): Generator<string> {
+  let held: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    held.push(piece);
+    size += piece.length;
+    if (size >= COALESCE_CHARS) {
+      yield held.join('');
+      held = [];
+      size = 0;
+    }
+  }
+  if (held.length > 0) yield held.join('');
+}
+const COALESCE_CHARS = 256 * 1024;
 
 /** Resolves when a stream that said "wait" can take more (at once for streams that never wait). */
 const drained = (stream: Io['stdout']): Promise<void> =>

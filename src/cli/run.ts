@@ -1,12 +1,30 @@
 // Entry point of the built binary (bin/dossier.js imports this file).
+import { availableParallelism } from 'node:os';
 
 // `check` of one dossier waits on its worker starting (a thread, its modules; pdf.js too when
 // a file needs it): the worker starts first, and the CLI's modules (imported below, not
 // statically) and the profile load meanwhile (README Performance). One worker: a check of
-// several dossiers asks for more, and these are closed.
-const early = process.argv[2] === 'check' && !process.argv.some((a) => a === '-h' || a === '--help') ? await import('../pdf/pool.js') : undefined;
-early?.startEarly(1);
+// several dossiers asks for more, and these are closed. `batch` waits on its workers
+// starting too, a quarter of a second that its own start-up now covers.
+const command = process.argv[2];
+const helping = process.argv.some((a) => a === '-h' || a === '--help');
+const early = (command === 'check' || command === 'batch') && !helping ? await import('../pdf/pool.js') : undefined;
+// `batch`: as many workers as it will ask for, loading the core to check whole dossiers.
+if (command === 'batch') early?.startEarly(concurrencyAsked(process.argv.slice(3)) ?? availableParallelism(), true);
+else early?.startEarly(1);
 const { main } = await import('./main.js');
+
+/** `-j n`, `-jn`, `--concurrency n` or `--concurrency=n` as written, before commander reads it (which checks it). */
+function concurrencyAsked(args: readonly string[]): number | undefined {
+  let value: string | undefined;
+  args.forEach((a, i) => {
+    if (a === '-j' || a === '--concurrency') value = args[i + 1];
+    else if (a.startsWith('--concurrency=')) value = a.slice('--concurrency='.length);
+    else if (/^-j\d/.test(a)) value = a.slice(2);
+  });
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 256 ? n : undefined;
+}
 
 // First Ctrl+C: stop the workers and exit 130 without a partial report. Second: leave now.
 const interrupt = new AbortController();

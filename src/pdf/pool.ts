@@ -10,11 +10,14 @@ import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import { finding, type Finding } from '../findings.js';
 import { notPdf, sniff } from './sniff.js';
-import { readCeiling, tooLarge } from './size.js';
+import { tooLarge } from './size.js';
 import { errorCode, shownPath as shown } from '../fs-text.js';
-import { DEFAULT_CONFIRM_PAGES, NOT_OPENED, type FileInspection, type PdfLimits } from './types.js';
-// Types only: importing the worker's code here would load pdf.js on the main thread.
+import { NOT_OPENED, type FileInspection, type PdfLimits } from './types.js';
+import { inspectTask } from './task.js';
+import type { Profile } from '../profile/schema.js';
+// Types only: importing the workers' code here would load pdf.js and the core on the main thread.
 import type { InspectBatch, InspectResult, InspectTask } from './worker.js';
+import type { DossierAnswer, DossierTask } from '../check-worker.js';
 // A constant, not code: the worker module is not loaded here.
 const CLOCK_CELLS_PER_SLOT = 2;
 
@@ -26,7 +29,26 @@ export interface Inspector {
    * within its own time limit. One message each way for the lot, not one per file.
    */
   inspectAll(files: readonly { readonly path: string | Buffer; readonly limits: PdfLimits }[]): Promise<FileInspection[]>;
+  /** Present when the workers hold a profile (InspectorOptions.profile): whole dossiers checked in them. */
+  readonly dossiers?: DossierRunner;
   close(): Promise<void>;
+}
+
+/**
+ * Whole dossiers checked inside the workers (src/check-worker.ts): listing, candidate.yaml,
+ * files, rules and verdict, packed there; the main thread only hands out folders and keeps
+ * verdicts. Every dossier's work then spreads over the cores, instead of the main thread
+ * doing its share of each dossier on the side (README Performance).
+ */
+export interface DossierRunner {
+  /** The profile the workers were given: dossiers are checked against it, and no other. */
+  readonly profile: Profile;
+  /**
+   * The packed verdict; or, when the worker died or ran out of time on a file, an inspector
+   * that answers for that file without reading it again: the caller checks the dossier on
+   * its own thread with it, each other file inspected as usual. Never rejects.
+   */
+  check(task: Omit<DossierTask, 'slot'>): Promise<DossierAnswer | { readonly retry: Inspector }>;
 }
 
 export interface InspectorOptions {
@@ -34,13 +56,15 @@ export interface InspectorOptions {
   readonly concurrency?: number;
   /** Heap of one worker, in MB: a decompression bomb ends as a finding, not an OOM crash. */
   readonly maxHeapMB?: number;
+  /** Give the workers this profile, to check whole dossiers in them (Inspector.dossiers). */
+  readonly profile?: Profile;
 }
 
-/** The compiled worker. Tests run the TypeScript sources, so fall back to the build. */
-function workerFile(): string {
-  const here = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** A compiled worker module, by its path under dist/. Tests run the TypeScript sources, so fall back to the build. */
+function workerFile(fromHere: string, fromDist: string): string {
+  const here = fileURLToPath(new URL(fromHere, import.meta.url));
   if (existsSync(here)) return here;
-  return fileURLToPath(new URL('../../dist/pdf/worker.js', import.meta.url));
+  return fileURLToPath(new URL(`../../dist/${fromDist}`, import.meta.url));
 }
 
 
@@ -57,17 +81,28 @@ function workerFile(): string {
  */
 const WORKER_INITIAL_OLD_SPACE_MB = 16;
 
+/** A pool of workers, and how to have them check whole dossiers against a profile. */
+interface Made {
+  readonly threads: number;
+  readonly inspector: Inspector;
+  /** The inspector with `dossiers` for this profile; undefined when these workers cannot have it. */
+  withProfile(profile: Profile): Inspector | undefined;
+}
+
 // Workers started before the command line is parsed (src/cli/run.ts), for the first
 // createInspector that asks for as many.
-let early: { readonly threads: number; readonly inspector: Inspector } | undefined;
+let early: Made | undefined;
 
 /**
- * Start `threads` workers now: `check` of one dossier waits on its worker starting (a thread,
- * the worker's modules), and the CLI's own modules and the profile can load meanwhile. The
- * next createInspector with as many threads takes them; one with another number closes them.
+ * Start `threads` workers now: a command waits on its workers starting (a thread, the workers'
+ * modules), and the CLI's own modules and the profile can load meanwhile. The next
+ * createInspector with as many threads takes them; one with another number closes them.
+ * `dossiers`: workers that load the core and will be given the profile once it is read, to
+ * check whole dossiers (`batch`); the profile reaches them through shared memory, as the
+ * workers are already running when it is known.
  */
-export function startEarly(threads: number): void {
-  early ??= { threads, inspector: createInspector({ concurrency: threads }) };
+export function startEarly(threads: number, dossiers = false): void {
+  early ??= make(threads, { box: dossiers });
 }
 
 /** Close workers started early that no command took (a usage error, --version...). */
@@ -82,14 +117,36 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   if (early) {
     const e = early;
     early = undefined;
-    if (e.threads === threads && options.maxHeapMB === undefined) return e.inspector;
+    if (e.threads === threads && options.maxHeapMB === undefined) {
+      const taken = options.profile ? e.withProfile(options.profile) : e.inspector;
+      if (taken) return taken;
+    }
     void e.inspector.close();
   }
+  const made = make(threads, options);
+  return (options.profile && made.withProfile(options.profile)) || made.inspector;
+}
+
+/**
+ * Room for a profile given to workers already running (startEarly), as UTF-8 JSON after a
+ * length: a profile's YAML is at most 1 MB (MAX_PROFILE_BYTES), and its JSON about as large.
+ * Reserved, not used: the pages nobody writes are never resident.
+ */
+const PROFILE_BOX_BYTES = 4 * 1024 * 1024;
+
+function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'profile'> & { readonly box?: boolean }): Made {
   setFlagsFromString(`--initial-old-space-size=${WORKER_INITIAL_OLD_SPACE_MB}`);
   const clockBuffer = new SharedArrayBuffer(SLOTS * CLOCK_CELLS_PER_SLOT * 8);
-  const pool = new Piscina<InspectBatch, InspectResult[]>({
-    filename: workerFile(),
-    workerData: { clock: clockBuffer },
+  const box = options.box ? new SharedArrayBuffer(PROFILE_BOX_BYTES) : undefined;
+  const dossiers = box !== undefined || options.profile !== undefined;
+  const pdfWorker = workerFile('./worker.js', 'pdf/worker.js');
+  const checkWorker = workerFile('../check-worker.js', 'check-worker.js');
+  const pool = new Piscina<InspectBatch | DossierTask, InspectResult[] | DossierAnswer>({
+    // Workers that will check dossiers load the core as they start (check-worker.ts imports
+    // the PDF worker too), not with their first dossier.
+    filename: dossiers ? checkWorker : pdfWorker,
+    // The profile once per worker, not with every dossier (it is a few kilobytes to clone).
+    workerData: { clock: clockBuffer, ...(options.profile ? { profile: options.profile } : {}), ...(box ? { profileBox: box } : {}) },
     // Piscina replaces a terminated or dead worker only up to minThreads; with fewer, the files
     // queued behind a timeout would wait forever for a thread nobody starts.
     minThreads: threads,
@@ -113,14 +170,14 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   // a task waits in the queue is not counted: its clock starts when its worker starts the file.
   const clock = new BigInt64Array(clockBuffer);
   const slots = new Slots(SLOTS);
-  const running = new Map<number, { readonly tasks: readonly Prepared[]; readonly controller: AbortController }>();
+  const running = new Map<number, { readonly limitOf: (file: number) => number; readonly controller: AbortController }>();
   let watchdog: NodeJS.Timeout | undefined;
   const startedFile = (slot: number) => Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT)) - 1;
   const watch = () => {
     for (const [slot, task] of running) {
       const file = startedFile(slot);
       if (file < 0) continue;
-      const limit = task.tasks[file]?.limits.fileTimeoutMs ?? Infinity;
+      const limit = task.limitOf(file);
       const since = Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT + 1));
       if (Date.now() - since > limit) task.controller.abort(new Timeout(file));
     }
@@ -130,6 +187,22 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     }
   };
   let watchEveryMs = MAX_WATCH_MS;
+  /** Look at least every `every` ms while tasks run. */
+  const watchEvery = (every: number) => {
+    if (watchdog === undefined || every < watchEveryMs) {
+      clearInterval(watchdog);
+      watchEveryMs = every;
+      watchdog = setInterval(watch, watchEveryMs);
+    }
+  };
+  /** A slot's task is over: a terminated worker may still be writing its clock for a moment, so that slot rests before another task uses it. */
+  const release = (slot: number, controller: AbortController) => {
+    running.delete(slot);
+    if (controller.signal.aborted) setTimeout(() => slots.release(slot), SLOT_REST_MS).unref();
+    else slots.release(slot);
+  };
+  /** The finding for a worker that died under a file (heap limit, crash inside pdf.js). */
+  const crash = (reason: unknown, err: unknown) => finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) });
 
   // Piscina reports a worker that dies outside any task (while starting: missing build, heap
   // too small for pdf.js) as an 'error' event, which would kill the process unheard, and then
@@ -139,18 +212,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   });
 
   async function inspectAll(files: readonly { path: string | Buffer; limits: PdfLimits }[]): Promise<FileInspection[]> {
-    const tasks: Prepared[] = files.map(({ path, limits }) => ({
-      path,
-      limits,
-      task: {
-        path,
-        maxSizeBytes: limits.maxSizeBytes,
-        readCeilingBytes: readCeiling(limits.maxSizeBytes),
-        confirmPages: limits.confirmPages ?? DEFAULT_CONFIRM_PAGES,
-        ...(limits.firstPageContent ? { firstPageContent: true } : {}),
-        ...(limits.content ? { content: limits.content } : {}),
-      },
-    }));
+    const tasks: Prepared[] = files.map(({ path, limits }) => ({ path, limits, task: inspectTask(path, limits) }));
     const results: FileInspection[] = new Array(files.length);
     // Indexes of the files still to inspect; a task whose worker died is run again without
     // the file that killed it (and the files read before it in that task are read again).
@@ -165,15 +227,10 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
       const controller = new AbortController();
       const mine = pending.map((i) => tasks[i]!);
-      running.set(slot, { tasks: mine, controller });
-      const every = Math.min(watchEveryMs, ...mine.map((t) => Math.max(MIN_WATCH_MS, t.limits.fileTimeoutMs / 4)));
-      if (watchdog === undefined || every < watchEveryMs) {
-        clearInterval(watchdog);
-        watchEveryMs = every;
-        watchdog = setInterval(watch, watchEveryMs);
-      }
+      running.set(slot, { limitOf: (file) => mine[file]?.limits.fileTimeoutMs ?? Infinity, controller });
+      watchEvery(Math.min(watchEveryMs, ...mine.map((t) => Math.max(MIN_WATCH_MS, t.limits.fileTimeoutMs / 4))));
       try {
-        const r = await pool.run({ files: mine.map((t) => t.task), slot } satisfies InspectBatch, { signal: controller.signal });
+        const r = (await pool.run({ files: mine.map((t) => t.task), slot } satisfies InspectBatch, { filename: pdfWorker, signal: controller.signal })) as InspectResult[];
         pending.forEach((i, k) => (results[i] = { path: shown(tasks[i]!.path), ...r[k]! }));
         pending = [];
       } catch (err) {
@@ -181,28 +238,22 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
         // The file that ran out of time is the one the watchdog saw, even if the worker moved
         // on in the instant before it was terminated.
         const file = reason instanceof Timeout ? reason.file : startedFile(slot);
-        // The worker died (heap limit, crash inside pdf.js): what it died of, for the finding.
-        const crash = () => finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) });
         if (closed) continue;
         if (file < 0) {
           // Never started: it waited behind another task in a worker that died (that task's
           // timeout or crash). Not these files' fault: run them again, a few times at most.
           if (!(reason instanceof WorkerFailure) && ++unstartedFailures < MAX_ATTEMPTS) continue;
-          for (const i of pending) results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [crash()]);
+          for (const i of pending) results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [crash(reason, err)]);
           pending = [];
           continue;
         }
         const i = pending[file]!;
         const { path, limits } = tasks[i]!;
-        const why = reason instanceof Timeout ? finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 }) : crash();
+        const why = reason instanceof Timeout ? finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 }) : crash(reason, err);
         results[i] = await fromHead(path, limits, [why]);
         pending = pending.filter((_, k) => k !== file);
       } finally {
-        running.delete(slot);
-        // A terminated worker may still be writing its clock for a moment: that slot rests
-        // before another task uses it.
-        if (controller.signal.aborted) setTimeout(() => slots.release(slot), SLOT_REST_MS).unref();
-        else slots.release(slot);
+        release(slot, controller);
       }
     }
     return results;
@@ -217,18 +268,69 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       return files.map(({ path }) => ({ path: shown(path), ...NOT_OPENED, sizeBytes: 0, problems }));
     }
   };
+  const self: Inspector = { inspectAll: all, inspect: async (path, limits) => (await all([{ path, limits }]))[0]!, close };
+  async function checkDossier(task: Omit<DossierTask, 'slot'>): Promise<DossierAnswer | { readonly retry: Inspector }> {
+    if (closed) return { retry: self };
+    const slot = await slots.take();
+    Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
+    const controller = new AbortController();
+    running.set(slot, { limitOf: () => task.fileTimeoutMs, controller });
+    watchEvery(Math.min(watchEveryMs, Math.max(MIN_WATCH_MS, task.fileTimeoutMs / 4)));
+    try {
+      return (await pool.run({ ...task, slot } satisfies DossierTask, { filename: checkWorker, signal: controller.signal })) as DossierAnswer;
+    } catch (err) {
+      const reason: unknown = controller.signal.reason;
+      const file = reason instanceof Timeout ? reason.file : startedFile(slot);
+      if (closed || file < 0) return { retry: self };
+      const why = reason instanceof Timeout ? finding('timeout', 'error', { seconds: task.fileTimeoutMs / 1000 }) : crash(reason, err);
+      return { retry: answering(self, file, why) };
+    } finally {
+      release(slot, controller);
+    }
+  }
+
+  async function close() {
+    if (closed) return;
+    closed = true;
+    clearInterval(watchdog);
+    await pool.destroy();
+  }
+  const withDossiers = (profile: Profile): Inspector => ({ ...self, dossiers: { profile, check: checkDossier } });
+  let given: Profile | undefined = options.profile;
   return {
-    inspectAll: all,
-    async inspect(path, limits) {
-      return (await all([{ path, limits }]))[0]!;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      clearInterval(watchdog);
-      await pool.destroy();
+    threads,
+    inspector: self,
+    withProfile(profile) {
+      if (given === profile) return withDossiers(profile);
+      if (!box || given !== undefined) return undefined;
+      const json = Buffer.from(JSON.stringify(profile));
+      if (json.length + 4 > box.byteLength) return undefined;
+      // Written before any dossier is sent: the message that carries one orders it after this.
+      json.copy(Buffer.from(box, 4));
+      Atomics.store(new Int32Array(box, 0, 1), 0, json.length);
+      given = profile;
+      return withDossiers(profile);
     },
   };
+}
+
+/**
+ * `inspector`, but the `file`-th file it is asked for (0-based, counted across calls, in the
+ * order a dossier's check asks for them) is answered with `problem` from its first bytes,
+ * unread: it already cost a worker its life or its time, and would again.
+ */
+function answering(inspector: Inspector, file: number, problem: Finding): Inspector {
+  let next = 0;
+  const inspectAll: Inspector['inspectAll'] = async (files) => {
+    const first = next;
+    next += files.length;
+    const k = file - first;
+    if (k < 0 || k >= files.length) return inspector.inspectAll(files);
+    const others = await inspector.inspectAll(files.filter((_, i) => i !== k));
+    const culprit = await fromHead(files[k]!.path, files[k]!.limits, [problem]);
+    return [...others.slice(0, k), culprit, ...others.slice(k)];
+  };
+  return { inspectAll, inspect: async (path, limits) => (await inspectAll([{ path, limits }]))[0]!, close: () => inspector.close() };
 }
 
 /** Runs of a task whose worker died before starting it (another task's fault). */

@@ -36,6 +36,12 @@ export interface InspectTask {
 export interface InspectBatch {
   readonly files: readonly InspectTask[];
   readonly slot: number;
+  /**
+   * The clock's number for the first file (default 0): a check running in this thread
+   * (src/check-worker.ts) inspects a dossier's files in several batches under one slot, and
+   * numbers them across batches, so that the pool's watchdog can tell which file ran out of time.
+   */
+  readonly first?: number;
 }
 
 /** What a worker answers for a file: the inspection, but the path (the pool knows it). */
@@ -86,7 +92,9 @@ export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
   const turn = queue.then(async () => {
     const results: InspectResult[] = [];
     const hashed = worthHashing(batch.files);
-    for (const [i, task] of batch.files.entries()) {
+    const first = batch.first ?? 0;
+    for (const [k, task] of batch.files.entries()) {
+      const i = first + k;
       started(batch.slot, i);
       const load = async () => {
         if (pdfjsReady) return loadPdfjs();
@@ -96,7 +104,7 @@ export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
         started(batch.slot, i);
         return m;
       };
-      results.push(await inspectAlone(task, load, hashed[i]!));
+      results.push(await inspectAlone(task, load, hashed[k]!));
       finished(batch.slot);
     }
     return results;

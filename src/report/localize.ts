@@ -59,17 +59,17 @@ const problemRenderer =
  */
 export function dossierLocalizer(input: Reportable, options: FormatOptions): (d: Reportable['dossiers'][number]) => DossierView {
   if (isView(input)) return (d) => d as DossierView;
-  const report = input;
   const { lang } = options;
   const problem = problemRenderer(lang);
-  // A finding may name a fact (facts-mismatch) or another document (suggestions, duplicates).
-  const labels = new Map(report.dossiers.flatMap((d) => d.documents.map((doc) => [doc.id, doc.label[lang]] as const)));
-  const context = (f: Finding): MessageContext => ({
-    ...(typeof f.params.fact === 'string' && options.factLabel?.(f.params.fact) ? { fact: options.factLabel(f.params.fact)![lang] } : {}),
-    documentLabel: (id) => labels.get(id),
-  });
   return (dossier) => {
     const d = dossier as Report['dossiers'][number];
+    // A finding may name a fact (facts-mismatch) or another document of its dossier
+    // (suggestions, duplicates). Every dossier lists the profile's documents: its own
+    // suffice, and the other dossiers (packed, src/report/packed.ts) stay packed.
+    const context = (f: Finding): MessageContext => ({
+      ...(typeof f.params.fact === 'string' && options.factLabel?.(f.params.fact) ? { fact: options.factLabel(f.params.fact)![lang] } : {}),
+      documentLabel: (id) => d.documents.find((doc) => doc.id === id)?.label[lang],
+    });
     return {
       path: d.path,
       complete: d.complete,

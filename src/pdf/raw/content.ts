@@ -55,6 +55,36 @@ export function walkPage(pdf: RawPdf, page: RawPage, walker: MarkWalker, stop: (
   for (const a of annots) if (!run.annotation(pdf.dictOf(a))) return;
 }
 
+/**
+ * Encoded bytes of a page's first content stream inflated for `walkPageStart`: about 1.5 KB of
+ * operators, where the first text of an ordinary page shows.
+ */
+const START_INPUT_BYTES = 512;
+
+/**
+ * Walk only the start of the page's first content stream, and say whether `stop` was met there.
+ * A page's first text decides whether it is blank and has a text layer, and comes early: most
+ * of a text page's content need not be inflated nor read. False (and `walker` spoiled: the
+ * caller walks the page again with a fresh one) when the start did not decide, could not be
+ * inflated on its own, or did not lex: a token cut by the end of the prefix makes the lexer
+ * refuse, and the prefix ends at white space, so no operator is read short.
+ */
+export function walkPageStart(pdf: RawPdf, page: RawPage, walker: MarkWalker, stop: (w: MarkWalker) => boolean): boolean {
+  try {
+    const c = pdf.get(page.dict.get('Contents'));
+    const first = pdf.get(Array.isArray(c) ? c[0] : c);
+    if (!isStream(first)) return false;
+    const prefix = pdf.decodePrefix(first, START_INPUT_BYTES);
+    if (!prefix) return false;
+    let end = prefix.length;
+    while (end > 0 && !isWhiteByte(prefix[end - 1])) end--;
+    const run = new Run(pdf, walker, stop);
+    return !run.walk(prefix.subarray(0, end), page.resources, []) && stop(walker);
+  } catch {
+    return false;
+  }
+}
+
 class Run {
   constructor(
     private readonly pdf: RawPdf,

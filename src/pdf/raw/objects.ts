@@ -84,6 +84,27 @@ export class RawPdf {
     return data;
   }
 
+  /**
+   * The first bytes of a stream's decoded data, from its first `input` encoded bytes: for a
+   * walk that stops at the first text it shows (a page is not blank), most of a page's content
+   * need not be inflated. Null when the stream is no longer than that, or is not plain or a
+   * single Flate filter without predictor: the caller decodes it whole, as before.
+   */
+  decodePrefix(s: Stream, input: number): Uint8Array | null {
+    if (s.raw.length <= input) return null;
+    const filter = this.get(s.dict.get('Filter'));
+    if (filter === undefined || filter === null) return s.raw.subarray(0, input);
+    const one = Array.isArray(filter) && filter.length === 1 ? this.get(filter[0]) : filter;
+    if (!(one instanceof Name) || (one.name !== 'FlateDecode' && one.name !== 'Fl')) return null;
+    if (s.dict.has('DecodeParms') || s.dict.has('DP')) return null;
+    try {
+      // Flushed, not finished: the inflated prefix of what the whole stream inflates to.
+      return inflateSync(s.raw.subarray(0, input), { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch {
+      return null;
+    }
+  }
+
   private readXref(): Dict {
     const b = this.bytes;
     const tail = latin1(b, Math.max(0, b.length - 1024), b.length);

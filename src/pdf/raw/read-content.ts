@@ -4,9 +4,9 @@
 // is not plain enough to read this way (encrypted, damaged, exotic filters...): pdf.js then
 // answers, as before, at its price.
 import { classifyCardLayout } from '../content/layout.js';
-import { markWalker, type PageMarks } from '../content/ops.js';
+import { markWalker, type MarkWalker, type PageMarks } from '../content/ops.js';
 import type { ContentRequest, ContentResult } from '../content/analyse-content.js';
-import { walkPage } from './content.js';
+import { walkPage, walkPageStart } from './content.js';
 import { Lexer } from './lexer.js';
 import { RawPdf } from './objects.js';
 import { pageList, type RawPage } from './pages.js';
@@ -120,9 +120,14 @@ function read(pdf: RawPdf, pages: readonly RawPage[], request: ContentRequest): 
   const walk = (n: number, full: boolean) => {
     const known = marks.get(n);
     if (known) return known;
-    const w = markWalker();
-    // Whether a page is blank, and whether it has text, is known at its first visible text.
-    walkPage(pdf, pages[n - 1]!, w, full ? undefined : (x) => x.ink && x.hasText);
+    // Whether a page is blank, and whether it has text, is known at its first visible text:
+    // usually found in the first bytes of its content, which are then all that is inflated.
+    const decided = (x: MarkWalker) => x.ink && x.hasText;
+    let w = markWalker();
+    if (full || !walkPageStart(pdf, pages[n - 1]!, w, decided)) {
+      w = markWalker();
+      walkPage(pdf, pages[n - 1]!, w, full ? undefined : decided);
+    }
     const m = w.result();
     marks.set(n, m);
     return m;

@@ -1,0 +1,62 @@
+// A whole dossier checked inside a worker thread of the pool (src/pdf/pool.ts, Inspector.dossiers):
+// the same core as on the main thread (src/check.ts), with the dossier's files inspected right
+// here, one after the other, under the pool's clock. What goes back is the verdict packed
+// (src/report/packed.ts) and the three answers the summary counts: about a kilobyte, where
+// the files' inspections and the declaration used to cross to the main thread and be judged
+// there. A file that runs out of time or kills this thread is the pool's to handle: it tells
+// the main thread which file it was (the clock), and the main thread checks that dossier
+// itself without reading the file again.
+import { workerData } from 'node:worker_threads';
+import { checkDossier } from './check.js';
+import { shownPath } from './fs-text.js';
+import inspect from './pdf/worker.js';
+import { inspectTask } from './pdf/task.js';
+import { pack } from './report/packed.js';
+import type { Inspector } from './pdf/pool.js';
+import type { Profile } from './profile/schema.js';
+import type { DossierResult } from './report/model.js';
+
+export interface DossierTask {
+  /** A string, or the folder name's bytes when it is not UTF-8 (they arrive as a Uint8Array). */
+  readonly dir: string | Uint8Array;
+  /** The path the report shows for it. */
+  readonly shown: string;
+  /** This task's place in the pool's shared clock. */
+  readonly slot: number;
+  readonly asOf: string;
+  readonly fileTimeoutMs: number;
+  readonly content: boolean;
+}
+
+export type DossierAnswer = Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'> & {
+  /** The whole result, packed (src/report/packed.ts). */
+  readonly packed: Uint8Array;
+};
+
+const data = workerData as { profile?: Profile; profileBox?: SharedArrayBuffer } | null;
+let given = data?.profile;
+
+/** The profile, given when this worker started, or written since into its box (src/pdf/pool.ts). */
+function profileOf(): Profile {
+  if (given) return given;
+  const length = data?.profileBox ? Atomics.load(new Int32Array(data.profileBox, 0, 1), 0) : 0;
+  if (length === 0) throw new Error('this worker was given no profile');
+  given = JSON.parse(Buffer.from(data!.profileBox!, 4, length).toString('utf8')) as Profile;
+  return given;
+}
+
+export default async function checkInWorker(task: DossierTask): Promise<DossierAnswer> {
+  const profile = profileOf();
+  // The dossier's files are numbered across its inspections, as the pool's clock reads them.
+  let next = 0;
+  const inspectAll: Inspector['inspectAll'] = async (files) => {
+    const first = next;
+    next += files.length;
+    const found = await inspect({ files: files.map((f) => inspectTask(f.path, f.limits)), slot: task.slot, first });
+    return found.map((r, i) => ({ path: shownPath(files[i]!.path), ...r }));
+  };
+  const here: Inspector = { inspectAll, inspect: async (path, limits) => (await inspectAll([{ path, limits }]))[0]!, close: async () => undefined };
+  const dir = typeof task.dir === 'string' ? task.dir : Buffer.from(task.dir.buffer, task.dir.byteOffset, task.dir.byteLength);
+  const result = await checkDossier(dir, { profile, asOf: task.asOf, fileTimeoutMs: task.fileTimeoutMs, content: task.content }, here);
+  return { packed: pack({ ...result, path: task.shown }), complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
+}
