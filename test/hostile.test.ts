@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentRequestFor } from '../src/dossier/content-findings.js';
+import { checkDossiers } from '../src/check.js';
 import { DOCUMENT_CODES } from '../src/findings.js';
 import { findInflationBomb } from '../src/pdf/inflation.js';
 import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
@@ -253,6 +254,34 @@ describe('never hang', () => {
       ]);
     } finally {
       await single.close();
+    }
+  });
+
+  it('a dossier checked whole in a worker: the file that ran out of time is answered for, never read again, and the others are read', async () => {
+    const dir = await makeDossier({ 'CV.pdf': slowObjectStream(250), 'Diplome Master.pdf': await textPdf(1, 'Master'), 'candidate.yaml': GOOD_CANDIDATE });
+    const pool = createInspector({ concurrency: 1, profile });
+    try {
+      const settings = { profile, asOf: '2026-02-21', fileTimeoutMs: 400 };
+      const there = await pool.dossiers!.check({ dir, shown: dir, asOf: settings.asOf, fileTimeoutMs: settings.fileTimeoutMs, content: true });
+      expect('retry' in there).toBe(true);
+      const { retry } = there as { retry: Inspector };
+      // Asked in the order the worker asked (the CV's document comes before the diploma's): the
+      // CV is answered from its first bytes at once, where reading it again would take the
+      // whole time limit again.
+      const limits = { maxSizeBytes: 10 * MB, fileTimeoutMs: settings.fileTimeoutMs };
+      const t = performance.now();
+      const [cv, diploma] = await retry.inspectAll([{ path: join(dir, 'CV.pdf'), limits }, { path: join(dir, 'Diplome Master.pdf'), limits }]);
+      expect(performance.now() - t).toBeLessThan(settings.fileTimeoutMs);
+      expect([cv!.pdf, cv!.pages, codes(cv!)]).toEqual([true, null, ['timeout']]);
+      expect([diploma!.readable, diploma!.pages, codes(diploma!)]).toEqual([true, 1, []]);
+      // And the whole dossier, as a batch checks it: the same verdicts.
+      const report = await checkDossiers([dir], settings, pool);
+      const docs = report.dossiers[0]!.documents;
+      expect(docs.find((d) => d.id === 'cv')!.problems.map((p) => p.code)).toEqual(['timeout']);
+      expect(docs.find((d) => d.id === 'diploma')!.status).toBe('ok');
+    } finally {
+      await pool.close();
+      await rm(dirname(dir), { recursive: true, force: true });
     }
   });
 
