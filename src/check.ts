@@ -11,9 +11,10 @@ import { DEFAULT_FILE_TIMEOUT_MS, type FileInspection, type PdfLimits } from './
 import type { Inspector } from './pdf/pool.js';
 import type { DocumentDecl, Profile } from './profile/schema.js';
 import { dossierVerdict } from './dossier/verdict.js';
-import { SCHEMA_VERSION, summarize, type DossierResult, type Report } from './report/model.js';
-import { pack, packedDossiers } from './report/packed.js';
+import type { DossierResult } from './report/model.js';
 import { errorCode, shownPath } from './fs-text.js';
+
+export { checkDossiers } from './check-many.js';
 
 export interface CheckSettings {
   readonly profile: Profile;
@@ -114,55 +115,5 @@ function failedDossier(dir: string | Buffer, profile: Profile, problem: Finding)
     rules: [],
     problems: [problem],
     facts: {},
-  };
-}
-
-/**
- * Check many dossiers with a bounded number in flight; results keep the order of `dirs`, and
- * each is kept packed (src/report/packed.ts): memory grows by a few kilobytes per dossier.
- * `shown`: the path each dossier is reported under (default: the path read).
- */
-export async function checkDossiers(
-  dirs: readonly (string | Buffer)[],
-  settings: CheckSettings,
-  inspector: Inspector,
-  rootProblems: readonly Finding[] = [],
-  shown: readonly string[] = dirs.map(shownPath),
-): Promise<Report> {
-  const packed: Buffer[] = new Array(dirs.length);
-  const verdicts: Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>[] = new Array(dirs.length);
-  const limit = Math.max(1, settings.dossierConcurrency ?? 8);
-  let next = 0;
-  let done = 0;
-  // Whole dossiers in the workers when they hold this very profile; else here, their files
-  // in the workers. A dossier whose worker died or ran out of time on a file is checked here.
-  const runner = inspector.dossiers?.profile === settings.profile ? inspector.dossiers : undefined;
-  const task = { asOf: settings.asOf, fileTimeoutMs: settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS, content: settings.content !== false };
-  const lane = async () => {
-    while (next < dirs.length && !settings.signal?.aborted) {
-      const i = next++;
-      const path = shown[i] ?? shownPath(dirs[i]!);
-      const there = runner ? await runner.check({ ...task, dir: dirs[i]!, shown: path }) : undefined;
-      if (there && 'packed' in there) {
-        packed[i] = Buffer.from(there.packed.buffer, there.packed.byteOffset, there.packed.byteLength);
-        verdicts[i] = { complete: there.complete, eligibility: there.eligibility, accepted: there.accepted };
-      } else {
-        const result = await checkDossier(dirs[i]!, settings, there?.retry ?? inspector);
-        packed[i] = pack({ ...result, path });
-        verdicts[i] = { complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
-      }
-      settings.onProgress?.(++done, dirs.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, dirs.length) }, lane));
-  // Interrupted: the dossiers never started are left out.
-  const finished = packed.flatMap((p, i) => (p === undefined ? [] : [i]));
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    profile: { id: settings.profile.id, title: settings.profile.title },
-    asOf: settings.asOf,
-    summary: summarize(finished.map((i) => verdicts[i]!)),
-    dossiers: packedDossiers(finished.length === dirs.length ? packed : finished.map((i) => packed[i]!), settings.profile),
-    problems: rootProblems,
   };
 }

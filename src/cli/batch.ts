@@ -50,7 +50,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
       io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report;
       try {
-        const { checkDossiers } = await import('../check.js');
+        const { checkDossiers } = await import('../check-many.js');
         report = await checkDossiers(
           chosen.map((d) => (typeof d.path === 'string' ? resolve(io.cwd, d.path) : d.path)),
           {

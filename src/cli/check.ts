@@ -71,7 +71,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void, t: Transla
         // Paths shown as the user wrote them.
         const read = paths.map((p) => resolve(io.cwd, p));
         // The core (rules, schemas, the YAML parser) is loaded while the workers load pdf.js.
-        const { checkDossiers } = await import('../check.js');
+        const { checkDossiers } = await import('../check-many.js');
         report = await checkDossiers(read, { ...settings, profile, ...(io.signal ? { signal: io.signal } : {}) }, inspector, [], paths);
       } finally {
         io.signal?.removeEventListener('abort', onAbort);
