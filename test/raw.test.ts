@@ -9,14 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
-import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFRef, StandardFonts, rgb } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { classifyCardLayout, DEFAULT_CARD_LAYOUT } from '../src/pdf/content/layout.js';
 import { walkOperatorList } from '../src/pdf/content/ops.js';
 import { readContentRaw } from '../src/pdf/raw/read-content.js';
+import { isStream, RawPdf } from '../src/pdf/raw/objects.js';
+import { pageList } from '../src/pdf/raw/pages.js';
 import { createInspector } from '../src/pdf/pool.js';
-import { cardPng, cniPdf, fillableForm, hasImg2pdf, img2pdf, openPdf, pagesPdf, pictureAsPage, sheetPng, twoCardsPng } from './support/content-pdfs.js';
+import { cardPng, cniPdf, fillableForm, hasImg2pdf, img2pdf, openPdf, pagesPdf, pdfWith, pictureAsPage, sheetPng, twoCardsPng } from './support/content-pdfs.js';
 import { encryptedPdf, hasQpdf, tempFolder, textPdf, truncated } from './support/pdf-factory.js';
 import { rawPdf } from './support/hostile-corpus.js';
 
@@ -236,6 +238,48 @@ describe('what the raw reader declines, pdf.js answers', () => {
       await inspector.close();
       await folder.remove();
     }
+  });
+});
+
+describe('pages whose stored content is over a kilobyte', () => {
+  /** A page painting `n` small rectangles at scattered places, in `colour`: over a kilobyte of content, compressed. */
+  const scattered = (colour: [number, number, number], n = 300) => async (doc: PDFDocument) => {
+    const page = doc.addPage([595, 842]);
+    for (let i = 0; i < n; i++) page.drawRectangle({ x: (i * 37) % 550, y: (i * 53) % 800, width: 3 + (i % 7), height: 2 + (i % 5), color: rgb(...colour) });
+  };
+  /** The stored (compressed) size of a page's content streams, as the raw reader sees them. */
+  const stored = (bytes: Uint8Array, page: number) => {
+    const pdf = new RawPdf(bytes);
+    const c = pdf.get(pageList(pdf)[page - 1]!.dict.get('Contents'));
+    return (Array.isArray(c) ? c.map((x) => pdf.get(x)) : [c]).reduce<number>((n, x) => n + (isStream(x) ? x.raw.length : 0), 0);
+  };
+
+  it('are not inflated to be found blank: a blank page among them is found, and a kilobyte painted all in white is taken for ink (the limit)', async () => {
+    const bytes = await pdfWith(async (doc) => {
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      doc.addPage([595, 842]).drawText('Curriculum Vitae', { x: 60, y: 760, size: 14, font });
+      await scattered([0.2, 0.2, 0.2])(doc);
+      doc.addPage([595, 842]);
+      await scattered([1, 1, 1])(doc);
+    });
+    expect(stored(bytes, 2)).toBeGreaterThan(1024);
+    expect(stored(bytes, 4)).toBeGreaterThan(1024);
+    const raw = readContentRaw(bytes, REQUEST)!;
+    expect([raw.blankPages, raw.blankChecked, raw.textLayer]).toEqual([[3], [1, 2, 3, 4], true]);
+    // pdf.js, drawing every page, finds the white one blank too: what the bytes pass over.
+    expect((await pdfjsAnswer(bytes)).blankPages).toEqual([3, 4]);
+  });
+
+  it('are read for the text layer when the pages read have none', async () => {
+    const bytes = await pdfWith(async (doc) => {
+      doc.addPage([595, 842]);
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      const page = doc.addPage([595, 842]);
+      for (let i = 0; i < 60; i++) page.drawText(`Ligne ${i}: experience ${i * 7919}`, { x: 40, y: 800 - i * 12, size: 9, font });
+    });
+    expect(stored(bytes, 2)).toBeGreaterThan(1024);
+    expect(readContentRaw(bytes, REQUEST)).toMatchObject({ blankPages: [1], textLayer: true });
+    expect(await pdfjsAnswer(bytes)).toMatchObject({ blankPages: [1], textLayer: true });
   });
 });
 
