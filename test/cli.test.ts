@@ -1,7 +1,7 @@
 // The CLI's contract: commands, options, exit codes, colour, output destination.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -380,6 +380,22 @@ describe('what needs no PDF does not load pdf.js', () => {
   it('--help loads neither the YAML parser nor the schema library (half of its start-up time)', async () => {
     expect(await loads(['--help'], 'yaml,zod')).toBe(false);
     expect(await loads(['batch', '--help'], 'yaml,zod')).toBe(false);
+  });
+
+  it('batch loads neither the YAML parser nor the schema library, in any thread, for flat valid declarations; a fact it does not know loads them, to place the finding', async () => {
+    const root = await tempDir('dossier-lazy-');
+    try {
+      const files = await completeFiles();
+      for (const name of ['a', 'b']) {
+        await mkdir(join(root, name));
+        for (const [file, content] of Object.entries({ ...files, 'candidate.yaml': GOOD_CANDIDATE })) await writeFile(join(root, name, file), content);
+      }
+      expect(await loads(['batch', root, '--as-of', '2026-02-21', '--format', 'json'], 'yaml,zod')).toBe(false);
+      await writeFile(join(root, 'b', 'candidate.yaml'), GOOD_CANDIDATE + 'birthPlace: Rabat\n');
+      expect(await loads(['batch', root, '--as-of', '2026-02-21', '--format', 'json'], 'yaml,zod')).toBe(true);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('check loads it for a file only pdf.js reads (a fillable form), not for plain files (the watch itself works)', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { matchByName } from '../src/dossier/match.js';
 import { DOCUMENT_CODES, DOSSIER_CODES, finding } from '../src/findings.js';
 import { LANGS, render } from '../src/i18n/messages.js';
-import { parseDeclaration } from '../src/facts/load.js';
+import { parseDeclaration } from '../src/facts/parse.js';
 import { candidateTemplate } from '../src/facts/template.js';
 import { loadProfile } from '../src/profile/load.js';
 import type { Profile } from '../src/profile/schema.js';

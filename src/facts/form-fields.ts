@@ -7,7 +7,7 @@ import { containsKeyword, tokenize } from '../dossier/names.js';
 import type { DocumentDecl, FactDecl, FormFieldDecl, Profile } from '../profile/schema.js';
 import type { Facts, FactValue } from '../rules/types.js';
 import { isCalendarDate } from '../rules/dates.js';
-import { factValueSchema } from './schema.js';
+import { factValueAccepts } from './accept.js';
 
 export interface FormFact {
   readonly value: FactValue;
@@ -110,7 +110,7 @@ export function factsFromForm(profile: Profile, doc: DocumentDecl, fields: Reado
     if (!found) continue;
     const value = interpret(found.raw, factDecl, decl);
     if (value === undefined) continue;
-    if (!factValueSchema(factDecl, profile.timezone).safeParse(value).success) continue;
+    if (!factValueAccepts(factDecl, profile.timezone)(value)) continue;
     out[fact] = { value, fields: found.fields, raw: found.raw };
   }
   return out;

@@ -5,12 +5,11 @@ import { basename } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 import type { Profile } from '../profile/schema.js';
 import type { Facts, FactValue } from '../rules/types.js';
-import { parseLocatedYaml, type LocatedYaml, type SourceIssue } from '../yaml/located.js';
+import type { SourceIssue } from '../yaml/located.js';
 import { parseFlatYaml } from '../yaml/flat.js';
-import { factValueAccepts, factValueSchema } from './schema.js';
+import { factValueAccepts } from './accept.js';
 import { asWindows1252, errorCode, shownPath } from '../fs-text.js';
 import { readStart, withRegularFile } from '../fs-read.js';
-import { closestName } from '../suggest.js';
 
 /** A declaration is a few hundred bytes; anything this large is a mistake or an attack. */
 export const MAX_DECLARATION_BYTES = 256 * 1024;
@@ -46,7 +45,7 @@ export async function readDeclaration(path: string | Buffer | undefined, profile
   }
   try {
     const { text, problems } = decode(bytes, file);
-    const parsed = parseDeclaration(text, file, profile);
+    const parsed = parseFlat(text, profile) ?? (await import('./parse.js')).parseDeclaration(text, file, profile);
     return { facts: parsed.facts, problems: capped([...problems, ...parsed.problems], file) };
   } catch (err) {
     // A bug, or a file exotic enough to break the YAML parser: still only a finding.
@@ -89,6 +88,30 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return b.length;
 }
 
+/**
+ * A declaration of flat `name: value` lines (src/yaml/flat.ts), every fact known and every
+ * value valid, as nearly all are: read without the YAML parser and the schema library, which
+ * only the others need, to place and word their findings (src/facts/parse.ts). Undefined
+ * when the full parser must read it; its answer is then the same (test/yaml-flat.test.ts,
+ * test/facts-accept.test.ts).
+ */
+function parseFlat(text: string, profile: Profile): Declaration | undefined {
+  const flat = parseFlatYaml(text);
+  if (flat === undefined || flat === null || typeof flat !== 'object' || Array.isArray(flat)) return undefined;
+  const entries = Object.entries(flat as Record<string, unknown>);
+  if (entries.length === 0) return undefined;
+  const facts: Record<string, FactValue> = {};
+  for (const [name, value] of entries) {
+    const decl = Object.hasOwn(profile.facts, name) ? profile.facts[name] : undefined;
+    if (!decl) return undefined;
+    // `birthDate:` with nothing after it is a fact left blank, i.e. unknown, not an error.
+    if (value === null || value === undefined) continue;
+    if (!factValueAccepts(decl, profile.timezone)(value)) return undefined;
+    facts[name] = value as FactValue;
+  }
+  return { facts, problems: [] };
+}
+
 /** A garbage file gives thousands of findings; a reader needs the first ones and a count. */
 function capped(problems: Finding[], file: string): Finding[] {
   if (problems.length <= MAX_DECLARATION_FINDINGS) return problems;
@@ -96,61 +119,6 @@ function capped(problems: Finding[], file: string): Finding[] {
   const last = kept[kept.length - 1]!.params;
   const more = problems.length - MAX_DECLARATION_FINDINGS;
   return [...kept, toFinding({ file, line: Number(last.line), col: Number(last.col), message: `and ${more} more problem(s) after this line` }, { reason: 'more', count: more })];
-}
-
-export function parseDeclaration(text: string, file: string, profile: Profile): Declaration {
-  const src = readYaml(text, file);
-  const problems: Finding[] = src.issues.map((i) => toFinding(i, { reason: 'yaml' }));
-  if (src.value === undefined || src.value === null) {
-    if (problems.length === 0) problems.push(toFinding({ file, line: 1, col: 1, message: 'the declaration is empty' }, { reason: 'empty' }));
-    return { facts: {}, problems };
-  }
-  if (typeof src.value !== 'object' || Array.isArray(src.value)) {
-    problems.push(toFinding({ file, line: 1, col: 1, message: 'expected facts as "name: value" lines' }, { reason: 'not-a-mapping' }));
-    return { facts: {}, problems };
-  }
-  const raw = src.value as Record<string, unknown>;
-  const facts: Record<string, FactValue> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    // Own keys only: a fact named "constructor" must not find Object.prototype's.
-    const decl = Object.hasOwn(profile.facts, name) ? profile.facts[name] : undefined;
-    if (!decl) {
-      const known = Object.keys(profile.facts);
-      const near = closestName(name, known);
-      problems.push(
-        toFinding(
-          { file, ...src.locate([name], true), message: `unknown fact '${name}'${near ? ` (did you mean '${near}'?)` : ''}; expected one of: ${known.join(', ')}` },
-          { reason: 'unknown-fact', fact: name, expected: known.join(', '), ...(near ? { suggestion: near } : {}) },
-        ),
-      );
-      continue;
-    }
-    // `birthDate:` with nothing after it is a fact left blank, i.e. unknown, not an error.
-    if (value === null || value === undefined) continue;
-    if (factValueAccepts(decl, profile.timezone)(value)) {
-      facts[name] = value as FactValue;
-      continue;
-    }
-    const parsed = factValueSchema(decl, profile.timezone).safeParse(value);
-    if (parsed.success) facts[name] = parsed.data as FactValue;
-    else
-      for (const issue of parsed.error.issues) {
-        const path = [name, ...issue.path];
-        problems.push(toFinding({ file, ...src.locate(path), message: `${path.map(String).join('.')}: ${issue.message}` }, { fact: path.map(String).join('.'), ...issueReason(issue) }));
-      }
-  }
-  return { facts, problems };
-}
-
-/**
- * The declaration's YAML: most are flat `name: value` lines, which the fast path reads; the
- * full parser reads the others, and places a finding on a fast-read one only when there is one.
- */
-function readYaml(text: string, file: string): Pick<LocatedYaml, 'value' | 'issues' | 'locate'> {
-  const flat = parseFlatYaml(text);
-  if (flat === undefined) return parseLocatedYaml(text, file);
-  let located: LocatedYaml | undefined;
-  return { value: flat, issues: [], locate: (path, onKey) => (located ??= parseLocatedYaml(text, file)).locate(path, onKey) };
 }
 
 function invalid(file: string, line: number, col: number, message: string, why: Why): Declaration {
@@ -161,28 +129,8 @@ function invalid(file: string, line: number, col: number, message: string, why: 
  * What is wrong, as a stable `reason` and its values, for the messages to say in the reader's
  * language (src/i18n/messages.ts); `detail` keeps the English sentence of earlier reports.
  */
-type Why = { readonly reason: string } & Record<string, string | number>;
+export type Why = { readonly reason: string } & Record<string, string | number>;
 
-const toFinding = (i: SourceIssue, why: Why): Finding =>
+export const toFinding = (i: SourceIssue, why: Why): Finding =>
   finding('declaration-invalid', i.severity ?? 'error', { file: i.file, line: i.line, col: i.col, detail: i.message, ...why });
 
-/** A zod issue about a fact's value as a reason: the usual kinds by name, anything else as 'value'. */
-function issueReason(zodIssue: { readonly code: string }): Why {
-  const issue = zodIssue as unknown as Record<string, unknown> & { params?: { reason?: unknown } };
-  const reason = issue.params?.reason;
-  if (typeof reason === 'string') return { reason };
-  switch (issue.code) {
-    case 'invalid_type':
-      return { reason: 'type', expected: String(issue.expected) };
-    case 'too_small':
-      return { reason: 'too-small', min: Number(issue.minimum) };
-    case 'too_big':
-      return { reason: 'too-big', max: Number(issue.maximum) };
-    case 'invalid_value':
-      return { reason: 'one-of', expected: Array.isArray(issue.values) ? issue.values.map(String).join(', ') : '' };
-    case 'invalid_format':
-      return { reason: 'pattern', pattern: String(issue.pattern ?? '') };
-    default:
-      return { reason: 'value' };
-  }
-}

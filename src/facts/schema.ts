@@ -3,22 +3,10 @@
 import { z } from 'zod';
 import type { FactDecl, Profile } from '../profile/schema.js';
 import { isCalendarDate, toInstant } from '../rules/dates.js';
-import { inLang } from '../i18n/in-lang.js';
+import { perDeclaration } from './accept.js';
 
-/**
- * Built once per declaration and zone, from the profile's own objects: a batch reads thousands
- * of declarations against one profile.
- */
-function perDeclaration<T>(build: (decl: FactDecl, timezone: string) => T): (decl: FactDecl, timezone: string) => T {
-  const cache = new WeakMap<FactDecl, Map<string, T>>();
-  return (decl, timezone) => {
-    let byZone = cache.get(decl);
-    if (!byZone) cache.set(decl, (byZone = new Map()));
-    let built = byZone.get(timezone);
-    if (built === undefined) byZone.set(timezone, (built = build(decl, timezone)));
-    return built;
-  };
-}
+export { factValueAccepts } from './accept.js';
+import { inLang } from '../i18n/in-lang.js';
 
 export const factValueSchema: (decl: FactDecl, timezone: string) => z.ZodType = perDeclaration(buildFactValueSchema);
 
@@ -60,60 +48,6 @@ function buildFactValueSchema(decl: FactDecl, timezone: string): z.ZodType {
     case 'list':
       return described(z.array(decl.pattern ? z.string().regex(new RegExp(decl.pattern), `must match ${decl.pattern}`) : z.string()));
   }
-}
-
-/**
- * Whether zod would accept the value, said without zod: candidate.yaml's facts are almost
- * always valid, and zod took about 0.3 ms a declaration, a tenth of the main thread's time in a
- * batch. A value this refuses still goes through zod, for its issues (test/facts-accept.test.ts
- * checks the two agree).
- */
-export const factValueAccepts: (decl: FactDecl, timezone: string) => (value: unknown) => boolean = perDeclaration(buildAccepts);
-
-function buildAccepts(decl: FactDecl, timezone: string): (value: unknown) => boolean {
-  switch (decl.type) {
-    case 'string': {
-      if (!decl.pattern) return (v) => typeof v === 'string' && v.length >= 1;
-      const re = new RegExp(decl.pattern);
-      return (v) => typeof v === 'string' && matches(re, v);
-    }
-    case 'enum':
-    case 'ordinal': {
-      const values = new Set(decl.values);
-      return (v) => typeof v === 'string' && values.has(v);
-    }
-    case 'boolean':
-      return (v) => typeof v === 'boolean';
-    case 'integer':
-    case 'number': {
-      const { min, max } = decl;
-      const whole = decl.type === 'integer';
-      return (v) =>
-        typeof v === 'number' && Number.isFinite(v) && (!whole || Number.isSafeInteger(v)) && (min === undefined || v >= min) && (max === undefined || v <= max);
-    }
-    case 'date':
-      return (v) => typeof v === 'string' && isCalendarDate(v);
-    case 'datetime':
-      return (v) => typeof v === 'string' && toInstant(v, timezone) !== null;
-    case 'list': {
-      const re = decl.pattern ? new RegExp(decl.pattern) : undefined;
-      return (v) => {
-        if (!Array.isArray(v)) return false;
-        // Indexes, not every(): a hole is an item zod refuses.
-        for (let i = 0; i < v.length; i++) {
-          const item: unknown = v[i];
-          if (typeof item !== 'string' || (re && !matches(re, item))) return false;
-        }
-        return true;
-      };
-    }
-  }
-}
-
-/** As zod tests a pattern: from the start of the string, whatever an earlier test left. */
-function matches(re: RegExp, s: string): boolean {
-  re.lastIndex = 0;
-  return re.test(s);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The profile is the product's language: a posting's documents, the facts a candidate
 // declares, and the eligibility rules, as data. Everything here is validated by zod and
 // exported as a JSON Schema (schemas/profile.schema.json) so editors can help HR write one.
+import { OPERATORS } from './operators.js';
 import { z } from 'zod';
 
 const localized = z
@@ -101,23 +102,7 @@ export interface FactCondition {
 }
 export type Condition = FactCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
-/** Operators a fact condition may use, each with one operand. Exactly one per condition. */
-export const OPERATORS = [
-  'equals',
-  'notEquals',
-  'in',
-  'min',
-  'max',
-  'above',
-  'below',
-  'contains',
-  'present',
-  'ageBelow',
-  'ageAtLeast',
-  'notAfter',
-  'notBefore',
-] as const;
-export type Operator = (typeof OPERATORS)[number];
+export { OPERATORS, type Operator } from './operators.js';
 
 const factCondition = z
   .strictObject({

@@ -1,7 +1,8 @@
 // Static checks of a profile's conditions, the ones zod cannot make because they depend on
 // the facts the profile declares. Evaluation runs the same checks (leafIssues) so a profile
 // `profile check` accepts can never make the engine guess what a comparison means.
-import { OPERATORS, type Condition, type FactCondition, type FactDecl, type FactType, type Operator, type Profile } from '../profile/schema.js';
+import type { Condition, FactCondition, FactDecl, FactType, Profile } from '../profile/schema.js';
+import { OPERATORS, type Operator } from '../profile/operators.js';
 import { isCalendarDate, toInstant } from './dates.js';
 import { meant } from '../suggest.js';
 
