@@ -116,6 +116,20 @@ function offsetAt(t: number, timezone: string): number {
  */
 export function toInstant(s: string, timezone: string): number | null {
   if (typeof s !== 'string') return null;
+  // A dossier's dates are read several times (validated, judged, explained), each costing a
+  // few time-zone lookups: remembered, exactly, as the instants' wall fields are.
+  const key = `${timezone} ${s}`;
+  const known = instantCache.get(key);
+  if (known !== undefined) return known;
+  if (instantCache.size >= MAX_WALL_KEPT) instantCache.clear();
+  const t = computeInstant(s, timezone);
+  instantCache.set(key, t);
+  return t;
+}
+
+const instantCache = new Map<string, number | null>();
+
+function computeInstant(s: string, timezone: string): number | null {
   const m = DATETIME_RE.exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -133,12 +147,14 @@ export function toInstant(s: string, timezone: string): number | null {
     if (oh > 23 || om > 59) return null;
     return wall - (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
   }
-  // A wall time maps to 0, 1 or 2 instants. The offsets a day either side bracket any single
+  // A wall time maps to 0, 1 or 2 instants. The offsets a day or so either side bracket any single
   // transition; try both. Two matches (clocks set back): the earlier instant, as Temporal's
   // 'compatible' does. No match (clocks set forward, the time never existed): shift it forward
   // by the gap, i.e. read it with the offset in force before the change.
-  const before = offsetAt(wall - 86_400_000, timezone);
-  const after = offsetAt(wall + 86_400_000, timezone);
+  // The probes are on whole hours, a day or a little more away: the same few for every
+  // dossier submitted within the same hours, and remembered (wallFields).
+  const before = offsetAt(Math.floor((wall - 86_400_000) / 3_600_000) * 3_600_000, timezone);
+  const after = offsetAt(Math.ceil((wall + 86_400_000) / 3_600_000) * 3_600_000, timezone);
   const matches = [...new Set([before, after])].map((o) => wall - o).filter((t) => offsetAt(t, timezone) === wall - t);
   if (matches.length > 0) return Math.min(...matches);
   return wall - before;
