@@ -14,7 +14,7 @@
 //   npm run bench -- --dossiers 500 --no-scale --json bench.json --keep
 //
 // Options: --dossiers N · --quick · --no-scale · --keep (leave the temp folder) ·
-// --json <file> (write the figures) · --runs <k> (run each contender k times, keep the fastest:
+// --json <file> (write the figures) · --runs <k> (k rounds of every contender, each keeping its fastest:
 // for a machine that is not quiet) · --content both|on|off (the batch measured with its content
 // checks, with --no-content, or both: the default when the CLI has --no-content) ·
 // --concurrency <n> (passed to `batch -j`) · --seed <n> ·
@@ -452,10 +452,16 @@ function measure(cmd, args, { cwd = ROOT, input } = {}) {
 
 /** Runs `fn` k times; keeps the fastest run, with the highest peak RSS seen over all runs. */
 async function bestOf(k, fn) {
+  const all = [];
+  for (let i = 0; i < k; i++) all.push(await fn());
+  return fastest(all);
+}
+
+/** The fastest of some runs, with the highest peak RSS seen over all of them. */
+function fastest(all) {
   let best;
   let peak;
-  for (let i = 0; i < k; i++) {
-    const r = await fn();
+  for (const r of all) {
     if (r.peakRssKb !== undefined) peak = Math.max(peak ?? 0, r.peakRssKb);
     if (!best || r.wallMs < best.wallMs) best = r;
   }
@@ -608,24 +614,35 @@ async function main() {
       console.log(`note: the machine is busy (load average ${loadBefore.toFixed(2)} on ${machine.cores} cores): wall times will be noisy; compare CPU, or use --runs 3`);
     const variants = batchVariants(opt);
     const files = gen.files.length;
-    const measured = new Map();
-    for (const v of variants) {
-      process.stdout.write(`running ${v.label}… `);
-      measured.set(v.key, await bestOf(opt.runs, () => runBatch(root, reportFile, N, opt, v.args)));
-      console.log(fmtS(measured.get(v.key).wallMs));
-    }
-
     const hasPdfinfo = spawnSync('sh', ['-c', 'command -v pdfinfo'], { stdio: 'ignore' }).status === 0;
-    let pdfinfo;
-    if (hasPdfinfo) {
-      process.stdout.write(`running a pdfinfo loop over ${files} files… `);
-      pdfinfo = await bestOf(opt.runs, () => runPdfinfoLoop(listFile));
-      console.log(fmtS(pdfinfo.wallMs));
-    } else console.log('pdfinfo loop: skipped, pdfinfo not found (install poppler-utils to compare)');
-
-    process.stdout.write('running a single-thread pdf.js loop… ');
-    const pdfjs = await bestOf(opt.runs, () => runPdfjsLoop(listFile));
-    console.log(fmtS(pdfjs.wallMs));
+    if (!hasPdfinfo) console.log('pdfinfo loop: skipped, pdfinfo not found (install poppler-utils to compare)');
+    // With --runs k, k rounds of every contender, one after the other, rather than k runs of one
+    // contender then k of the next: on a shared machine whose speed drifts over minutes, a slow
+    // spell then falls on every contender of a round, not on one contender's every run. Each
+    // keeps its fastest run; the ratio of each round is printed too.
+    const runs = { pdfjs: [], pdfinfo: [] };
+    for (const v of variants) runs[v.key] = [];
+    for (let round = 1; round <= opt.runs; round++) {
+      const tag = opt.runs > 1 ? ` (round ${round}/${opt.runs})` : '';
+      for (const v of variants) {
+        process.stdout.write(`running ${v.label}${tag}… `);
+        runs[v.key].push(await runBatch(root, reportFile, N, opt, v.args));
+        console.log(fmtS(runs[v.key].at(-1).wallMs));
+      }
+      if (hasPdfinfo) {
+        process.stdout.write(`running a pdfinfo loop over ${files} files${tag}… `);
+        runs.pdfinfo.push(await runPdfinfoLoop(listFile));
+        console.log(fmtS(runs.pdfinfo.at(-1).wallMs));
+      }
+      process.stdout.write(`running a single-thread pdf.js loop${tag}… `);
+      runs.pdfjs.push(await runPdfjsLoop(listFile));
+      console.log(fmtS(runs.pdfjs.at(-1).wallMs));
+      if (opt.runs > 1)
+        console.log(`  round ${round}: ` + variants.map((v) => `${v.short} ${fmtX(runs.pdfjs.at(-1).wallMs / runs[v.key].at(-1).wallMs)} the pdf.js loop`).join(', '));
+    }
+    const measured = new Map(variants.map((v) => [v.key, fastest(runs[v.key])]));
+    const pdfinfo = hasPdfinfo ? fastest(runs.pdfinfo) : undefined;
+    const pdfjs = fastest(runs.pdfjs);
 
     const jobs = `-j ${opt.concurrency ?? machine.cores}`;
     const rows = [
