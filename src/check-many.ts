@@ -1,9 +1,10 @@
 // Many dossiers at once, for `batch` and `check` of several folders: a bounded number in
 // flight, results in the order given, each kept packed. Where the workers hold the profile
 // (Inspector.dossiers), a dossier is checked whole in one of them and this thread only keeps
-// its verdict; the core (src/check.ts: rules, the YAML parser, the schemas) is loaded here only
-// for a dossier checked on this thread, which spared the batch a fifth of a second of module
-// loading before its first dossier (measured on the benchmark).
+// its verdict; the core (src/check.ts: matching, declarations, rules) is loaded here only for
+// a dossier checked on this thread, which spared the batch a fifth of a second of module
+// loading before its first dossier (measured on the benchmark, when the core still loaded the
+// YAML parser and the schemas).
 import type { Finding } from './findings.js';
 import type { CheckSettings } from './check.js';
 import type { Inspector } from './pdf/pool.js';

@@ -1,7 +1,7 @@
 // A whole dossier checked inside a worker thread of the pool (src/pdf/pool.ts, Inspector.dossiers):
 // the same core as on the main thread (src/check.ts), with the dossier's files inspected right
 // here, one after the other, under the pool's clock. What goes back is the verdict packed
-// (src/report/packed.ts) and the three answers the summary counts: about a kilobyte, where
+// (src/report/packed.ts) and the three answers the summary counts: a few kilobytes, where
 // the files' inspections and the declaration used to cross to the main thread and be judged
 // there. A file that runs out of time or kills this thread is the pool's to handle: it tells
 // the main thread which file it was (the clock), and the main thread checks that dossier

@@ -70,7 +70,8 @@ export function checkCommand(io: Io, setExit: (code: number) => void, t: Transla
         await refuseOutputInside(opts.output, io, paths);
         // Paths shown as the user wrote them.
         const read = paths.map((p) => resolve(io.cwd, p));
-        // The core (rules, schemas, the YAML parser) is loaded while the workers load pdf.js.
+        // The core (matching, declarations, rules) is loaded with the first dossier, while its
+        // worker is still starting.
         const { checkDossiers } = await import('../check-many.js');
         report = await checkDossiers(read, { ...settings, profile, ...(io.signal ? { signal: io.signal } : {}) }, inspector, [], paths);
       } finally {
