@@ -45,7 +45,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
       const progress = await startProgress(io, opts.format === 'text' && !opts.quiet, dirs.length, asLang(opts.lang));
       const { createInspector } = await import('../pdf/pool.js');
       // The workers hold the profile and check whole dossiers (src/check-worker.ts).
-      const inspector = createInspector({ concurrency, ...(process.env.XNO ? {} : { profile }) });
+      const inspector = createInspector({ concurrency, profile });
       const onAbort = () => void inspector.close();
       io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report;
@@ -64,16 +64,24 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
           listing.problems,
           dirs,
         );
+      } catch (err) {
+        await inspector.close();
+        throw err;
       } finally {
         progress.stop();
         io.signal?.removeEventListener('abort', onAbort);
-        await inspector.close();
       }
-      // Interrupted: no partial report on stdout.
-      if (io.signal?.aborted) throw new Interrupted();
-      // Never inside <root>: not in a dossier of another shard, nor beside the dossiers, where
-      // the next run would take a new folder for a dossier.
-      await emit(render(report, { ...opts, compact: true }, profile, io), opts.output, io, [root]);
+      // The workers are done: they end while the report is written (a few tens of ms).
+      const closing = inspector.close();
+      try {
+        // Interrupted: no partial report on stdout.
+        if (io.signal?.aborted) throw new Interrupted();
+        // Never inside <root>: not in a dossier of another shard, nor beside the dossiers, where
+        // the next run would take a new folder for a dossier.
+        await emit(render(report, { ...opts, compact: true }, profile, io), opts.output, io, [root]);
+      } finally {
+        await closing;
+      }
       setExit(report.summary.accepted === report.summary.dossiers ? EXIT.ok : EXIT.problems);
     });
 }
