@@ -15,6 +15,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { classifyCardLayout, DEFAULT_CARD_LAYOUT } from '../src/pdf/content/layout.js';
 import { walkOperatorList } from '../src/pdf/content/ops.js';
 import { readContentRaw } from '../src/pdf/raw/read-content.js';
+import { Keyword, Lexer, Name, RawUnsupported } from '../src/pdf/raw/lexer.js';
 import { isStream, RawPdf } from '../src/pdf/raw/objects.js';
 import { pageList } from '../src/pdf/raw/pages.js';
 import { createInspector } from '../src/pdf/pool.js';
@@ -291,6 +292,38 @@ describe('within the content checks\' budget', () => {
     expect(r.blankChecked!.length).toBeLessThan(4);
     expect(r.blankPages!.every((n) => r.blankChecked!.includes(n))).toBe(true);
     expect(readContentRaw(bytes, { blank: { pages: 20, opListPages: 3 }, budgetMs: 10_000 })).toMatchObject({ blankChecked: [1, 2, 3, 4], blankPages: [2, 3] });
+  });
+});
+
+describe('the lexer reads tokens from their bytes', () => {
+  const lex = (text: string) => new Lexer(Buffer.from(text, 'latin1')).value(false);
+
+  it('numbers: exactly what Number() makes of their text, -0 included; malformed ones refused (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[+-]{0,2}[0-9]{0,18}\.?[0-9]{0,18}\.?[0-9]{0,3}$/), (text) => {
+        fc.pre(text.length > 0);
+        const expected = Number(text);
+        if (Number.isFinite(expected)) expect(Object.is(lex(text), expected)).toBe(true);
+        else expect(() => lex(text)).toThrow(RawUnsupported);
+      }),
+      { numRuns: 5_000, seed: 20261203 },
+    );
+  });
+
+  it('keywords and names: the same value each time a short one is read again, whatever was read between', () => {
+    const words = ['Tj', 'TJ', "'", 'BT', 'q', 'scn', 'R', 'obj', 'true', 'false', 'null', 'endstream'];
+    const names = ['F1', 'Type', 'Page', 'A#20B', 'Im0', 'Contents', 'X'];
+    for (let round = 0; round < 2; round++) {
+      for (const w of words) {
+        const v = lex(w);
+        if (w === 'true' || w === 'false' || w === 'null') expect(v).toBe(JSON.parse(w));
+        else expect(v instanceof Keyword && v.word).toBe(w);
+      }
+      for (const n of names) {
+        const v = lex(`/${n}`);
+        expect(v instanceof Name && v.name).toBe(n.replace('#20', ' '));
+      }
+    }
   });
 });
 

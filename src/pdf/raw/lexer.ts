@@ -165,11 +165,16 @@ export class Lexer {
       this.pos++;
       return fail('unexpected byte');
     }
+    // Operators are one to three bytes, and a content stream is mostly operators and numbers:
+    // the same few keywords, looked up by their bytes rather than built again as strings.
+    const len = this.pos - start;
+    const key = len <= 3 ? shortKey(b, start, len) : -1;
+    const known = key >= 0 ? SHORT_WORDS.get(key) : undefined;
+    if (known !== undefined) return known;
     const word = latin1(b, start, this.pos);
-    if (word === 'true') return true;
-    if (word === 'false') return false;
-    if (word === 'null') return null;
-    return new Keyword(word);
+    const value = word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : new Keyword(word);
+    if (key >= 0 && SHORT_WORDS.size < MAX_SHORT_CACHED) SHORT_WORDS.set(key, value);
+    return value;
   }
 
   private dict(refs: boolean, depth: number): Dict {
@@ -204,6 +209,8 @@ export class Lexer {
       if ((c >= 0x30 && c <= 0x39) || c === 0x2e) this.pos++;
       else break;
     }
+    const quick = plainNumber(b, start, this.pos);
+    if (quick !== undefined) return quick;
     const n = Number(latin1(b, start, this.pos));
     // "-", "--5", "1.2.3" and friends: pdf.js reads some as 0 and throws on others (a lone
     // sign before "]"). Not plain: pdf.js decides what the file is.
@@ -215,9 +222,16 @@ export class Lexer {
     this.pos++;
     const start = this.pos;
     while (this.pos < this.end && isRegular(b[this.pos]!)) this.pos++;
+    // Short names (/F1, /Type, /Page, /Im0...) by their bytes, as short keywords are.
+    const len = this.pos - start;
+    const key = len <= 6 ? shortKey(b, start, len) : -1;
+    const known = key >= 0 ? SHORT_NAMES.get(key) : undefined;
+    if (known !== undefined) return known;
     let s = latin1(b, start, this.pos);
     if (s.includes('#')) s = s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Name.of(s);
+    const name = Name.of(s);
+    if (key >= 0 && SHORT_NAMES.size < MAX_SHORT_CACHED) SHORT_NAMES.set(key, name);
+    return name;
   }
 
   private literalString(): Uint8Array {
@@ -279,6 +293,53 @@ export class Lexer {
     return fail('unterminated hex string');
   }
 }
+
+/** Short words and names seen, by shortKey: a hostile file's thousands of distinct ones are not kept. */
+const SHORT_WORDS = new Map<number, Keyword | boolean | null>();
+const SHORT_NAMES = new Map<number, Name>();
+const MAX_SHORT_CACHED = 4096;
+
+/**
+ * `len` (at most 6) bytes from `start` as one number, distinct for every byte sequence of
+ * that length and across lengths (the length leads, each byte is a base-256 digit): exact,
+ * under 2^51.
+ */
+function shortKey(b: Uint8Array, start: number, len: number): number {
+  let key = len;
+  for (let i = start; i < start + len; i++) key = key * 256 + b[i]!;
+  return key;
+}
+
+/**
+ * A number written [sign] digits [. digits] with at most 15 digits, read from its bytes:
+ * the quotient of two exact integers, rounded once, is the double nearest the decimal, which
+ * is what Number() gives for its text. Undefined for anything else (no digit, a second sign
+ * or point, more digits), which the text then decides.
+ */
+function plainNumber(b: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  const negative = b[i] === 0x2d;
+  if (negative || b[i] === 0x2b) i++;
+  let digits = 0;
+  let scale = 0;
+  let value = 0;
+  let point = false;
+  for (; i < end; i++) {
+    const c = b[i]!;
+    if (c === 0x2e) {
+      if (point) return undefined;
+      point = true;
+    } else if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+      digits++;
+      if (point) scale++;
+    } else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const n = scale === 0 ? value : value / POWERS_OF_TEN[scale]!;
+  return negative ? -n : n;
+}
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 function hexValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
