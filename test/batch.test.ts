@@ -117,22 +117,84 @@ describe('batch', () => {
   });
 });
 
+describe('whole dossiers in the workers', () => {
+  // The built binary starts its workers before it reads the profile, and hands it to them
+  // through shared memory: another profile than the bundled one, as a batch would use it,
+  // must give what the same dossiers give checked on the main thread (in-process, below).
+  it('another profile, given to workers already running: the same report as checked on the main thread', async () => {
+    const profile = 'samples/profiles/ofppt-2026-formateur-gestion.yaml';
+    const args = ['batch', 'samples/dossiers', '--profile', profile, '--as-of', '2026-02-21', '--format', 'json'];
+    const child = spawn(process.execPath, ['bin/dossier.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    expect([code, stderr]).toEqual([1, '']);
+    const inWorkers = JSON.parse(stdout);
+    expect(inWorkers.profile.id).toBe('ofppt-2026-formateur-gestion');
+    const { checkDossiers } = await import('../src/check-many.js');
+    const { createInspector } = await import('../src/pdf/pool.js');
+    const { loadProfile } = await import('../src/profile/load.js');
+    const loaded = await loadProfile(profile);
+    if (!loaded.ok) throw new Error('profile');
+    const { readdir } = await import('node:fs/promises');
+    const dirs = (await readdir('samples/dossiers', { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => `samples/dossiers/${d.name}`).sort();
+    // No profile given to this pool: every dossier is checked on this thread, its files in the worker.
+    const pool = createInspector({ concurrency: 1 });
+    try {
+      expect(pool.dossiers).toBeUndefined();
+      const here = await checkDossiers(dirs, { profile: loaded.profile, asOf: '2026-02-21' }, pool);
+      const { formatJson } = await import('../src/report/formatters/json.js');
+      const onThisThread = JSON.parse(formatJson(here, { lang: 'fr', factLabel: (f) => loaded.profile.facts[f]?.label }));
+      expect(inWorkers.dossiers.map((d: { path: string }) => d.path)).toEqual(dirs);
+      expect(inWorkers.dossiers).toEqual(onThisThread.dossiers);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('workers started before the profile is known check whole dossiers once given it (not on the main thread)', async () => {
+    const { createInspector, startEarly } = await import('../src/pdf/pool.js');
+    const { loadProfile } = await import('../src/profile/load.js');
+    const loaded = await loadProfile('samples/profiles/ofppt-2026-formateur-gestion.yaml');
+    if (!loaded.ok) throw new Error('profile');
+    startEarly(1, true);
+    const pool = createInspector({ concurrency: 1, profile: loaded.profile });
+    try {
+      expect(pool.dossiers?.profile).toBe(loaded.profile);
+      const dir = 'samples/dossiers-formateur/01-amina-el-fassi-complet';
+      const answer = await pool.dossiers!.check({ dir, shown: dir, asOf: '2026-02-21', fileTimeoutMs: 10_000, content: true });
+      // A verdict packed in the worker: the profile reached it through shared memory.
+      expect('packed' in answer && answer.accepted).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('Ctrl+C', () => {
   it('stops the workers and exits 130 with nothing on stdout', async () => {
     const root = await tempDir();
     const pdf = await textPdf(1);
-    for (let i = 0; i < 300; i++) {
-      const dir = join(root, `d${String(i).padStart(3, '0')}`);
+    // Enough dossiers that the batch (one worker) is still at work when Ctrl+C comes: 300
+    // of them took under a second once dossiers were checked whole in the workers.
+    for (let i = 0; i < 1500; i++) {
+      const dir = join(root, `d${String(i).padStart(4, '0')}`);
       await mkdir(dir);
-      for (const name of ['F1.pdf', 'CV.pdf', 'Diplome.pdf', 'CIN.pdf', 'Plan action.pdf']) await writeFile(join(dir, name), pdf);
-      await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+      await Promise.all([
+        ...['F1.pdf', 'CV.pdf', 'Diplome.pdf', 'CIN.pdf', 'Plan action.pdf'].map((name) => writeFile(join(dir, name), pdf)),
+        writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE),
+      ]);
     }
     const child = spawn(process.execPath, ['bin/dossier.js', 'batch', root, '--concurrency', '1', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (b) => (stdout += b));
+    // Listened to from the start: a child that ended before Ctrl+C fails the test, not hangs it.
+    const closed = new Promise<number | null>((r) => child.on('close', (c) => r(c)));
     await new Promise((r) => setTimeout(r, 1200));
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    const code = await closed;
     expect(code).toBe(130);
     expect(stdout).toBe('');
   }, 60_000);
