@@ -418,3 +418,38 @@ describe('a reader that goes away', () => {
     expect(stderr).not.toMatch(/Error|at /);
   });
 });
+
+describe('progress on a terminal', () => {
+  const terminal = (columns: number | undefined) => {
+    let written = '';
+    const stderr = {
+      isTTY: true,
+      columns,
+      write: (s: string) => ((written += s), true),
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+      on: () => stderr,
+      once: () => stderr,
+      removeListener: () => stderr,
+    };
+    return { stderr, written: () => written };
+  };
+  it('shows n/N dossiers, the rate and the time left on a sized terminal; nothing on one that reports no width (a spinner would clear lines without end)', async () => {
+    const { startProgress } = await import('../src/cli/progress.js');
+    const sized = terminal(80);
+    const p = await startProgress({ stdout: { write: () => true }, stderr: sized.stderr, env: {}, cwd: '.' } as never, true, 10, 'fr');
+    p.update(4, 10);
+    await new Promise((r) => setTimeout(r, 150));
+    p.stop();
+    expect(sized.written()).toMatch(/4\/10 dossiers · [0-9.]+\/s · reste ~\d+ s/);
+    for (const columns of [0, undefined]) {
+      const unsized = terminal(columns);
+      const q = await startProgress({ stdout: { write: () => true }, stderr: unsized.stderr, env: {}, cwd: '.' } as never, true, 10, 'fr');
+      q.update(4, 10);
+      q.stop();
+      expect(unsized.written()).toBe('');
+    }
+  });
+});
+

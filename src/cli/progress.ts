@@ -11,6 +11,11 @@ const silent: Progress = { update: () => undefined, stop: () => undefined };
 
 export async function startProgress(io: Io, wanted: boolean, total: number, lang: 'fr' | 'en'): Promise<Progress> {
   if (!wanted || io.stderr.isTTY !== true || io.env.CI || total === 0) return silent;
+  // A terminal that reports no width (a pseudo-terminal nobody sized, as `script` makes without
+  // a terminal of its own): the spinner would count the lines to clear by dividing by it, and
+  // clear lines without end (gigabytes of escape codes, seen). No spinner there.
+  const columns = (io.stderr as { columns?: unknown }).columns;
+  if (typeof columns !== 'number' || !(columns > 0)) return silent;
   const { default: ora } = await import('ora');
   const started = Date.now();
   const spinner = ora({ stream: io.stderr as NodeJS.WritableStream, text: `0/${total} dossiers`, discardStdin: false }).start();
