@@ -18,7 +18,9 @@ export async function startProgress(io: Io, wanted: boolean, total: number, lang
   if (typeof columns !== 'number' || !(columns > 0)) return silent;
   const { default: ora } = await import('ora');
   const started = Date.now();
-  const spinner = ora({ stream: io.stderr as NodeJS.WritableStream, text: `0/${total} dossiers`, discardStdin: false }).start();
+  // Enabled here, not by ora's own look at this process's environment: the decision above is
+  // made on the streams and environment the command was given.
+  const spinner = ora({ stream: io.stderr as NodeJS.WritableStream, text: `0/${total} dossiers`, discardStdin: false, isEnabled: true }).start();
   return {
     update(done, n) {
       const seconds = (Date.now() - started) / 1000;
