@@ -12,7 +12,7 @@ import { shownPath } from './fs-text.js';
 import inspect from './pdf/worker.js';
 import { inspectTask } from './pdf/task.js';
 import { pack } from './report/packed.js';
-import type { Inspector } from './pdf/pool.js';
+import { inspectorOf, type Inspector } from './pdf/inspector.js';
 import type { Profile } from './profile/schema.js';
 import type { DossierResult } from './report/model.js';
 
@@ -55,7 +55,7 @@ export default async function checkInWorker(task: DossierTask): Promise<DossierA
     const found = await inspect({ files: files.map((f) => inspectTask(f.path, f.limits)), slot: task.slot, first });
     return found.map((r, i) => ({ path: shownPath(files[i]!.path), ...r }));
   };
-  const here: Inspector = { inspectAll, inspect: async (path, limits) => (await inspectAll([{ path, limits }]))[0]!, close: async () => undefined };
+  const here = inspectorOf(inspectAll, async () => undefined);
   const dir = typeof task.dir === 'string' ? task.dir : Buffer.from(task.dir.buffer, task.dir.byteOffset, task.dir.byteLength);
   const result = await checkDossier(dir, { profile, asOf: task.asOf, fileTimeoutMs: task.fileTimeoutMs, content: task.content }, here);
   return { packed: pack({ ...result, path: task.shown }), complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { FactDecl, Profile } from '../profile/schema.js';
 import { isCalendarDate, toInstant } from '../rules/dates.js';
 import { perDeclaration } from './accept.js';
+import { inLang } from '../i18n/in-lang.js';
 
 export { factValueAccepts } from './accept.js';
-import { inLang } from '../i18n/in-lang.js';
 
 export const factValueSchema: (decl: FactDecl, timezone: string) => z.ZodType = perDeclaration(buildFactValueSchema);
 

@@ -18,38 +18,11 @@ import type { Profile } from '../profile/schema.js';
 // Types only: importing the workers' code here would load pdf.js and the core on the main thread.
 import type { InspectBatch, InspectResult, InspectTask } from './worker.js';
 import type { DossierAnswer, DossierTask } from '../check-worker.js';
+import { inspectorOf, type Inspector } from './inspector.js';
+
+export type { DossierRunner, Inspector } from './inspector.js';
 // A constant, not code: the worker module is not loaded here.
 const CLOCK_CELLS_PER_SLOT = 2;
-
-export interface Inspector {
-  /** `path`: a string, or the name's bytes when it is not UTF-8 (see src/dossier/scan.ts). */
-  inspect(path: string | Buffer, limits: PdfLimits): Promise<FileInspection>;
-  /**
-   * Several files (a dossier's) in one task: one worker reads them one after the other, each
-   * within its own time limit. One message each way for the lot, not one per file.
-   */
-  inspectAll(files: readonly { readonly path: string | Buffer; readonly limits: PdfLimits }[]): Promise<FileInspection[]>;
-  /** Present when the workers hold a profile (InspectorOptions.profile): whole dossiers checked in them. */
-  readonly dossiers?: DossierRunner;
-  close(): Promise<void>;
-}
-
-/**
- * Whole dossiers checked inside the workers (src/check-worker.ts): listing, candidate.yaml,
- * files, rules and verdict, packed there; the main thread only hands out folders and keeps
- * verdicts. Every dossier's work then spreads over the cores, instead of the main thread
- * doing its share of each dossier on the side (README Performance).
- */
-export interface DossierRunner {
-  /** The profile the workers were given: dossiers are checked against it, and no other. */
-  readonly profile: Profile;
-  /**
-   * The packed verdict; or, when the worker died or ran out of time on a file, an inspector
-   * that answers for that file without reading it again: the caller checks the dossier on
-   * its own thread with it, each other file inspected as usual. Never rejects.
-   */
-  check(task: Omit<DossierTask, 'slot'>): Promise<DossierAnswer | { readonly retry: Inspector }>;
-}
 
 export interface InspectorOptions {
   /** Worker threads (default: available cores). */
@@ -190,22 +163,6 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
     }
   };
   let watchEveryMs = MAX_WATCH_MS;
-  /** Look at least every `every` ms while tasks run. */
-  const watchEvery = (every: number) => {
-    if (watchdog === undefined || every < watchEveryMs) {
-      clearInterval(watchdog);
-      watchEveryMs = every;
-      watchdog = setInterval(watch, watchEveryMs);
-    }
-  };
-  /** A slot's task is over: a terminated worker may still be writing its clock for a moment, so that slot rests before another task uses it. */
-  const release = (slot: number, controller: AbortController) => {
-    running.delete(slot);
-    if (controller.signal.aborted) setTimeout(() => slots.release(slot), SLOT_REST_MS).unref();
-    else slots.release(slot);
-  };
-  /** The finding for a worker that died under a file (heap limit, crash inside pdf.js). */
-  const crash = (reason: unknown, err: unknown) => finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) });
 
   // Piscina reports a worker that dies outside any task (while starting: missing build, heap
   // too small for pdf.js) as an 'error' event, which would kill the process unheard, and then
@@ -213,6 +170,48 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   pool.on('error', (err: unknown) => {
     for (const [slot, task] of running) if (startedFile(slot) < 0) task.controller.abort(new WorkerFailure(errorCode(err)));
   });
+
+  /**
+   * One task (a dossier's files, or a whole dossier) in a slot of the shared clock, watched
+   * with `limitOf(file)` for each of its files: the worker's answer, or the file it died or
+   * ran out of time on (-1: it had started none) and that file's finding.
+   */
+  async function runWatched<T>(
+    task: (slot: number) => InspectBatch | DossierTask,
+    filename: string,
+    limitOf: (file: number) => number,
+    everyMs: number,
+  ): Promise<{ readonly answer: T } | { readonly file: number; readonly workerFailed: boolean; readonly problem: Finding }> {
+    const slot = await slots.take();
+    Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
+    const controller = new AbortController();
+    running.set(slot, { limitOf, controller });
+    if (watchdog === undefined || everyMs < watchEveryMs) {
+      clearInterval(watchdog);
+      watchEveryMs = Math.min(watchEveryMs, everyMs);
+      watchdog = setInterval(watch, watchEveryMs);
+    }
+    try {
+      return { answer: (await pool.run(task(slot), { filename, signal: controller.signal })) as T };
+    } catch (err) {
+      const reason: unknown = controller.signal.reason;
+      // The file that ran out of time is the one the watchdog saw, even if the worker moved
+      // on in the instant before it was terminated.
+      const file = reason instanceof Timeout ? reason.file : startedFile(slot);
+      const problem =
+        reason instanceof Timeout
+          ? finding('timeout', 'error', { seconds: limitOf(file) / 1000 })
+          : // The worker died (heap limit, crash inside pdf.js): what it died of.
+            finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) });
+      return { file, workerFailed: reason instanceof WorkerFailure, problem };
+    } finally {
+      running.delete(slot);
+      // A terminated worker may still be writing its clock for a moment: that slot rests
+      // before another task uses it.
+      if (controller.signal.aborted) setTimeout(() => slots.release(slot), SLOT_REST_MS).unref();
+      else slots.release(slot);
+    }
+  }
 
   async function inspectAll(files: readonly { path: string | Buffer; limits: PdfLimits }[]): Promise<FileInspection[]> {
     const tasks: Prepared[] = files.map(({ path, limits }) => ({ path, limits, task: inspectTask(path, limits) }));
@@ -226,38 +225,30 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
         for (const i of pending) results[i] = { path: shown(tasks[i]!.path), ...NOT_OPENED, sizeBytes: 0, problems: [interrupted()] };
         break;
       }
-      const slot = await slots.take();
-      Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
-      const controller = new AbortController();
       const mine = pending.map((i) => tasks[i]!);
-      running.set(slot, { limitOf: (file) => mine[file]?.limits.fileTimeoutMs ?? Infinity, controller });
-      watchEvery(Math.min(watchEveryMs, ...mine.map((t) => Math.max(MIN_WATCH_MS, t.limits.fileTimeoutMs / 4))));
-      try {
-        const r = (await pool.run({ files: mine.map((t) => t.task), slot } satisfies InspectBatch, { filename: pdfWorker, signal: controller.signal })) as InspectResult[];
-        pending.forEach((i, k) => (results[i] = { path: shown(tasks[i]!.path), ...r[k]! }));
+      const r = await runWatched<InspectResult[]>(
+        (slot) => ({ files: mine.map((t) => t.task), slot }) satisfies InspectBatch,
+        pdfWorker,
+        (file) => mine[file]?.limits.fileTimeoutMs ?? Infinity,
+        Math.min(...mine.map((t) => Math.max(MIN_WATCH_MS, t.limits.fileTimeoutMs / 4))),
+      );
+      if ('answer' in r) {
+        pending.forEach((i, k) => (results[i] = { path: shown(tasks[i]!.path), ...r.answer[k]! }));
         pending = [];
-      } catch (err) {
-        const reason: unknown = controller.signal.reason;
-        // The file that ran out of time is the one the watchdog saw, even if the worker moved
-        // on in the instant before it was terminated.
-        const file = reason instanceof Timeout ? reason.file : startedFile(slot);
-        if (closed) continue;
-        if (file < 0) {
-          // Never started: it waited behind another task in a worker that died (that task's
-          // timeout or crash). Not these files' fault: run them again, a few times at most.
-          if (!(reason instanceof WorkerFailure) && ++unstartedFailures < MAX_ATTEMPTS) continue;
-          for (const i of pending) results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [crash(reason, err)]);
-          pending = [];
-          continue;
-        }
-        const i = pending[file]!;
-        const { path, limits } = tasks[i]!;
-        const why = reason instanceof Timeout ? finding('timeout', 'error', { seconds: limits.fileTimeoutMs / 1000 }) : crash(reason, err);
-        results[i] = await fromHead(path, limits, [why]);
-        pending = pending.filter((_, k) => k !== file);
-      } finally {
-        release(slot, controller);
+        continue;
       }
+      if (closed) continue;
+      if (r.file < 0) {
+        // Never started: it waited behind another task in a worker that died (that task's
+        // timeout or crash). Not these files' fault: run them again, a few times at most.
+        if (!r.workerFailed && ++unstartedFailures < MAX_ATTEMPTS) continue;
+        for (const i of pending) results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [r.problem]);
+        pending = [];
+        continue;
+      }
+      const i = pending[r.file]!;
+      results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [r.problem]);
+      pending = pending.filter((_, k) => k !== r.file);
     }
     return results;
   }
@@ -271,25 +262,17 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       return files.map(({ path }) => ({ path: shown(path), ...NOT_OPENED, sizeBytes: 0, problems }));
     }
   };
-  const self: Inspector = { inspectAll: all, inspect: async (path, limits) => (await all([{ path, limits }]))[0]!, close };
+  const self = inspectorOf(all, close);
   async function checkDossier(task: Omit<DossierTask, 'slot'>): Promise<DossierAnswer | { readonly retry: Inspector }> {
     if (closed) return { retry: self };
-    const slot = await slots.take();
-    Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
-    const controller = new AbortController();
-    running.set(slot, { limitOf: () => task.fileTimeoutMs, controller });
-    watchEvery(Math.min(watchEveryMs, Math.max(MIN_WATCH_MS, task.fileTimeoutMs / 4)));
-    try {
-      return (await pool.run({ ...task, slot } satisfies DossierTask, { filename: checkWorker, signal: controller.signal })) as DossierAnswer;
-    } catch (err) {
-      const reason: unknown = controller.signal.reason;
-      const file = reason instanceof Timeout ? reason.file : startedFile(slot);
-      if (closed || file < 0) return { retry: self };
-      const why = reason instanceof Timeout ? finding('timeout', 'error', { seconds: task.fileTimeoutMs / 1000 }) : crash(reason, err);
-      return { retry: answering(self, file, why) };
-    } finally {
-      release(slot, controller);
-    }
+    const r = await runWatched<DossierAnswer>(
+      (slot) => ({ ...task, slot }) satisfies DossierTask,
+      checkWorker,
+      () => task.fileTimeoutMs,
+      Math.max(MIN_WATCH_MS, task.fileTimeoutMs / 4),
+    );
+    if ('answer' in r) return r.answer;
+    return { retry: closed || r.file < 0 ? self : answering(self, r.file, r.problem) };
   }
 
   async function close() {
@@ -298,7 +281,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
     clearInterval(watchdog);
     await pool.destroy();
   }
-  const withDossiers = (profile: Profile): Inspector => ({ ...self, dossiers: { profile, check: checkDossier } });
+  const withDossiers = (profile: Profile): Inspector => inspectorOf(all, close, { profile, check: checkDossier });
   let given: Profile | undefined = options.profile;
   return {
     threads,
@@ -333,7 +316,7 @@ function answering(inspector: Inspector, file: number, problem: Finding): Inspec
     const culprit = await fromHead(files[k]!.path, files[k]!.limits, [problem]);
     return [...others.slice(0, k), culprit, ...others.slice(k)];
   };
-  return { inspectAll, inspect: async (path, limits) => (await inspectAll([{ path, limits }]))[0]!, close: () => inspector.close() };
+  return inspectorOf(inspectAll, () => inspector.close());
 }
 
 /** Runs of a task whose worker died before starting it (another task's fault). */

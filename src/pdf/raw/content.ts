@@ -7,7 +7,7 @@
 import { OPS } from '../content/op-codes.js';
 import { Keyword, Lexer, Name, Ref, fail, isWhiteByte, type Dict, type PdfValue } from './lexer.js';
 import { isStream, type RawPdf, type Stream } from './objects.js';
-import { contentOf, type RawPage } from './pages.js';
+import { contentOf, contentStreams, type RawPage } from './pages.js';
 import { MAX_OPS, type Matrix, type MarkWalker } from '../content/ops.js';
 
 type Space = 'gray' | 'rgb' | 'cmyk' | 'pattern' | 'other';
@@ -71,9 +71,8 @@ const START_INPUT_BYTES = 512;
  */
 export function walkPageStart(pdf: RawPdf, page: RawPage, walker: MarkWalker, stop: (w: MarkWalker) => boolean): boolean {
   try {
-    const c = pdf.get(page.dict.get('Contents'));
-    const first = pdf.get(Array.isArray(c) ? c[0] : c);
-    if (!isStream(first)) return false;
+    const first = contentStreams(pdf, page.dict)[0];
+    if (!first) return false;
     const prefix = pdf.decodePrefix(first, START_INPUT_BYTES);
     if (!prefix) return false;
     let end = prefix.length;

@@ -73,11 +73,16 @@ function viewOf(pdf: RawPdf, media: PdfValue | Stream | undefined, crop: PdfValu
   return r.x1 > r.x0 && r.y1 > r.y0 ? r : m;
 }
 
-/** The page's content: its streams' decoded data in order (an array of streams is one content). */
-export function contentOf(pdf: RawPdf, page: Dict): Uint8Array[] {
+/** The page's content streams in order, as stored (an array of streams is one content). */
+export function contentStreams(pdf: RawPdf, page: Dict): Stream[] {
   const c = pdf.get(page.get('Contents'));
   const parts = Array.isArray(c) ? c.map((x) => pdf.get(x)) : c === undefined || c === null ? [] : [c];
-  return parts.map((s) => (isStream(s) ? pdf.decode(s) : fail('content is not a stream')));
+  return parts.map((s) => (isStream(s) ? s : fail('content is not a stream')));
+}
+
+/** The page's content: its streams' decoded data in order. */
+export function contentOf(pdf: RawPdf, page: Dict): Uint8Array[] {
+  return contentStreams(pdf, page).map((s) => pdf.decode(s));
 }
 
 export type { Stream };

@@ -9,8 +9,8 @@ import { markWalker, type MarkWalker, type PageMarks } from '../content/ops.js';
 import type { ContentRequest, ContentResult } from '../content/analyse-content.js';
 import { walkPage, walkPageStart } from './content.js';
 import { Lexer } from './lexer.js';
-import { isStream, RawPdf } from './objects.js';
-import { pageList, type RawPage } from './pages.js';
+import { RawPdf } from './objects.js';
+import { contentStreams, pageList, type RawPage } from './pages.js';
 import type { InflatedOnOpen } from '../inflation.js';
 
 /** Blank pages, text layer and card layout, as read from the bytes: it holds only if pdf.js counts as many pages as `RawReading.pages`. */
@@ -125,11 +125,7 @@ export function readContentRaw(bytes: Uint8Array, request: ContentRequest): (Raw
 const NOT_BLANK_STORED_BYTES = 1024;
 
 /** The stored size of a page's content streams. */
-function storedContentBytes(pdf: RawPdf, page: RawPage): number {
-  const c = pdf.get(page.dict.get('Contents'));
-  const parts = Array.isArray(c) ? c.map((x) => pdf.get(x)) : [c];
-  return parts.reduce<number>((n, s) => n + (isStream(s) ? s.raw.length : 0), 0);
-}
+const storedContentBytes = (pdf: RawPdf, page: RawPage): number => contentStreams(pdf, page.dict).reduce((n, s) => n + s.raw.length, 0);
 
 function read(pdf: RawPdf, pages: readonly RawPage[], request: ContentRequest): RawContent {
   const out: { -readonly [K in keyof RawContent]: RawContent[K] } = {};
@@ -156,27 +152,18 @@ function read(pdf: RawPdf, pages: readonly RawPage[], request: ContentRequest): 
   // Page by page within the content checks' budget: past it, the pages not looked at are
   // said to be so (never called blank), as with pdf.js.
   const deadline = request.budgetMs !== undefined ? performance.now() + request.budgetMs : Infinity;
+  const overBudget = () => performance.now() > deadline && (out.partial = true);
   const looked: number[] = [];
   for (const n of wanted) {
-    if (performance.now() > deadline) {
-      out.partial = true;
-      break;
-    }
+    if (overBudget()) break;
     // Page 1 is always read: it says whether the document has a text layer.
     if (n === 1 || storedContentBytes(pdf, pages[n - 1]!) <= NOT_BLANK_STORED_BYTES) walk(n, false);
     looked.push(n);
   }
   // No text on the pages read: the pages passed over are read too, up to the first with text,
   // so that the text layer is said of the same pages as before they were passed over.
-  if (![...marks.values()].some((m) => m.hasText))
-    for (const n of looked) {
-      if (marks.has(n)) continue;
-      if (performance.now() > deadline) {
-        out.partial = true;
-        break;
-      }
-      if (walk(n, false).hasText) break;
-    }
+  const passedOver = looked.filter((n) => !marks.has(n));
+  if (![...marks.values()].some((m) => m.hasText)) for (const n of passedOver) if (overBudget() || walk(n, false).hasText) break;
   if (request.blank) {
     out.blankChecked = looked;
     out.blankPages = looked.filter((n) => marks.get(n)?.ink === false);
