@@ -12,10 +12,13 @@ import { DEFAULT_FILE_TIMEOUT_MS } from './pdf/types.js';
 import { SCHEMA_VERSION, summarize, type DossierResult, type Report } from './report/model.js';
 import { pack, packedDossiers } from './report/packed.js';
 import { shownPath } from './fs-text.js';
+import { leanHeap } from './lean-heap.js';
+import { verdictStore } from './report/verdict-store.js';
 
 /**
  * Check many dossiers with a bounded number in flight; results keep the order of `dirs`, and
- * each is kept packed (src/report/packed.ts): memory grows by a few kilobytes per dossier.
+ * each is kept packed (src/report/packed.ts), in a temporary file when they are many
+ * (src/report/verdict-store.ts): memory does not grow with the number of dossiers.
  * `shown`: the path each dossier is reported under (default: the path read).
  */
 export async function checkDossiers(
@@ -25,7 +28,7 @@ export async function checkDossiers(
   rootProblems: readonly Finding[] = [],
   shown: readonly string[] = dirs.map(shownPath),
 ): Promise<Report> {
-  const packed: Buffer[] = new Array(dirs.length);
+  const packed = verdictStore(dirs.length, { avoid: dirs.filter((d): d is string => typeof d === 'string') });
   const verdicts: Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>[] = new Array(dirs.length);
   const limit = Math.max(1, settings.dossierConcurrency ?? 8);
   let next = 0;
@@ -40,26 +43,32 @@ export async function checkDossiers(
       const path = shown[i] ?? shownPath(dirs[i]!);
       const there = runner ? await runner.check({ ...task, dir: dirs[i]!, shown: path }) : undefined;
       if (there && 'packed' in there) {
-        packed[i] = Buffer.from(there.packed.buffer, there.packed.byteOffset, there.packed.byteLength);
+        packed.put(i, there.packed);
         verdicts[i] = { complete: there.complete, eligibility: there.eligibility, accepted: there.accepted };
       } else {
         const { checkDossier } = await import('./check.js');
         const result = await checkDossier(dirs[i]!, settings, there?.retry ?? inspector);
-        packed[i] = pack({ ...result, path });
+        packed.put(i, pack({ ...result, path }));
         verdicts[i] = { complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
       }
       settings.onProgress?.(++done, dirs.length);
+      heap.done(done);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, dirs.length) }, lane));
+  const heap = leanHeap();
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit, dirs.length) }, lane));
+  } finally {
+    heap.end();
+  }
   // Interrupted: the dossiers never started are left out.
-  const finished = packed.flatMap((p, i) => (p === undefined ? [] : [i]));
+  const finished = verdicts.flatMap((_, i) => (packed.has(i) ? [i] : []));
   return {
     schemaVersion: SCHEMA_VERSION,
     profile: { id: settings.profile.id, title: settings.profile.title },
     asOf: settings.asOf,
     summary: summarize(finished.map((i) => verdicts[i]!)),
-    dossiers: packedDossiers(finished.length === dirs.length ? packed : finished.map((i) => packed[i]!), settings.profile),
+    dossiers: packedDossiers(finished.length === dirs.length ? packed : { length: finished.length, at: (k) => packed.at(finished[k]!) }, settings.profile),
     problems: rootProblems,
   };
 }

@@ -1,10 +1,12 @@
 // `batch` and `merge`: sub-folders as dossiers, stable order, shards that partition, merged
 // shards equal to the whole, Ctrl+C without a partial report.
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../src/report/schema.js';
+import { SPILL_FROM_DOSSIERS } from '../src/report/verdict-store.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, tempDir } from './support/dossier.js';
 import { textPdf } from './support/pdf-factory.js';
@@ -171,6 +173,33 @@ describe('whole dossiers in the workers', () => {
       await pool.close();
     }
   });
+});
+
+describe('many dossiers', () => {
+  it('keeps their verdicts in a temporary file and reports each as a batch of a few does', async () => {
+    const root = await tempDir();
+    const samples = (await readdir(SAMPLES, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    // 14 hard-linked copies of each sample: over the number kept in memory (SPILL_FROM_DOSSIERS).
+    const copies = 14;
+    expect(samples.length * copies).toBeGreaterThan(SPILL_FROM_DOSSIERS);
+    for (const name of samples)
+      for (let k = 0; k < copies; k++) {
+        const dir = join(root, `${name}-${k}`);
+        await mkdir(dir);
+        for (const f of await readdir(join(SAMPLES, name))) await link(join(SAMPLES, name, f), join(dir, f));
+      }
+    const before = (await readdir(tmpdir())).filter((n) => n.startsWith('dossier-verdicts-'));
+    const few = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21']);
+    const many = await json(['batch', root, '--format', 'json', '--as-of', '2026-02-21']);
+    expect(many.report!.dossiers.length).toBe(samples.length * copies);
+    const bySample = new Map(few.report!.dossiers.map((d) => [d.path.split('/').pop()!, d]));
+    for (const d of many.report!.dossiers) {
+      const name = d.path.split('/').pop()!.replace(/-\d+$/, '');
+      expect({ ...d, path: name }).toEqual({ ...bySample.get(name)!, path: name });
+    }
+    // Nothing left in the temporary folder.
+    expect((await readdir(tmpdir())).filter((n) => n.startsWith('dossier-verdicts-'))).toEqual(before);
+  }, 60_000);
 });
 
 describe('Ctrl+C', () => {
