@@ -38,17 +38,29 @@ interface Code {
 
 type CodeKind = 'code-lengths' | 'literals' | 'distances';
 
-/** The code for these lengths, refused as zlib's inflate_table refuses it. */
-function buildCode(lengths: Uint8Array, kind: CodeKind): Code {
-  const count = new Uint16Array(MAX_BITS + 1);
+const codeFor = (symbols: number): Code => ({ count: new Uint16Array(MAX_BITS + 1), symbol: new Uint16Array(symbols), fast: new Int32Array(1 << FAST_BITS) });
+
+/**
+ * The tables of a dynamic block's three codes, filled anew for each block: decoding is
+ * synchronous and never nested, and typed arrays of this size live outside the heap, where
+ * allocating them for every block was a twentieth of what a worker allocated.
+ */
+const SCRATCH: Record<CodeKind, Code> = { 'code-lengths': codeFor(19), literals: codeFor(288), distances: codeFor(32) };
+/** A dynamic block's code lengths, literals then distances (286 + 30 at most). */
+const LENGTHS = new Uint8Array(286 + 30);
+const CLEN = new Uint8Array(19);
+
+/** The code for these lengths, into `into`, refused as zlib's inflate_table refuses it. */
+function buildCode(lengths: Uint8Array, kind: CodeKind, into: Code = SCRATCH[kind]): Code {
+  const { count, symbol, fast } = into;
+  count.fill(0);
+  fast.fill(0);
   for (const l of lengths) count[l]!++;
   count[0] = 0;
   let max = MAX_BITS;
   while (max >= 1 && count[max] === 0) max--;
-  const symbol = new Uint16Array(lengths.length);
-  const fast = new Int32Array(1 << FAST_BITS);
   // No symbol at all: allowed, and any use of the code is then an invalid code.
-  if (max === 0) return { count, symbol, fast };
+  if (max === 0) return into;
   let left = 1;
   for (let len = 1; len <= MAX_BITS; len++) {
     left = (left << 1) - count[len]!;
@@ -71,7 +83,7 @@ function buildCode(lengths: Uint8Array, kind: CodeKind): Code {
     }
     code <<= 1;
   }
-  return { count, symbol, fast };
+  return into;
 }
 
 let fixed: { literals: Code; distances: Code } | undefined;
@@ -80,7 +92,7 @@ function fixedCodes(): { literals: Code; distances: Code } {
   if (!fixed) {
     const lit = new Uint8Array(288);
     lit.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288);
-    fixed = { literals: buildCode(lit, 'literals'), distances: buildCode(new Uint8Array(32).fill(5), 'distances') };
+    fixed = { literals: buildCode(lit, 'literals', codeFor(288)), distances: buildCode(new Uint8Array(32).fill(5), 'distances', codeFor(32)) };
   }
   return fixed;
 }
@@ -195,10 +207,10 @@ class Inflater {
     const ndist = this.take(5) + 1;
     const ncode = this.take(4) + 4;
     if (nlen > 286 || ndist > 30) throw new FlateError('too many length or distance symbols');
-    const clen = new Uint8Array(19);
+    const clen = CLEN.fill(0);
     for (let i = 0; i < ncode; i++) clen[CLEN_ORDER[i]!] = this.take(3);
     const lencode = buildCode(clen, 'code-lengths');
-    const lengths = new Uint8Array(nlen + ndist);
+    const lengths = LENGTHS.subarray(0, nlen + ndist).fill(0);
     for (let i = 0; i < nlen + ndist; ) {
       const sym = this.decode(lencode);
       if (sym < 16) {
