@@ -325,6 +325,26 @@ describe('the lexer reads tokens from their bytes', () => {
       }
     }
   });
+
+  it('names of any length: the name their bytes spell, whatever was read before (fast-check; longer names share a table by hash)', () => {
+    // Names over 32 bytes are never kept; #-escaped ones are decoded, never kept by their bytes.
+    const regular = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_+*!'.split(''));
+    const nameText = fc.oneof(
+      fc.array(regular, { minLength: 1, maxLength: 40 }).map((cs) => cs.join('')),
+      fc.tuple(fc.array(regular, { minLength: 0, maxLength: 12 }), fc.integer({ min: 0x21, max: 0x7e })).map(([cs, c]) => `${cs.join('')}#${c.toString(16)}`),
+    );
+    const decoded = (t: string) => t.replace(/#([0-9a-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    fc.assert(
+      fc.property(fc.array(nameText, { minLength: 1, maxLength: 300 }), (texts) => {
+        for (let round = 0; round < 2; round++)
+          for (const t of texts) {
+            const v = lex(`/${t}`);
+            expect(v instanceof Name && v.name).toBe(decoded(t));
+          }
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  });
 });
 
 describe('never throws, whatever the bytes', () => {

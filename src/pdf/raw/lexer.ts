@@ -225,12 +225,13 @@ export class Lexer {
     // Short names (/F1, /Type, /Page, /Im0...) by their bytes, as short keywords are.
     const len = this.pos - start;
     const key = len <= 6 ? shortKey(b, start, len) : -1;
-    const known = key >= 0 ? SHORT_NAMES.get(key) : undefined;
+    const known = key >= 0 ? SHORT_NAMES.get(key) : len <= MAX_LONG_CACHED ? longNameAt(b, start, len) : undefined;
     if (known !== undefined) return known;
     let s = latin1(b, start, this.pos);
     if (s.includes('#')) s = s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     const name = Name.of(s);
     if (key >= 0 && SHORT_NAMES.size < MAX_SHORT_CACHED) SHORT_NAMES.set(key, name);
+    else if (len <= MAX_LONG_CACHED && s.length === len) LONG_NAMES[longSlot(b, start, len)] = name;
     return name;
   }
 
@@ -304,6 +305,28 @@ const MAX_SHORT_CACHED = 4096;
  * that length and across lengths (the length leads, each byte is a base-256 digit): exact,
  * under 2^51.
  */
+/**
+ * Longer names (/FlateDecode, /MediaBox, /Resources, /BitsPerComponent...), also the same in
+ * every file, by a hash of their bytes into a table where the last one seen wins: made anew
+ * for every file, they were a tenth of what a worker allocated. A slot's name is only taken
+ * when its text is the very bytes read (names with #-escapes are never put there).
+ */
+const LONG_NAMES: (Name | undefined)[] = new Array(1024).fill(undefined);
+const MAX_LONG_CACHED = 32;
+
+function longSlot(b: Uint8Array, start: number, len: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < start + len; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return (h >>> 0) & (LONG_NAMES.length - 1);
+}
+
+function longNameAt(b: Uint8Array, start: number, len: number): Name | undefined {
+  const n = LONG_NAMES[longSlot(b, start, len)];
+  if (n === undefined || n.name.length !== len) return undefined;
+  for (let i = 0; i < len; i++) if (n.name.charCodeAt(i) !== b[start + i]) return undefined;
+  return n;
+}
+
 function shortKey(b: Uint8Array, start: number, len: number): number {
   let key = len;
   for (let i = start; i < start + len; i++) key = key * 256 + b[i]!;
