@@ -4,7 +4,7 @@
 // file, a filter other than Flate, a /Length that does not land on "endstream" all throw
 // RawUnsupported, and the content checks then use pdf.js, which repairs. Images are never
 // decoded here: only their dictionaries are read.
-import { inflateZlib } from './inflate.js';
+import { constants, inflateSync } from 'node:zlib';
 import { Keyword, Lexer, Name, Ref, fail, latin1, type Dict, type PdfValue } from './lexer.js';
 
 /** A decoded stream never needs more to be judged: a page's content stream is kilobytes. */
@@ -98,8 +98,8 @@ export class RawPdf {
     if (!(one instanceof Name) || (one.name !== 'FlateDecode' && one.name !== 'Fl')) return null;
     if (s.dict.has('DecodeParms') || s.dict.has('DP')) return null;
     try {
-      // Cut, not finished: the inflated prefix of what the whole stream inflates to.
-      return inflateZlib(s.raw.subarray(0, input), MAX_DECODED_BYTES);
+      // Flushed, not finished: the inflated prefix of what the whole stream inflates to.
+      return inflateSync(s.raw.subarray(0, input), { finishFlush: constants.Z_SYNC_FLUSH });
     } catch {
       return null;
     }
@@ -343,7 +343,7 @@ function startsWith(b: Uint8Array, at: number, word: string): boolean {
 
 function inflate(data: Uint8Array): Uint8Array {
   try {
-    return inflateZlib(data, MAX_DECODED_BYTES);
+    return inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: MAX_DECODED_BYTES });
   } catch {
     return fail('Flate data damaged or too large');
   }
