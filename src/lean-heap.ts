@@ -1,7 +1,7 @@
 // The main thread's heap while many dossiers are checked (src/check-many.ts). What it keeps
-// is small (a packed verdict of about 2 KB per dossier, outside the JS heap), but left to its
-// defaults V8 let it grow with the number of dossiers, which is what a batch must not do:
-// on the benchmark, peak RSS grew by a quarter from 1,000 dossiers to 4,000, all of it here.
+// is small (packed verdicts, outside the JS heap: src/report/verdict-store.ts), but left to
+// its defaults V8 let it grow with the number of dossiers, which is what a batch must not do:
+// on the benchmark, peak RSS grew by a quarter from 1,000 dossiers to 4,000, most of it here.
 // Two causes, measured with --trace-gc on the benchmark's 4,000 dossiers:
 //   - the young generation doubled once the dossiers were many (16 → 32 MB committed), which
 //     V8 does when enough has survived since it last grew, whatever survives;

@@ -64,8 +64,8 @@ const WORKER_INITIAL_OLD_SPACE_MB = 16;
  * the content walk): the compiler's share fell to about 0.5 s, the workers ran 0.7 s more
  * before their code was optimized, and the batch took 10 % less time (three rounds of five
  * settings from 250 to 1,000 KB, alternating). Process-wide, like every V8 flag, and read as
- * functions run: the main thread's code is optimized later too, which its formatting loops
- * did not feel.
+ * functions run: the main thread's code is optimized later too (the time its report takes
+ * stayed within the noise of the measurement).
  */
 const INTERRUPT_BUDGET_BYTES = 600_000;
 

@@ -301,11 +301,6 @@ const SHORT_NAMES = new Map<number, Name>();
 const MAX_SHORT_CACHED = 4096;
 
 /**
- * `len` (at most 6) bytes from `start` as one number, distinct for every byte sequence of
- * that length and across lengths (the length leads, each byte is a base-256 digit): exact,
- * under 2^51.
- */
-/**
  * Longer names (/FlateDecode, /MediaBox, /Resources, /BitsPerComponent...), also the same in
  * every file, by a hash of their bytes into a table where the last one seen wins: made anew
  * for every file, they were a tenth of what a worker allocated. A slot's name is only taken
@@ -327,6 +322,11 @@ function longNameAt(b: Uint8Array, start: number, len: number): Name | undefined
   return n;
 }
 
+/**
+ * `len` (at most 6) bytes from `start` as one number, distinct for every byte sequence of
+ * that length and across lengths (the length leads, each byte is a base-256 digit): exact,
+ * under 2^51.
+ */
 function shortKey(b: Uint8Array, start: number, len: number): number {
   let key = len;
   for (let i = start; i < start + len; i++) key = key * 256 + b[i]!;
