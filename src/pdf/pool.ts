@@ -61,9 +61,11 @@ const WORKER_INITIAL_OLD_SPACE_MB = 16;
  * 1.8 s of 5.5 s, on V8's background threads, competing with the workers for two cores),
  * much of it on functions run a few thousand times, each for a few microseconds (a dossier's
  * matching, rules, a file's analysis). At 600 KB only the hot ones are compiled (the lexer,
- * the content walk): the compiler's share fell to about 0.5 s, the workers ran 0.7 s more
- * before their code was optimized, and the batch took 10 % less time (three rounds of five
- * settings from 250 to 1,000 KB, alternating). Process-wide, like every V8 flag, and read as
+ * the content walk): the compiler's share fell from about 1.3 s to 0.5 s, the workers ran
+ * 0.6 s longer before their code was optimized, and the batch took 3.6 % less CPU on the
+ * whole (4.86 s against 5.04 s, ten alternate pairs of runs, seven of them the same way;
+ * wall time 1.4 % less, within the noise). 250 to 1,000 KB gave about the same; 1,000 KB
+ * was slower at 4×N in session 5. Process-wide, like every V8 flag, and read as
  * functions run: the main thread's code is optimized later too (the time its report takes
  * stayed within the noise of the measurement).
  */
