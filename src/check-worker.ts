@@ -9,6 +9,7 @@
 import { workerData } from 'node:worker_threads';
 import { checkDossier } from './check.js';
 import { shownPath } from './fs-text.js';
+import { fsPath } from './fs-read.js';
 import inspect from './pdf/worker.js';
 import { inspectTask } from './pdf/task.js';
 import { pack } from './report/packed.js';
@@ -56,7 +57,6 @@ export default async function checkInWorker(task: DossierTask): Promise<DossierA
     return found.map((r, i) => ({ path: shownPath(files[i]!.path), ...r }));
   };
   const here = inspectorOf(inspectAll, async () => undefined);
-  const dir = typeof task.dir === 'string' ? task.dir : Buffer.from(task.dir.buffer, task.dir.byteOffset, task.dir.byteLength);
-  const result = await checkDossier(dir, { profile, asOf: task.asOf, fileTimeoutMs: task.fileTimeoutMs, content: task.content }, here);
+  const result = await checkDossier(fsPath(task.dir), { profile, asOf: task.asOf, fileTimeoutMs: task.fileTimeoutMs, content: task.content }, here);
   return { packed: pack({ ...result, path: task.shown }), complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
 }

@@ -3,7 +3,8 @@
 // every kind of fact, or a batch would take a value a single check refuses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { factValueAccepts, factValueSchema } from '../src/facts/schema.js';
+import { factValueAccepts } from '../src/facts/accept.js';
+import { factValueSchema } from '../src/facts/schema.js';
 import type { FactDecl } from '../src/profile/schema.js';
 import { bundledProfile } from './support/profile.js';
 

@@ -326,7 +326,7 @@ describe('the lexer reads tokens from their bytes', () => {
     }
   });
 
-  it('names of any length: the name their bytes spell, whatever was read before (fast-check; longer names share a table by hash)', () => {
+  it('names of any length: the name their bytes spell, whatever was read before (fast-check; names share a table indexed by a hash of their bytes)', () => {
     // Names over 32 bytes are never kept; #-escaped ones are decoded, never kept by their bytes.
     const regular = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_+*!'.split(''));
     const nameText = fc.oneof(
@@ -340,6 +340,25 @@ describe('the lexer reads tokens from their bytes', () => {
           for (const t of texts) {
             const v = lex(`/${t}`);
             expect(v instanceof Name && v.name).toBe(decoded(t));
+          }
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  });
+
+  it('keywords of any length: the word their bytes spell, names of the same bytes apart (fast-check)', () => {
+    // Keywords and names are kept in tables of their own: /Tj is a name, Tj an operator.
+    const letters = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz*_'.split(''));
+    const word = fc.tuple(letters, fc.array(fc.oneof(letters, fc.constantFrom(...'0123456789.-+'.split(''))), { maxLength: 40 })).map(([c, cs]) => c + cs.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 300 }), (words) => {
+        for (let round = 0; round < 2; round++)
+          for (const w of words) {
+            const v = lex(w);
+            if (w === 'true' || w === 'false' || w === 'null') expect(v).toBe(JSON.parse(w));
+            else expect(v instanceof Keyword && v.word).toBe(w);
+            const n = lex(`/${w}`);
+            expect(n instanceof Name && n.name).toBe(w);
           }
       }),
       { numRuns: 300, seed: 20261203 },

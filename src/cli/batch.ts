@@ -11,6 +11,7 @@ import { addReportOptions, render, settingsFrom, type ReportOptions } from './ch
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, refuseOutputInside, requireProfile } from './options.js';
 import { startProgress } from './progress.js';
+import { threadsAsked } from './concurrency.js';
 import type { Translate } from '../i18n/help.js';
 
 interface BatchOptions extends ReportOptions {
@@ -27,9 +28,8 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
     .action(async (root: string, opts: BatchOptions) => {
       const profile = await requireProfile(opts.profile, io);
       const settings = settingsFrom(opts, profile);
-      const concurrency = Number(opts.concurrency ?? availableParallelism());
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
-        throw new UsageError((w) => w.badConcurrency(String(opts.concurrency)));
+      const concurrency = threadsAsked(opts.concurrency ?? String(availableParallelism()));
+      if (concurrency === undefined) throw new UsageError((w) => w.badConcurrency(String(opts.concurrency)));
       const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
       if (opts.shard !== undefined && !shard) throw new UsageError((w) => w.badShard(String(opts.shard)));
       const st = await stat(resolve(io.cwd, root)).catch(() => undefined);

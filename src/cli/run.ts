@@ -1,5 +1,6 @@
 // Entry point of the built binary (bin/dossier.js imports this file).
 import { availableParallelism } from 'node:os';
+import { threadsAsked } from './concurrency.js';
 
 // `check` of one dossier waits on its worker starting (a thread, its modules; pdf.js too when
 // a file needs it): the worker starts first, and the CLI's modules (imported below, not
@@ -14,7 +15,7 @@ if (command === 'batch') early?.startEarly(concurrencyAsked(process.argv.slice(3
 else early?.startEarly(1);
 const { main } = await import('./main.js');
 
-/** `-j n`, `-jn`, `--concurrency n` or `--concurrency=n` as written, before commander reads it (which checks it). */
+/** `-j n`, `-jn`, `--concurrency n` or `--concurrency=n` as written, before commander reads it (the command checks it). */
 function concurrencyAsked(args: readonly string[]): number | undefined {
   let value: string | undefined;
   args.forEach((a, i) => {
@@ -22,8 +23,7 @@ function concurrencyAsked(args: readonly string[]): number | undefined {
     else if (a.startsWith('--concurrency=')) value = a.slice('--concurrency='.length);
     else if (/^-j\d/.test(a)) value = a.slice(2);
   });
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 256 ? n : undefined;
+  return threadsAsked(value);
 }
 
 // First Ctrl+C: stop the workers and exit 130 without a partial report. Second: leave now.

@@ -2,6 +2,7 @@
 // "Plan d'action.pdf", "proposition-plan-action.pdf". Names and keywords are both reduced to
 // tokens ignoring case, accents, separators, camelCase and small linking words, so that a
 // profile keyword like "plan action" matches all of them.
+import { rememberedUpTo } from '../remembered.js';
 
 const STOPWORDS = new Set(['d', 'de', 'du', 'des', 'l', 'la', 'le', 'les', 'et', 'a', 'au', 'aux', 'en', 'of', 'the', 'and', 'my', 'mon', 'ma', 'mes']);
 
@@ -22,19 +23,10 @@ export function tokenize(text: string): string[] {
 
 // A profile's keywords are few and the same for every file of every dossier: each is
 // tokenized once (NFKD and three Unicode regexes cost about a tenth of a batch's main thread).
-const keywordTokens = new Map<string, readonly string[]>();
-const MAX_KEYWORDS_KEPT = 4096;
+const keywordTokens = rememberedUpTo<readonly string[]>(4096);
 
 /** tokenize(), remembered: for a profile's keywords and values, not for file names. */
-export function tokenizeKeyword(keyword: string): readonly string[] {
-  let tokens = keywordTokens.get(keyword);
-  if (tokens === undefined) {
-    if (keywordTokens.size >= MAX_KEYWORDS_KEPT) keywordTokens.clear();
-    tokens = tokenize(keyword);
-    keywordTokens.set(keyword, tokens);
-  }
-  return tokens;
-}
+export const tokenizeKeyword = (keyword: string): readonly string[] => keywordTokens(keyword, () => tokenize(keyword));
 
 export function stem(fileName: string): string {
   const dot = fileName.lastIndexOf('.');

@@ -45,7 +45,9 @@ export async function readDeclaration(path: string | Buffer | undefined, profile
   }
   try {
     const { text, problems } = decode(bytes, file);
-    const parsed = parseFlat(text, profile) ?? (await import('./parse.js')).parseDeclaration(text, file, profile);
+    // The flat reading, once: the full parser starts from it when it has to read on.
+    const flat = parseFlatYaml(text);
+    const parsed = flatDeclaration(flat, profile) ?? (await import('./parse.js')).parseDeclaration(text, file, profile, flat);
     return { facts: parsed.facts, problems: capped([...problems, ...parsed.problems], file) };
   } catch (err) {
     // A bug, or a file exotic enough to break the YAML parser: still only a finding.
@@ -89,14 +91,13 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /**
- * A declaration of flat `name: value` lines (src/yaml/flat.ts), every fact known and every
- * value valid, as nearly all are: read without the YAML parser and the schema library, which
- * only the others need, to place and word their findings (src/facts/parse.ts). Undefined
- * when the full parser must read it; its answer is then the same (test/yaml-flat.test.ts,
- * test/facts-accept.test.ts).
+ * A declaration read as flat `name: value` lines (`flat`, from src/yaml/flat.ts: undefined
+ * when the text is not flat), every fact known and every value valid, as nearly all are: read
+ * without the YAML parser and the schema library, which only the others need, to place and
+ * word their findings (src/facts/parse.ts). Undefined when the full parser must read it; its
+ * answer is then the same (test/yaml-flat.test.ts, test/facts-accept.test.ts).
  */
-function parseFlat(text: string, profile: Profile): Declaration | undefined {
-  const flat = parseFlatYaml(text);
+function flatDeclaration(flat: unknown, profile: Profile): Declaration | undefined {
   if (flat === undefined || flat === null || typeof flat !== 'object' || Array.isArray(flat)) return undefined;
   const entries = Object.entries(flat as Record<string, unknown>);
   if (entries.length === 0) return undefined;

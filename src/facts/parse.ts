@@ -7,12 +7,14 @@ import type { Profile } from '../profile/schema.js';
 import type { FactValue } from '../rules/types.js';
 import { parseLocatedYaml, type LocatedYaml } from '../yaml/located.js';
 import { parseFlatYaml } from '../yaml/flat.js';
-import { factValueAccepts, factValueSchema } from './schema.js';
+import { factValueAccepts } from './accept.js';
+import { factValueSchema } from './schema.js';
 import { closestName } from '../suggest.js';
 import { toFinding, type Declaration, type Why } from './load.js';
 
-export function parseDeclaration(text: string, file: string, profile: Profile): Declaration {
-  const src = readYaml(text, file);
+/** `flat`: what src/yaml/flat.ts made of the text, when the caller has it already. */
+export function parseDeclaration(text: string, file: string, profile: Profile, flat: unknown = parseFlatYaml(text)): Declaration {
+  const src = readYaml(text, file, flat);
   const problems: Finding[] = src.issues.map((i) => toFinding(i, { reason: 'yaml' }));
   if (src.value === undefined || src.value === null) {
     if (problems.length === 0) problems.push(toFinding({ file, line: 1, col: 1, message: 'the declaration is empty' }, { reason: 'empty' }));
@@ -59,8 +61,7 @@ export function parseDeclaration(text: string, file: string, profile: Profile): 
  * The declaration's YAML: most are flat `name: value` lines, which the fast path reads; the
  * full parser reads the others, and places a finding on a fast-read one only when there is one.
  */
-function readYaml(text: string, file: string): Pick<LocatedYaml, 'value' | 'issues' | 'locate'> {
-  const flat = parseFlatYaml(text);
+function readYaml(text: string, file: string, flat: unknown): Pick<LocatedYaml, 'value' | 'issues' | 'locate'> {
   if (flat === undefined) return parseLocatedYaml(text, file);
   let located: LocatedYaml | undefined;
   return { value: flat, issues: [], locate: (path, onKey) => (located ??= parseLocatedYaml(text, file)).locate(path, onKey) };

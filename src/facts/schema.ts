@@ -6,8 +6,6 @@ import { isCalendarDate, toInstant } from '../rules/dates.js';
 import { perDeclaration } from './accept.js';
 import { inLang } from '../i18n/in-lang.js';
 
-export { factValueAccepts } from './accept.js';
-
 export const factValueSchema: (decl: FactDecl, timezone: string) => z.ZodType = perDeclaration(buildFactValueSchema);
 
 function buildFactValueSchema(decl: FactDecl, timezone: string): z.ZodType {

@@ -2,6 +2,7 @@
 // over to March and `Date.UTC(50, …)` means 1950, so neither may decide an applicant's age.
 // Instants without an offset are wall time in the profile's zone, resolved through Intl so the
 // tz database (Morocco's Ramadan switches included) decides, not a hard-coded offset.
+import { rememberedUpTo } from '../remembered.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Seconds and offset are optional because HR writes "2026-02-21T23:59"; a space may replace
@@ -82,21 +83,14 @@ type Fields = readonly [number, number, number, number, number, number, number];
 
 // formatToParts costs ~10 µs, and every dossier of a batch asks for the same few instants
 // (the date of the check, the deadline): answers are remembered, exactly, instant by instant.
-// At most MAX_WALL_KEPT of them, then all forgotten at once: the few that recur are back
-// within a dossier, and a worker of a long batch does not keep ~200 bytes for every
-// candidate's birth date (4,096 kept made 4,000 dossiers a megabyte heavier than 1,000).
-const wallCache = new Map<string, Fields>();
-const MAX_WALL_KEPT = 512;
+// At most DATES_KEPT of them: the few that recur are back within a dossier, and 4,096 kept
+// made 4,000 dossiers a megabyte heavier than 1,000 (every candidate's birth date was kept).
+const DATES_KEPT = 512;
+const wallCache = rememberedUpTo<Fields>(DATES_KEPT);
 
 /** Wall-clock fields of an instant in a zone (milliseconds kept from the instant). */
 function wallFields(t: number, timezone: string): Fields {
-  const key = `${timezone} ${t}`;
-  const known = wallCache.get(key);
-  if (known) return known;
-  if (wallCache.size >= MAX_WALL_KEPT) wallCache.clear();
-  const fields = computeWallFields(t, timezone);
-  wallCache.set(key, fields);
-  return fields;
+  return wallCache(`${timezone} ${t}`, () => computeWallFields(t, timezone));
 }
 
 function computeWallFields(t: number, timezone: string): Fields {
@@ -121,16 +115,10 @@ export function toInstant(s: string, timezone: string): number | null {
   if (typeof s !== 'string') return null;
   // A dossier's dates are read several times (validated, judged, explained), each costing a
   // few time-zone lookups: remembered, exactly, as the instants' wall fields are.
-  const key = `${timezone} ${s}`;
-  const known = instantCache.get(key);
-  if (known !== undefined) return known;
-  if (instantCache.size >= MAX_WALL_KEPT) instantCache.clear();
-  const t = computeInstant(s, timezone);
-  instantCache.set(key, t);
-  return t;
+  return instantCache(`${timezone} ${s}`, () => computeInstant(s, timezone));
 }
 
-const instantCache = new Map<string, number | null>();
+const instantCache = rememberedUpTo<number | null>(DATES_KEPT);
 
 function computeInstant(s: string, timezone: string): number | null {
   const m = DATETIME_RE.exec(s);

@@ -165,15 +165,14 @@ export class Lexer {
       this.pos++;
       return fail('unexpected byte');
     }
-    // Operators are one to three bytes, and a content stream is mostly operators and numbers:
-    // the same few keywords, looked up by their bytes rather than built again as strings.
+    // A content stream is mostly operators and numbers: the same few keywords, found again by
+    // their bytes rather than built again as strings.
     const len = this.pos - start;
-    const key = len <= 3 ? shortKey(b, start, len) : -1;
-    const known = key >= 0 ? SHORT_WORDS.get(key) : undefined;
+    const known = SEEN_WORDS.get(b, start, len);
     if (known !== undefined) return known;
     const word = latin1(b, start, this.pos);
     const value = word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : new Keyword(word);
-    if (key >= 0 && SHORT_WORDS.size < MAX_SHORT_CACHED) SHORT_WORDS.set(key, value);
+    SEEN_WORDS.set(b, start, len, word, value);
     return value;
   }
 
@@ -222,16 +221,15 @@ export class Lexer {
     this.pos++;
     const start = this.pos;
     while (this.pos < this.end && isRegular(b[this.pos]!)) this.pos++;
-    // Short names (/F1, /Type, /Page, /Im0...) by their bytes, as short keywords are.
+    // Names (/Type, /F1, /FlateDecode, /MediaBox...) too, by their bytes, as keywords are.
     const len = this.pos - start;
-    const key = len <= 6 ? shortKey(b, start, len) : -1;
-    const known = key >= 0 ? SHORT_NAMES.get(key) : len <= MAX_LONG_CACHED ? longNameAt(b, start, len) : undefined;
+    const known = SEEN_NAMES.get(b, start, len);
     if (known !== undefined) return known;
     let s = latin1(b, start, this.pos);
     if (s.includes('#')) s = s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     const name = Name.of(s);
-    if (key >= 0 && SHORT_NAMES.size < MAX_SHORT_CACHED) SHORT_NAMES.set(key, name);
-    else if (len <= MAX_LONG_CACHED && s.length === len) LONG_NAMES[longSlot(b, start, len)] = name;
+    // Kept by its bytes only when they spell it: an escape (#20) makes the name shorter.
+    if (s.length === len) SEEN_NAMES.set(b, start, len, s, name);
     return name;
   }
 
@@ -295,42 +293,47 @@ export class Lexer {
   }
 }
 
-/** Short words and names seen, by shortKey: a hostile file's thousands of distinct ones are not kept. */
-const SHORT_WORDS = new Map<number, Keyword | boolean | null>();
-const SHORT_NAMES = new Map<number, Name>();
-const MAX_SHORT_CACHED = 4096;
-
 /**
- * Longer names (/FlateDecode, /MediaBox, /Resources, /BitsPerComponent...), also the same in
- * every file, by a hash of their bytes into a table where the last one seen wins: made anew
- * for every file, they were a tenth of what a worker allocated. A slot's name is only taken
- * when its text is the very bytes read (names with #-escapes are never put there).
+ * Keywords and names already read, found again by their bytes: every file and content stream
+ * repeats the same few dozen (operators, /Type, /Font, /FlateDecode, /MediaBox), and building
+ * each again as a string, then looking it up, was among a worker's largest costs in time and
+ * in what it allocated (README Performance). A table of SEEN_SLOTS
+ * entries indexed by a hash of the bytes, the last one seen winning its slot, and an entry
+ * taken only when its text is the very bytes read: a hostile file's thousands of distinct
+ * tokens cost no memory, and a collision only a string built again.
  */
-const LONG_NAMES: (Name | undefined)[] = new Array(1024).fill(undefined);
-const MAX_LONG_CACHED = 32;
+class SeenTokens<T> {
+  private readonly texts: (string | undefined)[] = new Array(SEEN_SLOTS).fill(undefined);
+  private readonly values: (T | undefined)[] = new Array(SEEN_SLOTS).fill(undefined);
 
-function longSlot(b: Uint8Array, start: number, len: number): number {
+  get(b: Uint8Array, start: number, len: number): T | undefined {
+    if (len > MAX_SEEN_BYTES) return undefined;
+    const slot = slotOf(b, start, len);
+    const text = this.texts[slot];
+    if (text === undefined || text.length !== len) return undefined;
+    for (let i = 0; i < len; i++) if (text.charCodeAt(i) !== b[start + i]) return undefined;
+    return this.values[slot];
+  }
+
+  /** `text`: the bytes' own text, one character a byte. */
+  set(b: Uint8Array, start: number, len: number, text: string, value: T): void {
+    if (len > MAX_SEEN_BYTES) return;
+    const slot = slotOf(b, start, len);
+    this.texts[slot] = text;
+    this.values[slot] = value;
+  }
+}
+
+const SEEN_SLOTS = 2048;
+const MAX_SEEN_BYTES = 32;
+const SEEN_WORDS = new SeenTokens<Keyword | boolean | null>();
+const SEEN_NAMES = new SeenTokens<Name>();
+
+/** FNV-1a of the bytes, to a slot. */
+function slotOf(b: Uint8Array, start: number, len: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < start + len; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-  return (h >>> 0) & (LONG_NAMES.length - 1);
-}
-
-function longNameAt(b: Uint8Array, start: number, len: number): Name | undefined {
-  const n = LONG_NAMES[longSlot(b, start, len)];
-  if (n === undefined || n.name.length !== len) return undefined;
-  for (let i = 0; i < len; i++) if (n.name.charCodeAt(i) !== b[start + i]) return undefined;
-  return n;
-}
-
-/**
- * `len` (at most 6) bytes from `start` as one number, distinct for every byte sequence of
- * that length and across lengths (the length leads, each byte is a base-256 digit): exact,
- * under 2^51.
- */
-function shortKey(b: Uint8Array, start: number, len: number): number {
-  let key = len;
-  for (let i = start; i < start + len; i++) key = key * 256 + b[i]!;
-  return key;
+  return (h >>> 0) & (SEEN_SLOTS - 1);
 }
 
 /**
