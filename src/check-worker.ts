@@ -10,7 +10,7 @@ import { workerData } from 'node:worker_threads';
 import { checkDossier } from './check.js';
 import { shownPath } from './fs-text.js';
 import { fsPath } from './fs-read.js';
-import inspect from './pdf/worker.js';
+import { inspect } from './pdf/worker.js';
 import { inspectTask } from './pdf/task.js';
 import { pack } from './report/packed.js';
 import { inspectorOf, type Inspector } from './pdf/inspector.js';
@@ -46,7 +46,7 @@ function profileOf(): Profile {
   return given;
 }
 
-export default async function checkInWorker(task: DossierTask): Promise<DossierAnswer> {
+export async function checkInWorker(task: DossierTask): Promise<DossierAnswer> {
   const profile = profileOf();
   // The dossier's files are numbered across its inspections, as the pool's clock reads them.
   let next = 0;

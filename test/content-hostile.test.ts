@@ -42,6 +42,19 @@ afterAll(async () => {
   await folder.remove();
 });
 
+/**
+ * Two reads of one file, as they should agree. A content answer cut short by its time budget
+ * (`partial`) depends on how busy the machine was: inflates-100MiB.pdf read as a form takes
+ * 4-5 s here, against a budget of 4 s, so the two agree on what they saw inside only when
+ * neither was cut short. The rest (pages, findings, hash) never depends on time.
+ */
+const CONTENT_KEYS: readonly string[] = ['textLayer', 'blankPages', 'blankChecked', 'cni', 'formFields', 'formOverlays', 'text', 'partial'];
+function comparable(a: FileInspection, b: FileInspection): [unknown, unknown] {
+  if (!a.partial && !b.partial) return [a, b];
+  const timeless = (x: FileInspection) => Object.fromEntries(Object.entries(x).filter(([k]) => !CONTENT_KEYS.includes(k)));
+  return [timeless(a), timeless(b)];
+}
+
 describe('hostile files with the content checks on', () => {
   it.each(corpus.map((f) => [f.name, f] as const))('%s keeps its verdict', (name, f) => {
     const { r } = results.get(name)!;
@@ -58,7 +71,8 @@ describe('hostile files with the content checks on', () => {
       // Hashes aside: in this task a file is hashed only when another one has its size.
       const { sha256: hash, ...rest } = inOneTask[i]!;
       const { sha256: _, ...alone } = r;
-      expect(rest, f.name).toEqual(alone);
+      const [x, y] = comparable(rest, alone);
+      expect(x, f.name).toEqual(y);
       if (hash !== undefined) expect(hash, f.name).toBe(r.sha256);
     });
   });
@@ -68,7 +82,8 @@ describe('hostile files with the content checks on', () => {
       if (r.pdf && r.sizeBytes > 0) {
         expect(r.sha256, name).toMatch(/^[0-9a-f]{64}$/);
         expect(copy.sha256, name).toBe(r.sha256);
-        expect({ ...copy, path: r.path }, name).toEqual(r);
+        const [x, y] = comparable({ ...copy, path: r.path }, r);
+        expect(x, name).toEqual(y);
       }
     // Not a stopwatch (the files wait in the pool's queue, and the machine may be busy): a
     // file past its limit would carry a 'timeout' finding.

@@ -358,7 +358,7 @@ describe('never crash', () => {
     const code = `
       const { parentPort, workerData } = require('node:worker_threads');
       (async () => {
-        const { default: inspect } = await import(workerData.workerUrl);
+        const { inspect } = await import(workerData.workerUrl);
         // Page 1 drawn: pdf.js opens the file (a plain file is otherwise read from its bytes alone).
         const task = { files: [{ path: workerData.good, maxSizeBytes: 2 ** 30, readCeilingBytes: 2 ** 30, confirmPages: 50, firstPageContent: true }], slot: 0 };
         const [clean] = await inspect(task);

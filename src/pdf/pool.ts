@@ -34,6 +34,12 @@ export interface InspectorOptions {
 }
 
 /** A compiled worker module, by its path under dist/. Tests run the TypeScript sources, so fall back to the build. */
+/** A worker module and the name of the function it exports for piscina to call. */
+interface Handler {
+  readonly filename: string;
+  readonly name: string;
+}
+
 function workerFile(fromHere: string, fromDist: string): string {
   const here = fileURLToPath(new URL(fromHere, import.meta.url));
   if (existsSync(here)) return here;
@@ -133,12 +139,18 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   // most of its code once, unoptimized either way (one with a fillable form, which pdf.js
   // reads, measured 0.57-0.62 s with V8's budget and with this one, within the noise).
   if (dossiers) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET_BYTES}`);
-  const pdfWorker = workerFile('./worker.js', 'pdf/worker.js');
-  const checkWorker = workerFile('../check-worker.js', 'check-worker.js');
+  // Each handler by its name, never a default export: Node 20 require()s an ES module through
+  // a facade when it has a default export, and a worker terminated in the instant that facade
+  // is made (a pool closed while its workers are still loading) aborts the whole process on an
+  // assertion in node::loader::ModuleWrap::CreateRequiredModuleFacade. Reproduced here (a
+  // worker terminated as soon as its module's body has run: aborts within 3,000 tries, none in
+  // 3,000 with a named export) and seen once in CI; test/worker-exports.test.ts keeps it so.
+  const pdfWorker: Handler = { filename: workerFile('./worker.js', 'pdf/worker.js'), name: 'inspect' };
+  const checkWorker: Handler = { filename: workerFile('../check-worker.js', 'check-worker.js'), name: 'checkInWorker' };
   const pool = new Piscina<InspectBatch | DossierTask, InspectResult[] | DossierAnswer>({
     // Workers that will check dossiers load the core as they start (check-worker.ts imports
     // the PDF worker too), not with their first dossier.
-    filename: dossiers ? checkWorker : pdfWorker,
+    ...(dossiers ? checkWorker : pdfWorker),
     // The profile once per worker, not with every dossier (it is a few kilobytes to clone).
     workerData: { clock: clockBuffer, ...(options.profile ? { profile: options.profile } : {}), ...(box ? { profileBox: box } : {}) },
     // Piscina replaces a terminated or dead worker only up to minThreads; with fewer, the files
@@ -199,7 +211,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
    */
   async function runWatched<T>(
     task: (slot: number) => InspectBatch | DossierTask,
-    filename: string,
+    handler: Handler,
     limitOf: (file: number) => number,
     everyMs: number,
   ): Promise<{ readonly answer: T } | { readonly file: number; readonly workerFailed: boolean; readonly problem: Finding }> {
@@ -213,7 +225,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       watchdog = setInterval(watch, watchEveryMs);
     }
     try {
-      return { answer: (await pool.run(task(slot), { filename, signal: controller.signal })) as T };
+      return { answer: (await pool.run(task(slot), { ...handler, signal: controller.signal })) as T };
     } catch (err) {
       const reason: unknown = controller.signal.reason;
       // The file that ran out of time is the one the watchdog saw, even if the worker moved

@@ -88,7 +88,7 @@ process.on('unhandledRejection', (reason) => void current?.rejections.push(reaso
 // the time limit is per file, and a rejection belongs to the file being read.
 let queue: Promise<unknown> = Promise.resolve();
 
-export default function inspect(batch: InspectBatch): Promise<InspectResult[]> {
+export function inspect(batch: InspectBatch): Promise<InspectResult[]> {
   const turn = queue.then(async () => {
     const results: InspectResult[] = [];
     const hashed = worthHashing(batch.files);
