@@ -285,6 +285,37 @@ describe('never hang', () => {
     }
   });
 
+  it('two dossiers held by one worker: the one whose file ran out of time costs the other nothing', async () => {
+    // One worker holds both dossiers (src/pdf/balancer.ts): terminating it for the first's
+    // slow CV ends the second too, which is checked again, every verdict its own.
+    const root = await tempFolder('dossier-two-held-');
+    try {
+      const slow = join(root.dir, 'lent');
+      const fine = join(root.dir, 'normal');
+      for (const [dir, cv] of [[slow, slowObjectStream(250)], [fine, await textPdf(2, 'Curriculum Vitae')]] as const) {
+        await mkdir(dir);
+        await writeFile(join(dir, 'CV.pdf'), cv);
+        await writeFile(join(dir, 'Diplome Master.pdf'), await textPdf(1, 'Master'));
+        await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+      }
+      const pool = createInspector({ concurrency: 1, profile });
+      try {
+        const report = await checkDossiers([slow, fine], { profile, asOf: '2026-02-21', fileTimeoutMs: 400 }, pool);
+        const cvCodes = report.dossiers.map((d) => d.documents.find((x) => x.id === 'cv')!.problems.map((p) => p.code));
+        expect(cvCodes).toEqual([['timeout'], []]);
+        const diplomas = report.dossiers.map((d) => d.documents.find((x) => x.id === 'diploma')!);
+        expect(diplomas.map((x) => [x.status, x.pages])).toEqual([
+          ['ok', 1],
+          ['ok', 1],
+        ]);
+      } finally {
+        await pool.close();
+      }
+    } finally {
+      await root.remove();
+    }
+  });
+
   it.each([
     ['check', (dir: string) => ['check', dir]],
     ['batch', (dir: string) => ['batch', dirname(dir)]],

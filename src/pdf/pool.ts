@@ -19,6 +19,7 @@ import type { Profile } from '../profile/schema.js';
 import type { InspectBatch, InspectResult, InspectTask } from './worker.js';
 import type { DossierAnswer, DossierTask } from '../check-worker.js';
 import { inspectorOf, type Inspector } from './inspector.js';
+import { leastBusy, TASKS_PER_WORKER } from './balancer.js';
 
 export type { DossierRunner, Inspector } from './inspector.js';
 // A constant, not code: the worker module is not loaded here.
@@ -33,13 +34,13 @@ export interface InspectorOptions {
   readonly profile?: Profile;
 }
 
-/** A compiled worker module, by its path under dist/. Tests run the TypeScript sources, so fall back to the build. */
 /** A worker module and the name of the function it exports for piscina to call. */
 interface Handler {
   readonly filename: string;
   readonly name: string;
 }
 
+/** A compiled worker module, by its path under dist/. Tests run the TypeScript sources, so fall back to the build. */
 function workerFile(fromHere: string, fromDist: string): string {
   const here = fileURLToPath(new URL(fromHere, import.meta.url));
   if (existsSync(here)) return here;
@@ -158,9 +159,11 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
     minThreads: threads,
     maxThreads: threads,
     // Two tasks per worker: the next one is already there when one ends (the worker runs them
-    // one after the other, see worker.ts). With one, each worker waited for a round trip
+    // one after the other, see worker.ts). With one, each worker waits for a round trip
     // through the main thread after every task (a third of its time, when tasks were files).
-    concurrentTasksPerWorker: 2,
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
+    // Which piscina would not do for tasks that can be aborted (src/pdf/balancer.ts).
+    loadBalancer: leastBusy,
     // Idle workers keep their event loop running, so pdf.js's leftovers from one file settle
     // before the next file starts instead of during it.
     atomics: 'disabled',
