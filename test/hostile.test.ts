@@ -285,6 +285,23 @@ describe('never hang', () => {
     }
   });
 
+  it('tasks ended with the worker they shared are run again: each file gets its own verdict', async () => {
+    // One worker holds two tasks (src/pdf/balancer.ts). Each slow file ends the worker, and
+    // with it the task waiting behind, which is run again (here the good file once, and
+    // slow-ahead-3 twice before its own time runs out). None is blamed for another's file.
+    const slow = await Promise.all([1, 2, 3, 4].map((n) => folder.write(`slow-ahead-${n}.pdf`, slowObjectStream(250))));
+    const good = await folder.write('good-behind.pdf', await textPdf(2));
+    const single = createInspector({ concurrency: 1 });
+    try {
+      const limits = { ...LIMITS, fileTimeoutMs: 300 };
+      const order = [slow[0]!, good, slow[1]!, slow[2]!, slow[3]!];
+      const r = await Promise.all(order.map((path) => single.inspectAll([{ path, limits }])));
+      expect(r.map(([x]) => [x!.pages, codes(x!)])).toEqual(order.map((p) => (p === good ? [2, []] : [null, ['timeout']])));
+    } finally {
+      await single.close();
+    }
+  });
+
   it('two dossiers held by one worker: the one whose file ran out of time costs the other nothing', async () => {
     // One worker holds both dossiers (src/pdf/balancer.ts): terminating it for the first's
     // slow CV ends the second too, which is checked again, every verdict its own.

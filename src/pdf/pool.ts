@@ -184,6 +184,9 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   const slots = new Slots(SLOTS);
   const running = new Map<number, { readonly limitOf: (file: number) => number; readonly controller: AbortController }>();
   let watchdog: NodeJS.Timeout | undefined;
+  // Files blamed so far for their worker's end (out of time, or the worker died on them): a
+  // task that died reading no file while this count moved was only sharing that worker.
+  let blamed = 0;
   const startedFile = (slot: number) => Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT)) - 1;
   const watch = () => {
     for (const [slot, task] of running) {
@@ -191,7 +194,10 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       if (file < 0) continue;
       const limit = task.limitOf(file);
       const since = Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT + 1));
-      if (Date.now() - since > limit) task.controller.abort(new Timeout(file));
+      if (Date.now() - since > limit) {
+        blamed++;
+        task.controller.abort(new Timeout(file));
+      }
     }
     if (running.size === 0) {
       clearInterval(watchdog);
@@ -234,6 +240,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       // The file that ran out of time is the one the watchdog saw, even if the worker moved
       // on in the instant before it was terminated.
       const file = reason instanceof Timeout ? reason.file : startedFile(slot);
+      if (!(reason instanceof Timeout) && file >= 0) blamed++;
       const problem =
         reason instanceof Timeout
           ? finding('timeout', 'error', { seconds: limitOf(file) / 1000 })
@@ -256,6 +263,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
     // the file that killed it (and the files read before it in that task are read again).
     let pending = tasks.map((_, i) => i);
     let unstartedFailures = 0;
+    let blamedBefore = blamed;
     while (pending.length > 0) {
       if (closed) {
         for (const i of pending) results[i] = { path: shown(tasks[i]!.path), ...NOT_OPENED, sizeBytes: 0, problems: [interrupted()] };
@@ -275,8 +283,14 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       }
       if (closed) continue;
       if (r.file < 0) {
-        // Never started: it waited behind another task in a worker that died (that task's
-        // timeout or crash). Not these files' fault: run them again, a few times at most.
+        // Reading no file when its worker ended: it waited behind another task (a worker
+        // holds two, src/pdf/balancer.ts). Not these files' fault: run them again, every
+        // time another task's file was blamed meanwhile (each such end is a file answered,
+        // so this ends), and a few times at most otherwise (a worker that dies at its start).
+        if (blamed > blamedBefore) {
+          blamedBefore = blamed;
+          continue;
+        }
         if (!r.workerFailed && ++unstartedFailures < MAX_ATTEMPTS) continue;
         for (const i of pending) results[i] = await fromHead(tasks[i]!.path, tasks[i]!.limits, [r.problem]);
         pending = [];
