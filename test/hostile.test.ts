@@ -287,8 +287,9 @@ describe('never hang', () => {
 
   it('tasks ended with the worker they shared are run again: each file gets its own verdict', async () => {
     // One worker holds two tasks (src/pdf/balancer.ts). Each slow file ends the worker, and
-    // with it the task waiting behind, which is run again (here the good file once, and
-    // slow-ahead-3 twice before its own time runs out). None is blamed for another's file.
+    // with it the task waiting behind, which is run again (in the runs watched: the good file
+    // once, and slow-ahead-3 twice before its own time ran out). None is blamed for another's
+    // file.
     const slow = await Promise.all([1, 2, 3, 4].map((n) => folder.write(`slow-ahead-${n}.pdf`, slowObjectStream(250))));
     const good = await folder.write('good-behind.pdf', await textPdf(2));
     const single = createInspector({ concurrency: 1 });
