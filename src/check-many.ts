@@ -28,7 +28,12 @@ export async function checkDossiers(
   rootProblems: readonly Finding[] = [],
   shown: readonly string[] = dirs.map(shownPath),
 ): Promise<Report> {
-  const packed = verdictStore(dirs.length, { avoid: dirs.filter((d): d is string => typeof d === 'string') });
+  const avoid = dirs.filter((d): d is string => typeof d === 'string');
+  const packed = verdictStore(dirs.length, { avoid });
+  // For a JSON report: each dossier as that report writes it, where it was checked.
+  const { jsonLang } = settings;
+  const written = jsonLang ? verdictStore(dirs.length, { avoid }) : undefined;
+  let writeHere: ((d: DossierResult) => string) | undefined;
   const verdicts: Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>[] = new Array(dirs.length);
   const limit = Math.max(1, settings.dossierConcurrency ?? 8);
   let next = 0;
@@ -36,20 +41,33 @@ export async function checkDossiers(
   // Whole dossiers in the workers when they hold this very profile; else here, their files
   // in the workers. A dossier whose worker died or ran out of time on a file is checked here.
   const runner = inspector.dossiers?.profile === settings.profile ? inspector.dossiers : undefined;
-  const task = { asOf: settings.asOf, fileTimeoutMs: settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS, content: settings.content !== false };
+  const task = {
+    asOf: settings.asOf,
+    fileTimeoutMs: settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    content: settings.content !== false,
+    ...(jsonLang ? { jsonLang } : {}),
+  };
   const lane = async () => {
     while (next < dirs.length && !settings.signal?.aborted) {
       const i = next++;
       const path = shown[i] ?? shownPath(dirs[i]!);
       const there = runner ? await runner.check({ ...task, dir: dirs[i]!, shown: path }) : undefined;
+      let here: DossierResult | undefined;
       if (there && 'packed' in there) {
         packed.put(i, there.packed);
+        if (written && there.json !== undefined) written.put(i, Buffer.from(there.json, 'utf8'));
         verdicts[i] = { complete: there.complete, eligibility: there.eligibility, accepted: there.accepted };
       } else {
         const { checkDossier } = await import('./check.js');
-        const result = await checkDossier(dirs[i]!, settings, there?.retry ?? inspector);
-        packed.put(i, pack({ ...result, path }));
-        verdicts[i] = { complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
+        here = { ...(await checkDossier(dirs[i]!, settings, there?.retry ?? inspector)), path };
+        packed.put(i, pack(here));
+        verdicts[i] = { complete: here.complete, eligibility: here.eligibility, accepted: here.accepted };
+      }
+      // Checked here (no worker holds the profile, or its worker died on a file): written here.
+      if (written && jsonLang && !written.has(i)) {
+        writeHere ??= (await import('./report/formatters/json.js')).formatJsonDossier({ lang: jsonLang, factLabel: (fact) => settings.profile.facts[fact]?.label });
+        const d = here ?? packedDossiers({ length: 1, at: () => packed.at(i) }, settings.profile)[0]!;
+        written.put(i, Buffer.from(writeHere(d), 'utf8'));
       }
       settings.onProgress?.(++done, dirs.length);
       heap.done(done);
@@ -63,12 +81,14 @@ export async function checkDossiers(
   }
   // Interrupted: the dossiers never started are left out.
   const finished = verdicts.flatMap((_, i) => (packed.has(i) ? [i] : []));
+  const all = finished.length === dirs.length;
   return {
     schemaVersion: SCHEMA_VERSION,
     profile: { id: settings.profile.id, title: settings.profile.title },
     asOf: settings.asOf,
     summary: summarize(finished.map((i) => verdicts[i]!)),
-    dossiers: packedDossiers(finished.length === dirs.length ? packed : { length: finished.length, at: (k) => packed.at(finished[k]!) }, settings.profile),
+    dossiers: packedDossiers(all ? packed : { length: finished.length, at: (k) => packed.at(finished[k]!) }, settings.profile),
     problems: rootProblems,
+    ...(written && jsonLang ? { json: { lang: jsonLang, at: (k: number) => written.at(all ? k : finished[k]!)!.toString('utf8') } } : {}),
   };
 }

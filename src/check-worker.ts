@@ -14,6 +14,7 @@ import { inspect } from './pdf/worker.js';
 import { inspectTask } from './pdf/task.js';
 import { pack } from './report/packed.js';
 import { inspectorOf, type Inspector } from './pdf/inspector.js';
+import type { Lang } from './i18n/messages.js';
 import type { Profile } from './profile/schema.js';
 import type { DossierResult } from './report/model.js';
 
@@ -27,11 +28,15 @@ export interface DossierTask {
   readonly asOf: string;
   readonly fileTimeoutMs: number;
   readonly content: boolean;
+  /** Also write the dossier as the JSON report in this language writes it. */
+  readonly jsonLang?: Lang;
 }
 
 export type DossierAnswer = Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'> & {
   /** The whole result, packed (src/report/packed.ts). */
   readonly packed: Uint8Array;
+  /** The dossier as the JSON report writes it, when the task asked (DossierTask.jsonLang). */
+  readonly json?: string;
 };
 
 const data = workerData as { profile?: Profile; profileBox?: SharedArrayBuffer } | null;
@@ -58,5 +63,18 @@ export async function checkInWorker(task: DossierTask): Promise<DossierAnswer> {
   };
   const here = inspectorOf(inspectAll, async () => undefined);
   const result = await checkDossier(fsPath(task.dir), { profile, asOf: task.asOf, fileTimeoutMs: task.fileTimeoutMs, content: task.content }, here);
-  return { packed: pack({ ...result, path: task.shown }), complete: result.complete, eligibility: result.eligibility, accepted: result.accepted };
+  const shown = { ...result, path: task.shown };
+  const json = task.jsonLang ? (await jsonWriter(task.jsonLang, profile))(shown) : undefined;
+  return { packed: pack(shown), complete: result.complete, eligibility: result.eligibility, accepted: result.accepted, ...(json !== undefined ? { json } : {}) };
+}
+
+// The JSON formatter and the messages are loaded with the first dossier that asks for them,
+// not with the worker: a `check`, or a batch in another format, never needs them here.
+let writer: { readonly lang: Lang; readonly profile: Profile; readonly write: (d: DossierResult) => string } | undefined;
+async function jsonWriter(lang: Lang, profile: Profile): Promise<(d: DossierResult) => string> {
+  if (writer?.lang !== lang || writer.profile !== profile) {
+    const { formatJsonDossier } = await import('./report/formatters/json.js');
+    writer = { lang, profile, write: formatJsonDossier({ lang, factLabel: (fact) => profile.facts[fact]?.label }) };
+  }
+  return writer.write;
 }

@@ -57,6 +57,9 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
             ...settings,
             profile,
             dossierConcurrency: concurrency * 4,
+            // A JSON report's dossiers are written by the workers, in parallel, as they are
+            // checked: after the last one, only copying them is left (README Performance).
+            ...(opts.format === 'json' ? { jsonLang: asLang(opts.lang) } : {}),
             onProgress: (done, total) => progress.update(done, total),
             ...(io.signal ? { signal: io.signal } : {}),
           },

@@ -6,7 +6,7 @@ import { render, type Lang, type MessageContext } from '../i18n/messages.js';
 import { explainVerdict } from '../i18n/rule-messages.js';
 import type { Localized } from '../profile/schema.js';
 import { inLang } from '../i18n/in-lang.js';
-import type { Report } from './model.js';
+import type { DossierResult, Report } from './model.js';
 import type { DossierView, ProblemView, ReportView } from './schema.js';
 
 export interface FormatOptions {
@@ -59,10 +59,15 @@ const problemRenderer =
  */
 export function dossierLocalizer(input: Reportable, options: FormatOptions): (d: Reportable['dossiers'][number]) => DossierView {
   if (isView(input)) return (d) => d as DossierView;
+  const view = dossierView(options);
+  return (dossier) => view(dossier as DossierResult);
+}
+
+/** One dossier of the model in words (where it was checked, or as the report is written). */
+export function dossierView(options: FormatOptions): (d: DossierResult) => DossierView {
   const { lang } = options;
   const problem = problemRenderer(lang);
-  return (dossier) => {
-    const d = dossier as Report['dossiers'][number];
+  return (d) => {
     // A finding may name a fact (facts-mismatch) or another document of its dossier
     // (suggestions, duplicates). Every dossier lists the profile's documents: its own
     // suffice, and the other dossiers (packed, src/report/packed.ts) stay packed.

@@ -1,6 +1,7 @@
 // The report model: one data structure every formatter renders. It holds findings as data
 // (codes and params); words are added only by the formatters, in the reader's language.
 import type { Finding } from '../findings.js';
+import type { Lang } from '../i18n/messages.js';
 import type { Localized } from '../profile/schema.js';
 import type { Facts, RuleVerdict } from '../rules/types.js';
 
@@ -56,6 +57,18 @@ export interface Report {
   readonly dossiers: readonly DossierResult[];
   /** Findings about the run itself (e.g. files lying at the root of a batch). */
   readonly problems: readonly Finding[];
+  /**
+   * Each dossier already written as the JSON report writes it, in `lang`, by the worker that
+   * checked it (`batch --format json`): the report's last step, on one thread after every
+   * dossier, then only copies them (src/report/formatters/json.ts).
+   */
+  readonly json?: PrerenderedJson;
+}
+
+export interface PrerenderedJson {
+  readonly lang: Lang;
+  /** Dossier i as formatJsonDossier writes it. */
+  at(i: number): string;
 }
 
 /** Counts of a set of dossiers, from their verdicts alone (model or JSON view alike). */

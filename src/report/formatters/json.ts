@@ -2,7 +2,8 @@
 // Written a dossier at a time, byte for byte what JSON.stringify(report, null, 2) gives: a
 // batch of 10,000 dossiers never holds a second, worded copy of itself, nor one huge string.
 import type { Reportable } from '../localize.js';
-import { dossierLocalizer, localizeHead, type FormatOptions } from '../localize.js';
+import { dossierLocalizer, dossierView, localizeHead, type FormatOptions } from '../localize.js';
+import type { DossierResult } from '../model.js';
 
 export function* formatJsonChunks(report: Reportable, options: FormatOptions): Generator<string> {
   const head = JSON.stringify({ ...localizeHead(report, options), dossiers: [] }, null, 2);
@@ -14,9 +15,17 @@ export function* formatJsonChunks(report: Reportable, options: FormatOptions): G
     return;
   }
   yield open + '[';
-  const localize = dossierLocalizer(report, options);
-  for (let i = 0; i < dossiers.length; i++) yield (i === 0 ? '\n    ' : ',\n    ') + nested(localize(dossiers[i]!));
+  // Written where they were checked, in these words: copied. Else put in words here.
+  const ready = 'json' in report && report.json?.lang === options.lang ? report.json : undefined;
+  const localize = ready ? undefined : dossierLocalizer(report, options);
+  for (let i = 0; i < dossiers.length; i++) yield (i === 0 ? '\n    ' : ',\n    ') + (ready ? ready.at(i) : nested(localize!(dossiers[i]!)));
   yield '\n  ]\n}\n';
+}
+
+/** One dossier as formatJsonChunks writes it, for a worker to write where it checked it. */
+export function formatJsonDossier(options: FormatOptions): (d: DossierResult) => string {
+  const view = dossierView(options);
+  return (d) => nested(view(d));
 }
 
 // A dossier as JSON.stringify(·, null, 2) writes it two levels down, inside "dossiers": [...]:
