@@ -72,13 +72,16 @@ export interface InflationScan {
 export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan = {}): Promise<InflationExcess | null> {
   const limit = scan.limit ?? MAX_INFLATED_STREAM_BYTES;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const skipImages = scan.onOpen !== undefined && onlyKnownXrefStreams(buf, scan.onOpen);
+  // Whether images may be passed over: a scan of the whole file, made for the first image only
+  // (most files have none, and a file's bytes are scanned once for its streams already).
+  let skipImages: boolean | undefined;
+  const mayPassOver = (onOpen: InflatedOnOpen) => (skipImages ??= onlyKnownXrefStreams(buf, onOpen));
   for (const { keyword, offset } of streamStarts(buf)) {
     if (!isZlibHeader(buf, offset)) continue;
     // pdf.js inflates as many times as the stream's /Filter says, no more: a dictionary that
     // reads plainly decides; one that does not is taken for the worst (Flate in Flate...).
     const head = streamHead(buf, keyword);
-    if (skipImages && head && isImageOnly(head, scan.onOpen!)) continue;
+    if (scan.onOpen && head && isImageOnly(head, scan.onOpen) && mayPassOver(scan.onOpen)) continue;
     const declared = head ? declaredFlateLayers(head.dict) : undefined;
     if (declared === 0) continue;
     const oneLayer = declared === 1 || (declared === undefined && !mayNest(buf.subarray(offset, offset + PEEK_INPUT)));
