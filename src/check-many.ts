@@ -32,7 +32,7 @@ export async function checkDossiers(
   const packed = verdictStore(dirs.length, { avoid });
   // For a JSON report: each dossier as that report writes it, where it was checked.
   const { jsonLang } = settings;
-  const written = jsonLang ? verdictStore(dirs.length, { avoid }) : undefined;
+  const written = jsonLang ? { lang: jsonLang, store: verdictStore(dirs.length, { avoid }) } : undefined;
   let writeHere: ((d: DossierResult) => string) | undefined;
   const verdicts: Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>[] = new Array(dirs.length);
   const limit = Math.max(1, settings.dossierConcurrency ?? 8);
@@ -55,7 +55,7 @@ export async function checkDossiers(
       let here: DossierResult | undefined;
       if (there && 'packed' in there) {
         packed.put(i, there.packed);
-        if (written && there.json !== undefined) written.put(i, Buffer.from(there.json, 'utf8'));
+        if (written && there.json !== undefined) written.store.put(i, Buffer.from(there.json, 'utf8'));
         verdicts[i] = { complete: there.complete, eligibility: there.eligibility, accepted: there.accepted };
       } else {
         const { checkDossier } = await import('./check.js');
@@ -64,10 +64,10 @@ export async function checkDossiers(
         verdicts[i] = { complete: here.complete, eligibility: here.eligibility, accepted: here.accepted };
       }
       // Checked here (no worker holds the profile, or its worker died on a file): written here.
-      if (written && jsonLang && !written.has(i)) {
-        writeHere ??= (await import('./report/formatters/json.js')).formatJsonDossier({ lang: jsonLang, factLabel: (fact) => settings.profile.facts[fact]?.label });
+      if (written && !written.store.has(i)) {
+        writeHere ??= (await import('./report/formatters/json.js')).formatJsonDossier(settings.profile, written.lang);
         const d = here ?? packedDossiers({ length: 1, at: () => packed.at(i) }, settings.profile)[0]!;
-        written.put(i, Buffer.from(writeHere(d), 'utf8'));
+        written.store.put(i, Buffer.from(writeHere(d), 'utf8'));
       }
       settings.onProgress?.(++done, dirs.length);
       heap.done(done);
@@ -89,6 +89,6 @@ export async function checkDossiers(
     summary: summarize(finished.map((i) => verdicts[i]!)),
     dossiers: packedDossiers(all ? packed : { length: finished.length, at: (k) => packed.at(finished[k]!) }, settings.profile),
     problems: rootProblems,
-    ...(written && jsonLang ? { json: { lang: jsonLang, at: (k: number) => written.at(all ? k : finished[k]!)!.toString('utf8') } } : {}),
+    ...(written ? { json: { lang: written.lang, at: (k: number) => written.store.at(all ? k : finished[k]!)!.toString('utf8') } } : {}),
   };
 }

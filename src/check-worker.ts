@@ -74,7 +74,7 @@ let writer: { readonly lang: Lang; readonly profile: Profile; readonly write: (d
 async function jsonWriter(lang: Lang, profile: Profile): Promise<(d: DossierResult) => string> {
   if (writer?.lang !== lang || writer.profile !== profile) {
     const { formatJsonDossier } = await import('./report/formatters/json.js');
-    writer = { lang, profile, write: formatJsonDossier({ lang, factLabel: (fact) => profile.facts[fact]?.label }) };
+    writer = { lang, profile, write: formatJsonDossier(profile, lang) };
   }
   return writer.write;
 }

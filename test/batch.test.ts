@@ -148,7 +148,8 @@ describe('whole dossiers in the workers', () => {
       expect(pool.dossiers).toBeUndefined();
       const here = await checkDossiers(dirs, { profile: loaded.profile, asOf: '2026-02-21' }, pool);
       const { formatJson } = await import('../src/report/formatters/json.js');
-      const onThisThread = JSON.parse(formatJson(here, { lang: 'fr', factLabel: (f) => loaded.profile.facts[f]?.label }));
+      const { formatOptions } = await import('../src/report/localize.js');
+      const onThisThread = JSON.parse(formatJson(here, formatOptions(loaded.profile, 'fr')));
       expect(inWorkers.dossiers.map((d: { path: string }) => d.path)).toEqual(dirs);
       expect(inWorkers.dossiers).toEqual(onThisThread.dossiers);
     } finally {

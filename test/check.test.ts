@@ -8,7 +8,7 @@ import type { DossierResult } from '../src/report/model.js';
 import { completeFiles, GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
 import { encryptedPdf, textPdf, truncated } from './support/pdf-factory.js';
 import { bundledProfile } from './support/profile.js';
-import { localize } from '../src/report/localize.js';
+import { formatOptions, localize } from '../src/report/localize.js';
 import { summarize } from '../src/report/model.js';
 
 const profile = await bundledProfile();
@@ -164,10 +164,7 @@ describe('what is wrong in candidate.yaml is said in the reader\'s language', ()
     expect(found.map((p) => p.params.reason)).toEqual(['date', 'type', 'unknown-fact']);
     const profile = await bundledProfile();
     const say = (lang: 'fr' | 'en') =>
-      localize({ schemaVersion: 1, profile: { id: profile.id, title: profile.title }, asOf: '2026-02-21', summary: summarize([d]), dossiers: [d], problems: [] }, {
-        lang,
-        factLabel: (f) => profile.facts[f]?.label,
-      }).dossiers[0]!.problems.map((p) => p.message);
+      localize({ schemaVersion: 1, profile: { id: profile.id, title: profile.title }, asOf: '2026-02-21', summary: summarize([d]), dossiers: [d], problems: [] }, formatOptions(profile, lang)).dossiers[0]!.problems.map((p) => p.message);
     const fr = say('fr');
     expect(fr[0]).toMatch(/^candidate\.yaml:3:\d+ date de naissance : une date qui existe est attendue, au format AAAA-MM-JJ/);
     expect(fr[1]).toMatch(/^candidate\.yaml:7:\d+ .+ : valeur attendue : un nombre/);

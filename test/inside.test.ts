@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDossier, type CheckSettings } from '../src/check.js';
 import { createInspector } from '../src/pdf/pool.js';
-import { localize } from '../src/report/localize.js';
+import { formatOptions, localize } from '../src/report/localize.js';
 import type { DossierResult, Report } from '../src/report/model.js';
 import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
 import { cniPdf, fillableForm, pagesPdf } from './support/content-pdfs.js';
@@ -109,10 +109,7 @@ describe("the application form's own fields", () => {
       },
     ]);
     expect(d.rules.find((r) => r.id === 'age')!.status).toBe('pass');
-    const view = localize({ schemaVersion: 1, profile, asOf: '2026-02-21', summary: { dossiers: 1, complete: 1, eligible: 1, accepted: 1 }, dossiers: [d], problems: [] } as Report, {
-      lang: 'fr',
-      factLabel: (f) => profile.facts[f]?.label,
-    });
+    const view = localize({ schemaVersion: 1, profile, asOf: '2026-02-21', summary: { dossiers: 1, complete: 1, eligible: 1, accepted: 1 }, dossiers: [d], problems: [] } as Report, formatOptions(profile, 'fr'));
     const message = view.dossiers[0]!.documents.find((x) => x.id === 'form')!.problems[0]!;
     expect(message.message).toBe(
       'Date de naissance : candidate.yaml indique 1990-05-14, mais le formulaire Formulaire F1.pdf (champ date_naissance) indique 1979-05-14',

@@ -8,6 +8,7 @@ import { checkDossiers } from '../src/check.js';
 import type { Lang } from '../src/i18n/messages.js';
 import { createInspector } from '../src/pdf/pool.js';
 import { formatJson } from '../src/report/formatters/json.js';
+import { formatOptions } from '../src/report/localize.js';
 import { bundledProfile } from './support/profile.js';
 
 const profile = await bundledProfile();
@@ -16,7 +17,6 @@ const samples = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => join(root, d.name))
   .sort();
-const factLabel = (fact: string) => profile.facts[fact]?.label;
 // Whole dossiers in the workers, and files only (the dossiers checked on this thread).
 const workers = createInspector({ concurrency: 2, profile });
 const filesOnly = createInspector({ concurrency: 2 });
@@ -33,15 +33,15 @@ describe('the JSON report written where the dossiers are checked', () => {
   ] as const)('%s, written by %s: the same bytes as from the model', async (lang: Lang, where) => {
     const report = await checkDossiers(samples, { profile, asOf: '2026-02-21', jsonLang: lang }, where === 'the workers' ? workers : filesOnly);
     expect(report.json?.lang).toBe(lang);
-    const written = formatJson(report, { lang, factLabel });
+    const written = formatJson(report, formatOptions(profile, lang));
     const { json: _, ...model } = report;
-    expect(written).toBe(formatJson(model, { lang, factLabel }));
+    expect(written).toBe(formatJson(model, formatOptions(profile, lang)));
     expect(JSON.parse(written).dossiers).toHaveLength(samples.length);
   });
 
   it('in another language than the one asked: put in words from the model', async () => {
     const report = await checkDossiers(samples.slice(0, 2), { profile, asOf: '2026-02-21', jsonLang: 'fr' }, workers);
     const { json: _, ...model } = report;
-    expect(formatJson(report, { lang: 'en', factLabel })).toBe(formatJson(model, { lang: 'en', factLabel }));
+    expect(formatJson(report, formatOptions(profile, 'en'))).toBe(formatJson(model, formatOptions(profile, 'en')));
   });
 });

@@ -7,6 +7,7 @@ import type { Report } from '../report/model.js';
 import { FORMATS, formatReportChunks, type FormatName } from '../report/formatters/index.js';
 import { ansi, plain } from '../report/highlight.js';
 import type { Profile } from '../profile/schema.js';
+import { formatOptions } from '../report/localize.js';
 import type { Translate } from '../i18n/help.js';
 import { colorLevel } from './color.js';
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
@@ -95,11 +96,10 @@ export function render(report: Report, opts: ReportOptions & { compact?: boolean
   // Colour only ever goes to a terminal we write to, never into a file.
   const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;
   return formatReportChunks(opts.format, report, {
-    lang: asLang(opts.lang),
+    ...formatOptions(profile, asLang(opts.lang)),
     highlighter: level === 0 ? plain : ansi(level),
     quiet: opts.quiet === true,
     compact: opts.compact === true,
-    factLabel: (fact) => profile.facts[fact]?.label,
     ...(opts.csvDelimiter ? { csvDelimiter: opts.csvDelimiter } : {}),
   });
 }

@@ -4,7 +4,7 @@
 import type { Finding } from '../findings.js';
 import { render, type Lang, type MessageContext } from '../i18n/messages.js';
 import { explainVerdict } from '../i18n/rule-messages.js';
-import type { Localized } from '../profile/schema.js';
+import type { Localized, Profile } from '../profile/schema.js';
 import { inLang } from '../i18n/in-lang.js';
 import type { DossierResult, Report } from './model.js';
 import type { DossierView, ProblemView, ReportView } from './schema.js';
@@ -14,6 +14,9 @@ export interface FormatOptions {
   /** Label of a fact, for rule explanations ("date de naissance"). */
   readonly factLabel?: (fact: string) => Localized | undefined;
 }
+
+/** The options for reporting on dossiers checked against `profile`, in `lang`. */
+export const formatOptions = (profile: Profile, lang: Lang): FormatOptions => ({ lang, factLabel: (fact) => profile.facts[fact]?.label });
 
 export type { DocumentView, DossierView, ProblemView, ReportView, RuleView } from './schema.js';
 

@@ -2,7 +2,9 @@
 // Written a dossier at a time, byte for byte what JSON.stringify(report, null, 2) gives: a
 // batch of 10,000 dossiers never holds a second, worded copy of itself, nor one huge string.
 import type { Reportable } from '../localize.js';
-import { dossierLocalizer, dossierView, localizeHead, type FormatOptions } from '../localize.js';
+import { dossierLocalizer, dossierView, formatOptions, localizeHead, type FormatOptions } from '../localize.js';
+import type { Lang } from '../../i18n/messages.js';
+import type { Profile } from '../../profile/schema.js';
 import type { DossierResult } from '../model.js';
 
 export function* formatJsonChunks(report: Reportable, options: FormatOptions): Generator<string> {
@@ -22,9 +24,9 @@ export function* formatJsonChunks(report: Reportable, options: FormatOptions): G
   yield '\n  ]\n}\n';
 }
 
-/** One dossier as formatJsonChunks writes it, for a worker to write where it checked it. */
-export function formatJsonDossier(options: FormatOptions): (d: DossierResult) => string {
-  const view = dossierView(options);
+/** One dossier checked against `profile` as formatJsonChunks writes it in `lang`, for a worker to write where it checked it. */
+export function formatJsonDossier(profile: Profile, lang: Lang): (d: DossierResult) => string {
+  const view = dossierView(formatOptions(profile, lang));
   return (d) => nested(view(d));
 }
 
