@@ -12,6 +12,8 @@
 // runs every COLLECT_EVERY dossiers, a few milliseconds on a thread that mostly waits on the
 // workers. The report is written after, with V8's defaults back (its formatting makes much
 // short-lived garbage, which a young generation kept small would scavenge every 3 ms).
+// V8's flags are the process's: the workers' young generations keep their size too, which
+// changes nothing for them (theirs is capped at 4 MB, src/pdf/pool.ts).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
