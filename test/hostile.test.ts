@@ -119,6 +119,18 @@ describe('bounded memory', () => {
     expect(await findInflationBomb(stream('/Filter /FlateDecode', zlibBomb(3)), { limit: 4 * MiB })).toBeNull();
   });
 
+  it('lengths followed (a cross-reference that holds): a "stream" inside another stream\'s data is data, unless that /Length misses', async () => {
+    const stream = (dict: string, data: Uint8Array, length = data.length) =>
+      new Uint8Array(Buffer.concat([Buffer.from(`1 0 obj\n<< ${dict} /Length ${length} >>\nstream\n`), data, Buffer.from('\nendstream\nendobj\n')]));
+    const hidden = Buffer.concat([Buffer.from('2 0 obj\n<< /Filter /FlateDecode /Length 1 >>\nstream\n'), zlibBomb(300), Buffer.from('\nendstream\n')]);
+    const file = stream('/Subtype /Image', hidden);
+    // A reader that repairs may take the hidden one for a stream: checked, unless lengths are followed.
+    expect(await findInflationBomb(file)).toMatchObject({ layer: 1 });
+    expect(await findInflationBomb(file, { followLengths: true })).toBeNull();
+    // A /Length that does not land on "endstream" is followed by no reader: everything is looked in.
+    expect(await findInflationBomb(stream('/Subtype /Image', hidden, hidden.length - 7), { followLengths: true })).toMatchObject({ layer: 1 });
+  });
+
   it('4 GiB bombs (content stream, object stream, Flate in Flate) are findings, and memory stays flat', async () => {
     const bombs = corpus.filter((f) => f.name.startsWith('bomb-'));
     expect(bombs.length).toBe(3);
@@ -155,7 +167,7 @@ describe('images are inflated only where pdf.js would draw them', () => {
   const IMAGE = '/Type /XObject /Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode';
   const DRAW = new Uint8Array(Buffer.from('q 300 0 0 190 100 500 cm /Im1 Do Q', 'latin1'));
   const content = contentRequestFor(profile.documents.find((d) => d.id === 'cni'), LIMITS.fileTimeoutMs);
-  const imageBomb = (contentStream: PdfObjectLike = { dict: '', data: DRAW }, extra: string[] = []) =>
+  const imageBomb = (contentStream: PdfObjectLike = { dict: '', data: DRAW }, extra: PdfObjectLike[] = []) =>
     rawPdf([CAT, PAGES, PAGE, contentStream, { dict: IMAGE, data: zlibBomb(4096) }, ...extra]);
   type PdfObjectLike = Parameters<typeof rawPdf>[0][number];
   const isBomb = (r: FileInspection) => r.problems.some((p) => p.code === 'unreadable' && p.params?.['reason'] === 'bomb');
@@ -216,6 +228,16 @@ describe('images are inflated only where pdf.js would draw them', () => {
   it('a "/XRef" outside the cross-reference the raw reader read: every image is checked (pdf.js repair mode would follow it)', async () => {
     const path = await folder.write('image-bomb-stray-xref.pdf', imageBomb(undefined, ['<< /Type /XRef /W [1 1 1] /Size 1 >>']));
     expect(isBomb(await inspector.inspect(path, { ...LIMITS, content }))).toBe(true);
+  });
+
+  it('a "/XRef" inside the data of another image, in a file read from its bytes: data, so images are still passed over', async () => {
+    const inData = { dict: '/Type /XObject /Subtype /Image /Width 2 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8', data: new Uint8Array(Buffer.from('<< /Type /XRef /W [1 1 1] /Size 1 >>', 'latin1')) };
+    const path = await folder.write('image-bomb-xref-in-data.pdf', imageBomb(undefined, [inData]));
+    const r = await inspector.inspect(path, { ...LIMITS, content });
+    expect([r.readable, r.pages, codes(r)]).toEqual([true, 1, []]);
+    // Opened by pdf.js (its fields asked for, with a form): looked in, as pdf.js's repair mode would.
+    const form = rawPdf([CAT.replace('>>', '/AcroForm << /Fields [] >> >>'), PAGES, PAGE, { dict: '', data: DRAW }, { dict: IMAGE, data: zlibBomb(4096) }, inData]);
+    expect(isBomb(await inspector.inspect(await folder.write('image-bomb-xref-in-data-form.pdf', form), { ...LIMITS, content: { ...content, fields: true } }))).toBe(true);
   });
 });
 

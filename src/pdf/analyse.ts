@@ -52,8 +52,10 @@ export async function analysePdf(
   if (!plain) return (await loadPdfjs()).analyseWithPdfjs(bytes, raw, options);
   // Read plainly is not harmless: a page the raw reader did not look at (past the 20th, or
   // with no content checks) may inflate to gigabytes in the viewer that shows it. The same
-  // check as for a file pdf.js only opens: every stream but the images nobody draws.
-  const bomb = await findInflationBomb(bytes, raw.inflatedOnOpen ? { onOpen: raw.inflatedOnOpen } : {});
+  // check as for a file pdf.js only opens: every stream but the images nobody draws. Its
+  // cross-reference holds (the raw reader read it), so no reader repairs it: stream data is
+  // where the /Length says, and is passed over there (src/pdf/inflation.ts).
+  const bomb = await findInflationBomb(bytes, raw.inflatedOnOpen ? { onOpen: raw.inflatedOnOpen, followLengths: true } : {});
   return bomb ? bombFound(bomb) : plain;
 }
 

@@ -24,6 +24,15 @@
 // An image stream named as an object stream, or a "/XRef" outside the streams the raw reader
 // read, and every image is inflated as before. A file whose images were passed over is never
 // drawn by pdf.js afterwards (src/pdf/analyse.ts).
+//
+// Finding the streams means looking for "stream" through the whole file, the data of every
+// stream included: a reader that repairs (pdf.js, when the cross-reference is broken) may
+// find objects anywhere, inside another stream's data too. A file the raw reader read end to
+// end (src/pdf/analyse.ts, `followLengths`) is one no reader repairs: its cross-reference
+// holds, and a reader takes a stream's data to be the /Length bytes its dictionary says. There,
+// data whose direct /Length lands on "endstream" is passed over, as such a reader passes over
+// it: a scanned ID card is a few hundred kilobytes of image data, read twice over before (for
+// "stream", then for "/XRef") to find nothing in it.
 import { constants, createInflate, inflateSync } from 'node:zlib';
 import { Lexer, Name } from './raw/lexer.js';
 
@@ -66,6 +75,8 @@ export interface InflationScan {
   readonly limit?: number;
   /** Pass over image XObjects: the file is only opened, not drawn (see the top of this file). */
   readonly onOpen?: InflatedOnOpen;
+  /** The cross-reference was read plainly: pass over the data of streams whose /Length holds (see the top of this file). */
+  readonly followLengths?: boolean;
 }
 
 /** The first stream that inflates to more than the limit, or null. */
@@ -75,12 +86,17 @@ export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan =
   // Whether images may be passed over: a scan of the whole file, made for the first image only
   // (most files have none, and a file's bytes are scanned once for its streams already).
   let skipImages: boolean | undefined;
-  const mayPassOver = (onOpen: InflatedOnOpen) => (skipImages ??= onlyKnownXrefStreams(buf, onOpen));
-  for (const { keyword, offset } of streamStarts(buf)) {
+  // Data passed over ([start, end), in order), when lengths are followed.
+  const passed: (readonly [number, number])[] | undefined = scan.followLengths ? [] : undefined;
+  // Followed, the whole file is walked first: where a "/XRef" may be depends on what data is passed over.
+  const streams = passed ? [...streamStarts(buf, passed)] : streamStarts(buf);
+  const mayPassOver = (onOpen: InflatedOnOpen) => (skipImages ??= onlyKnownXrefStreams(buf, onOpen, passed ?? []));
+  for (const stream of streams) {
+    const { keyword, offset } = stream;
     if (!isZlibHeader(buf, offset)) continue;
     // pdf.js inflates as many times as the stream's /Filter says, no more: a dictionary that
     // reads plainly decides; one that does not is taken for the worst (Flate in Flate...).
-    const head = streamHead(buf, keyword);
+    const head = stream.head !== undefined ? stream.head : streamHead(buf, keyword);
     if (scan.onOpen && head && isImageOnly(head, scan.onOpen) && mayPassOver(scan.onOpen)) continue;
     const declared = head ? declaredFlateLayers(head.dict) : undefined;
     if (declared === 0) continue;
@@ -94,20 +110,47 @@ export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan =
   return null;
 }
 
-/** Where each `stream` keyword is, and where its data begins (after the keyword's end of line). */
-function* streamStarts(buf: Buffer): Generator<{ keyword: number; offset: number }> {
+type StreamHead = { dict: Map<string, unknown>; num: number | undefined };
+
+/**
+ * Where each `stream` keyword is, and where its data begins (after the keyword's end of line).
+ * With `passed`, the data of a stream whose dictionary gives a direct /Length that lands on
+ * "endstream" is passed over and noted there; its dictionary comes along (null: unreadable).
+ */
+function* streamStarts(
+  buf: Buffer,
+  passed?: (readonly [number, number])[],
+): Generator<{ keyword: number; offset: number; head?: StreamHead | null }> {
   let at = 0;
   for (;;) {
     const k = buf.indexOf('stream', at, 'latin1');
     if (k < 0) return;
     at = k + 6;
-    if (k >= 3 && buf.toString('latin1', k - 3, k) === 'end') continue;
+    if (k >= 3 && buf[k - 3] === 0x65 && buf[k - 2] === 0x6e && buf[k - 1] === 0x64) continue; // "endstream"
     let s = at;
     while (buf[s] === 0x20) s++; // "stream \n", written by a few producers
     if (buf[s] === 0x0d) s++;
     if (buf[s] === 0x0a) s++;
-    yield { keyword: k, offset: s };
+    if (!passed) {
+      yield { keyword: k, offset: s };
+      continue;
+    }
+    const head = streamHead(buf, k) ?? null;
+    const end = head ? dataEnd(buf, s, head.dict.get('Length')) : undefined;
+    if (end !== undefined) {
+      passed.push([s, end]);
+      at = end;
+    }
+    yield { keyword: k, offset: s, head };
   }
+}
+
+/** Where a stream's data ends by its /Length, when that is a direct number landing on "endstream" (as src/pdf/raw/objects.ts reads it). */
+function dataEnd(buf: Buffer, start: number, length: unknown): number | undefined {
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || start + length > buf.length) return undefined;
+  let e = start + length;
+  while (buf[e] === 0x0d || buf[e] === 0x0a || buf[e] === 0x20) e++;
+  return buf.toString('latin1', e, e + 9) === 'endstream' ? start + length : undefined;
 }
 
 /**
@@ -115,7 +158,7 @@ function* streamStarts(buf: Buffer): Generator<{ keyword: number; offset: number
  * object number; undefined when it cannot be read plainly (the lexer refuses it), which the
  * caller takes for the worst.
  */
-function streamHead(buf: Buffer, keyword: number): { dict: Map<string, unknown>; num: number | undefined } | undefined {
+function streamHead(buf: Buffer, keyword: number): StreamHead | undefined {
   const obj = buf.lastIndexOf('obj', keyword, 'latin1');
   if (obj < 0 || keyword - obj > 64 * 1024) return undefined;
   try {
@@ -146,7 +189,7 @@ const nameIs = (v: unknown, name: string) => v instanceof Name && v.name === nam
  * not an object stream the cross-reference names (a stream's dictionary does not decide what
  * pdf.js reads it as: the reference to it does).
  */
-function isImageOnly(head: { dict: Map<string, unknown>; num: number | undefined }, onOpen: InflatedOnOpen): boolean {
+function isImageOnly(head: StreamHead, onOpen: InflatedOnOpen): boolean {
   const type = head.dict.get('Type');
   return (
     nameIs(head.dict.get('Subtype'), 'Image') &&
@@ -159,13 +202,19 @@ function isImageOnly(head: { dict: Map<string, unknown>; num: number | undefined
 /**
  * Whether every "/XRef" in the file lies in the dictionary of a cross-reference stream the raw
  * reader read. pdf.js's repair mode takes any object holding "/XRef" (followed by a byte below
- * '@') for a cross-reference stream, and would inflate the object streams it names.
+ * '@') for a cross-reference stream, and would inflate the object streams it names. Stream
+ * data `passed` over (in order) is not looked in.
  */
-function onlyKnownXrefStreams(buf: Buffer, onOpen: InflatedOnOpen): boolean {
-  for (let at = buf.indexOf('/XRef', 0, 'latin1'); at >= 0; at = buf.indexOf('/XRef', at + 5, 'latin1')) {
-    const next = buf[at + 5];
-    if (next !== undefined && next >= 64) continue;
-    if (!onOpen.xrefDicts.some(([start, end]) => at >= start && at < end)) return false;
+function onlyKnownXrefStreams(buf: Buffer, onOpen: InflatedOnOpen, passed: readonly (readonly [number, number])[]): boolean {
+  let from = 0;
+  for (const [start, end] of [...passed, [buf.length, buf.length] as const]) {
+    const gap = buf.subarray(from, start);
+    for (let at = gap.indexOf('/XRef', 0, 'latin1'); at >= 0; at = gap.indexOf('/XRef', at + 5, 'latin1')) {
+      const next = buf[from + at + 5];
+      if (next !== undefined && next >= 64) continue;
+      if (!onOpen.xrefDicts.some(([s, e]) => from + at >= s && from + at < e)) return false;
+    }
+    from = end;
   }
   return true;
 }
