@@ -14,6 +14,7 @@ import { pack, packedDossiers } from './report/packed.js';
 import { shownPath } from './fs-text.js';
 import { leanHeap } from './lean-heap.js';
 import { verdictStore } from './report/verdict-store.js';
+import { extend } from './extend.js';
 
 /**
  * Check many dossiers with a bounded number in flight; results keep the order of `dirs`, and
@@ -51,7 +52,7 @@ export async function checkDossiers(
     while (next < dirs.length && !settings.signal?.aborted) {
       const i = next++;
       const path = shown[i] ?? shownPath(dirs[i]!);
-      const there = runner ? await runner.check({ ...task, dir: dirs[i]!, shown: path }) : undefined;
+      const there = runner ? await runner.check(extend(task, { dir: dirs[i]!, shown: path })) : undefined;
       let here: DossierResult | undefined;
       if (there && 'packed' in there) {
         packed.put(i, there.packed);

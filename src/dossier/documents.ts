@@ -8,6 +8,7 @@ import type { EvalContext, Facts } from '../rules/types.js';
 import type { DocumentResult } from '../report/model.js';
 import { variantOf } from './match.js';
 import { contentFindings, textLayerOf } from './content-findings.js';
+import { extend } from '../extend.js';
 
 export function judgeDocuments(
   profile: Profile,
@@ -32,10 +33,10 @@ function judge(
   const required = doc.requiredWhen ? triToRequired(evaluateCondition(doc.requiredWhen, facts, ctx).status) : true;
   const base = { id: doc.id, label: doc.label, advice: doc.advice, ...(doc.pagesAdvice ? { pagesAdvice: doc.pagesAdvice } : {}), required, files };
   if (files.length === 0) {
-    if (required === false) return { ...base, status: 'not-required', pages: null, problems: [] };
+    if (required === false) return extend(base, { status: 'not-required' as const, pages: null, problems: [] });
     // Unknown requirement: insist, since an incomplete dossier is rejected outright.
     const params: Record<string, string> = required === 'unknown' ? { condition: 'unknown' } : {};
-    return { ...base, status: 'missing', pages: null, problems: [finding('missing', 'error', params)] };
+    return extend(base, { status: 'missing' as const, pages: null, problems: [finding('missing', 'error', params)] });
   }
 
   // "scan0001.pdf was recognised as the CV" comes first: the rest is about that file.
@@ -56,8 +57,8 @@ function judge(
   const textLayer = textLayerOf(files.flatMap((f) => inspections.get(f) ?? []));
   // A document the candidate's situation does not ask for cannot make the dossier
   // incomplete: what is wrong with its file is said, as a warning.
-  if (required === false) return { ...base, status: 'not-required', pages, textLayer, problems: problems.map(asWarning) };
-  return { ...base, status: hasError(problems) ? 'invalid' : 'ok', pages, textLayer, problems };
+  if (required === false) return extend(base, { status: 'not-required' as const, pages, textLayer, problems: problems.map(asWarning) });
+  return extend(base, { status: hasError(problems) ? ('invalid' as const) : ('ok' as const), pages, textLayer, problems });
 }
 
 const asWarning = (f: Finding): Finding => (f.severity === 'error' ? { ...f, severity: 'warning' } : f);
@@ -90,4 +91,4 @@ function wrongVariant(doc: DocumentDecl, file: string, facts: Facts, ctx: EvalCo
 
 const triToRequired = (t: 'pass' | 'fail' | 'unknown'): boolean | 'unknown' => (t === 'unknown' ? 'unknown' : t === 'pass');
 
-const withFile = (f: Finding, file: string): Finding => (f.params.file ? f : { ...f, params: { file, ...f.params } });
+const withFile = (f: Finding, file: string): Finding => (f.params.file ? f : { ...f, params: extend({ file }, f.params) });

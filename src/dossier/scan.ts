@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 import { asWindows1252, errorCode } from '../fs-text.js';
+import { extend } from '../extend.js';
 
 /** System clutter that is never part of a dossier. */
 const IGNORED = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
@@ -58,7 +59,7 @@ export async function scanDossier(dir: string | Buffer): Promise<Scan> {
     return { files, declaration, problems: [finding('unreadable-folder', 'error', { error: errorCode(err) })] };
   }
   const entries = dirents
-    .map((d) => ({ ...entryOf(dir, d.name), dirent: d }))
+    .map((d) => extend(entryOf(dir, d.name), { dirent: d }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // A folder that lists but cannot be searched (mode r--) lists its names, but none can be
   // opened: one lstat tells, and then every entry is asked, as on file systems whose

@@ -4,6 +4,7 @@ import type { Profile } from '../profile/schema.js';
 import { eligibilityOf, evaluateRules } from '../rules/evaluate.js';
 import type { Facts } from '../rules/types.js';
 import type { DocumentResult, DossierResult } from '../report/model.js';
+import { extend } from '../extend.js';
 
 export type DossierVerdict = Pick<DossierResult, 'rules' | 'complete' | 'eligibility' | 'accepted'>;
 
@@ -11,7 +12,7 @@ export function dossierVerdict(profile: Profile, documents: readonly DocumentRes
   const verdicts = evaluateRules(profile, facts, asOf);
   const rules = verdicts.map((v) => {
     const decl = profile.rules.find((r) => r.id === v.id)!;
-    return { ...v, label: decl.label, advice: decl.advice };
+    return extend(v, { label: decl.label, advice: decl.advice });
   });
   const complete = documents.every((d) => d.status === 'ok' || d.status === 'not-required');
   const eligibility = eligibilityOf(verdicts);

@@ -15,6 +15,7 @@ import { finding, type Finding } from '../findings.js';
 import type { ContentRequest, ContentResult } from './content/analyse-content.js';
 import { findInflationBomb, type InflationExcess } from './inflation.js';
 import { readRaw, type RawReading } from './raw/read-content.js';
+import { extend } from '../extend.js';
 
 export interface PdfAnalysis extends ContentResult {
   readonly readable: boolean;
@@ -76,5 +77,5 @@ export function fromBytes(raw: RawReading, options: AnalyseOptions): PdfAnalysis
   // (fonts map glyphs to characters), a form's fields.
   if (options.firstPageContent || request?.text || (request?.fields && raw.acroForm)) return null;
   if (request && raw.content === null) return null;
-  return { ...raw.content, readable: true, encrypted: false, pages: raw.pages, problems: [], reader: 'bytes' };
+  return extend(raw.content ?? {}, { readable: true, encrypted: false, pages: raw.pages, problems: [], reader: 'bytes' as const });
 }

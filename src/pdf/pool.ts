@@ -20,6 +20,7 @@ import type { InspectBatch, InspectResult, InspectTask } from './worker.js';
 import type { DossierAnswer, DossierTask } from '../check-worker.js';
 import { inspectorOf, type Inspector } from './inspector.js';
 import { leastBusy, TASKS_PER_WORKER } from './balancer.js';
+import { extend } from '../extend.js';
 
 export type { DossierRunner, Inspector } from './inspector.js';
 // A constant, not code: the worker module is not loaded here.
@@ -234,7 +235,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       watchdog = setInterval(watch, watchEveryMs);
     }
     try {
-      return { answer: (await pool.run(task(slot), { ...handler, signal: controller.signal })) as T };
+      return { answer: (await pool.run(task(slot), extend(handler, { signal: controller.signal }))) as T };
     } catch (err) {
       const reason: unknown = controller.signal.reason;
       // The file that ran out of time is the one the watchdog saw, even if the worker moved
@@ -316,7 +317,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   async function checkDossier(task: Omit<DossierTask, 'slot'>): Promise<DossierAnswer | { readonly retry: Inspector }> {
     if (closed) return { retry: self };
     const r = await runWatched<DossierAnswer>(
-      (slot) => ({ ...task, slot }) satisfies DossierTask,
+      (slot) => extend(task, { slot }) satisfies DossierTask,
       checkWorker,
       () => task.fileTimeoutMs,
       Math.max(MIN_WATCH_MS, task.fileTimeoutMs / 4),

@@ -2,7 +2,6 @@
 // Everything here may be killed at any moment (timeout) or die (a hostile file exhausting the
 // heap); the pool turns that into a finding. Files are opened, measured and read here, not on
 // the main thread: one open and one fstat per file, and the main thread only hands out paths.
-import { statSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { finding } from '../findings.js';
 import { analysePdf, type PdfjsPath } from './analyse.js';
@@ -10,7 +9,7 @@ import type { ContentRequest } from './content/analyse-content.js';
 import { sha256 } from './content/hash.js';
 import { notPdf, sniff } from './sniff.js';
 import { errorCode } from '../fs-text.js';
-import { fsPath, readStart, withRegularFile } from '../fs-read.js';
+import { readStart, withRegularFile } from '../fs-read.js';
 import { tooLarge } from './size.js';
 import { NOT_OPENED, type FileInspection } from './types.js';
 
@@ -91,7 +90,6 @@ let queue: Promise<unknown> = Promise.resolve();
 export function inspect(batch: InspectBatch): Promise<InspectResult[]> {
   const turn = queue.then(async () => {
     const results: InspectResult[] = [];
-    const hashed = worthHashing(batch.files);
     const first = batch.first ?? 0;
     for (const [k, task] of batch.files.entries()) {
       const i = first + k;
@@ -104,9 +102,10 @@ export function inspect(batch: InspectBatch): Promise<InspectResult[]> {
         started(batch.slot, i);
         return m;
       };
-      results.push(await inspectAlone(task, load, hashed[k]!));
+      results.push(await inspectAlone(task, load));
       finished(batch.slot);
     }
+    hashSameSized(batch, results);
     return results;
   });
   queue = turn.catch(() => undefined);
@@ -114,31 +113,39 @@ export function inspect(batch: InspectBatch): Promise<InspectResult[]> {
 }
 
 /**
- * Which files of a task to hash: those looked inside whose size another such file of the task
- * shares. The hash finds the same file sent twice in a dossier, and files of different sizes
- * are never the same; hashing every file was a tenth of a worker's time on the benchmark's
- * scans. A size that cannot be read is hashed, to be sure.
+ * The hash finds the same file sent twice in a dossier, and files of different sizes are never
+ * the same: only the files looked inside whose size another such file of the task shares are
+ * hashed, read again for it, each under its own clock (hashing every file was a tenth of a
+ * worker's time on the benchmark's scans, and asking every file's size first cost a system call
+ * per file for the rare dossier that has two of one size). Files read whole only.
  */
-function worthHashing(files: readonly InspectTask[]): boolean[] {
-  const sizes = files.map((t) => (t.content ? sizeOf(t.path) : null));
+function hashSameSized(batch: InspectBatch, results: InspectResult[]): void {
+  const hashable = (k: number) => {
+    const task = batch.files[k]!;
+    const r = results[k]!;
+    return task.content !== undefined && r.detectedType !== null && r.sizeBytes > 0 && r.sizeBytes <= task.readCeilingBytes;
+  };
   const count = new Map<number, number>();
-  for (const s of sizes) if (s !== null) count.set(s, (count.get(s) ?? 0) + 1);
-  return sizes.map((s) => s !== null && (s < 0 || count.get(s)! > 1));
-}
-
-/** The size of a file, -1 when it cannot be known (it is then read and judged as usual). */
-function sizeOf(path: string | Uint8Array): number {
-  try {
-    return statSync(fsPath(path)).size;
-  } catch {
-    return -1;
+  for (let k = 0; k < results.length; k++) if (hashable(k)) count.set(results[k]!.sizeBytes, (count.get(results[k]!.sizeBytes) ?? 0) + 1);
+  for (let k = 0; k < results.length; k++) {
+    if (!hashable(k) || count.get(results[k]!.sizeBytes)! < 2) continue;
+    const task = batch.files[k]!;
+    started(batch.slot, (batch.first ?? 0) + k);
+    try {
+      const { bytes } = readFile(task.path, task.readCeilingBytes);
+      results[k] = { ...results[k]!, sha256: sha256(bytes) };
+    } catch {
+      // Gone or unreadable since: no hash, as for a file that could not be read at first.
+    } finally {
+      finished(batch.slot);
+    }
   }
 }
 
-async function inspectAlone(task: InspectTask, load: () => Promise<PdfjsPath>, hash: boolean): Promise<InspectResult> {
+async function inspectAlone(task: InspectTask, load: () => Promise<PdfjsPath>): Promise<InspectResult> {
   const mine = (current = { rejections: [] as unknown[] });
   try {
-    const result = await inspectFile(task, load, hash);
+    const result = await inspectFile(task, load);
     if (result.reader !== 'pdfjs') return result;
     // Let what pdf.js left pending settle now, inside this file's time, not during the next.
     await new Promise((resolve) => setImmediate(resolve));
@@ -150,7 +157,7 @@ async function inspectAlone(task: InspectTask, load: () => Promise<PdfjsPath>, h
   }
 }
 
-async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>, hash: boolean): Promise<InspectResult> {
+async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>): Promise<InspectResult> {
   let read: { bytes: Uint8Array; sizeBytes: number };
   try {
     read = readFile(task.path, task.readCeilingBytes);
@@ -164,11 +171,10 @@ async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>, ha
   // Over the ceiling only the head was read: what the file is, and that it is too large.
   if (sizeBytes > task.readCeilingBytes) return { ...NOT_OPENED, sizeBytes, pdf: kind.pdf, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
   if (kind.type === null) return { ...NOT_OPENED, sizeBytes, problems: [...large, finding('empty-file', 'error')] };
-  const digest = hash ? { sha256: sha256(bytes) } : {};
-  if (!kind.pdf) return { ...NOT_OPENED, sizeBytes, ...digest, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
+  if (!kind.pdf) return { ...NOT_OPENED, sizeBytes, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
   const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true, ...(task.content ? { content: task.content } : {}) };
   const r = await analysePdf(bytes, options, load);
-  return { pdf: true, detectedType: 'pdf', sizeBytes, ...digest, ...r, problems: [...large, ...r.problems] };
+  return { pdf: true, detectedType: 'pdf', sizeBytes, ...r, problems: [...large, ...r.problems] };
 }
 
 /**

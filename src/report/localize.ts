@@ -8,6 +8,7 @@ import type { Localized, Profile } from '../profile/schema.js';
 import { inLang } from '../i18n/in-lang.js';
 import type { DossierResult, Report } from './model.js';
 import type { DossierView, ProblemView, ReportView } from './schema.js';
+import { extend } from '../extend.js';
 
 export interface FormatOptions {
   readonly lang: Lang;
@@ -75,8 +76,8 @@ export function dossierView(options: FormatOptions): (d: DossierResult) => Dossi
     // (suggestions, duplicates). Every dossier lists the profile's documents: its own
     // suffice, and the other dossiers (packed, src/report/packed.ts) stay packed.
     const context = (f: Finding): MessageContext => ({
-      ...(typeof f.params.fact === 'string' && options.factLabel?.(f.params.fact) ? { fact: options.factLabel(f.params.fact)![lang] } : {}),
       documentLabel: (id) => d.documents.find((doc) => doc.id === id)?.label[lang],
+      ...(typeof f.params.fact === 'string' && options.factLabel?.(f.params.fact) ? { fact: options.factLabel(f.params.fact)![lang] } : {}),
     });
     return {
       path: d.path,
@@ -90,7 +91,7 @@ export function dossierView(options: FormatOptions): (d: DossierResult) => Dossi
         files: [...doc.files],
         pages: doc.pages,
         textLayer: doc.textLayer ?? null,
-        problems: doc.problems.map((f) => problem(f, { ...context(f), document: doc.label[lang], advice: doc.advice?.[lang], pagesAdvice: doc.pagesAdvice?.[lang] })),
+        problems: doc.problems.map((f) => problem(f, extend(context(f), { document: doc.label[lang], advice: doc.advice?.[lang], pagesAdvice: doc.pagesAdvice?.[lang] }))),
       })),
       rules: d.rules.map((r) => ({
         id: r.id,

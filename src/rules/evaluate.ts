@@ -6,6 +6,7 @@ import type { Condition, FactCondition, FactDecl, Profile } from '../profile/sch
 import { ageOn, isCalendarDate, toInstant, wallTime } from './dates.js';
 import type { EvalContext, FactValue, Facts, Leaf, RuleVerdict, Tri } from './types.js';
 import { leafIssues, operatorsOf, own } from './validate.js';
+import { extend } from '../extend.js';
 
 /** A condition the profile checks should have refused: evaluating it would mean guessing. */
 export class ConditionError extends Error {
@@ -191,16 +192,16 @@ export function evaluateRules(profile: Profile, facts: Facts, asOf: string): Rul
     // which facts were involved, and an ill-typed check still surfaces.
     const check = evaluateCondition(rule.check, facts, ctx);
     const base = { id: rule.id, advisory: rule.advisory ?? false };
-    if (rule.when === undefined) return { ...base, status: check.status, leaves: check.leaves };
+    if (rule.when === undefined) return extend(base, { status: check.status, leaves: check.leaves });
     const when = evaluateCondition(rule.when, facts, ctx);
     switch (when.status) {
       case 'pass':
-        return { ...base, status: check.status, leaves: check.leaves, when };
+        return extend(base, { status: check.status, leaves: check.leaves, when });
       case 'fail':
-        return { ...base, status: 'skipped', leaves: when.leaves, when };
+        return extend(base, { status: 'skipped' as const, leaves: when.leaves, when });
       case 'unknown':
         // Not knowing whether a rule applies is not knowing whether the candidate may apply.
-        return { ...base, status: 'unknown', leaves: check.leaves, when };
+        return extend(base, { status: 'unknown' as const, leaves: check.leaves, when });
     }
   });
 }

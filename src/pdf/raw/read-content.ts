@@ -48,7 +48,7 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
     pdf = new RawPdf(bytes);
   } catch {
     const declaredPages = scanRootCount(bytes);
-    return { ...(declaredPages !== undefined ? { declaredPages } : {}), content: null };
+    return declaredPages !== undefined ? { declaredPages, content: null } : { content: null };
   }
   let declaredPages: number | undefined;
   let root: ReturnType<RawPdf['dictOf']>;
@@ -72,12 +72,14 @@ export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading
     // RawUnsupported, as designed; anything else (a stack overflow on a hostile nesting, a
     // bug) must not cost the file its verdict either: pdf.js answers instead.
   }
-  return {
-    ...(declaredPages !== undefined ? { declaredPages } : {}),
-    ...(pages !== undefined ? { pages, acroForm } : {}),
-    content,
-    inflatedOnOpen,
-  };
+  // Built key by key, in this order: a literal of conditional spreads is slow (src/extend.ts).
+  const reading: { -readonly [K in keyof RawReading]: RawReading[K] } = declaredPages !== undefined ? { declaredPages, content } : { content };
+  if (pages !== undefined) {
+    reading.pages = pages;
+    reading.acroForm = acroForm;
+  }
+  reading.inflatedOnOpen = inflatedOnOpen;
+  return reading;
 }
 
 /**
