@@ -9,12 +9,14 @@ import type { Finding } from './findings.js';
 import type { CheckSettings } from './check.js';
 import type { Inspector } from './pdf/pool.js';
 import { DEFAULT_FILE_TIMEOUT_MS } from './pdf/types.js';
-import { SCHEMA_VERSION, summarize, type DossierResult, type Report } from './report/model.js';
+import { SCHEMA_VERSION, summarize, type DossierResult, type JsonReport, type Report } from './report/model.js';
 import { pack, packedDossiers } from './report/packed.js';
 import { shownPath } from './fs-text.js';
 import { leanHeap } from './lean-heap.js';
-import { verdictStore } from './report/verdict-store.js';
+import { verdictStore, type VerdictStore } from './report/verdict-store.js';
 import { extend } from './extend.js';
+import type { DossierAnswer } from './check-worker.js';
+import type { Lang } from './i18n/messages.js';
 
 /**
  * Check many dossiers with a bounded number in flight; results keep the order of `dirs`, and
@@ -29,12 +31,66 @@ export async function checkDossiers(
   rootProblems: readonly Finding[] = [],
   shown: readonly string[] = dirs.map(shownPath),
 ): Promise<Report> {
-  const avoid = dirs.filter((d): d is string => typeof d === 'string');
-  const packed = verdictStore(dirs.length, { avoid });
-  // For a JSON report: each dossier as that report writes it, where it was checked.
-  const { jsonLang } = settings;
-  const written = jsonLang ? { lang: jsonLang, store: verdictStore(dirs.length, { avoid }) } : undefined;
+  const packed = verdictStore(dirs.length, { avoid: plainPaths(dirs) });
+  const run = await checkEach(dirs, settings, inspector, shown, {
+    has: (i) => packed.has(i),
+    answered: (i, answer) => packed.put(i, 'packed' in answer ? answer.packed : mismatch()),
+    checkedHere: (i, d) => packed.put(i, pack(d)),
+  });
+  const { finished, all } = run;
+  return {
+    ...reportHead(settings, run.summary, rootProblems),
+    dossiers: packedDossiers(all ? packed : { length: finished.length, at: (k) => packed.at(finished[k]!) }, settings.profile),
+  };
+}
+
+/**
+ * The same, for a report wanted as JSON in `jsonLang` only: each dossier is written as that
+ * report writes it where it is checked (in the workers, in parallel), and only those bytes are
+ * kept, in the same kind of store. No model is packed: nobody would read it.
+ */
+export async function checkDossiersToJson(
+  dirs: readonly (string | Buffer)[],
+  settings: CheckSettings & { readonly jsonLang: Lang },
+  inspector: Inspector,
+  rootProblems: readonly Finding[] = [],
+  shown: readonly string[] = dirs.map(shownPath),
+): Promise<JsonReport> {
+  const lang = settings.jsonLang;
+  const written: VerdictStore = verdictStore(dirs.length, { avoid: plainPaths(dirs) });
   let writeHere: ((d: DossierResult) => string) | undefined;
+  const run = await checkEach(dirs, settings, inspector, shown, {
+    has: (i) => written.has(i),
+    answered: (i, answer) => written.put(i, 'json' in answer ? answer.json : mismatch()),
+    // Checked here (no worker holds the profile, or its worker died on a file): written here.
+    checkedHere: async (i, d) => {
+      writeHere ??= (await import('./report/formatters/json.js')).formatJsonDossier(settings.profile, lang);
+      written.put(i, Buffer.from(writeHere(d), 'utf8'));
+    },
+  });
+  const { finished, all } = run;
+  return {
+    ...reportHead(settings, run.summary, rootProblems),
+    dossierCount: finished.length,
+    json: { lang, at: (k) => written.at(all ? k : finished[k]!)! },
+  };
+}
+
+/** Where each dossier's verdict goes: as the worker answered it, or checked on this thread. */
+interface Keeper {
+  has(i: number): boolean;
+  answered(i: number, answer: DossierAnswer): void;
+  checkedHere(i: number, d: DossierResult): void | Promise<void>;
+}
+
+/** Every dossier checked, each kept by `keep`; the indices finished (all, unless interrupted). */
+async function checkEach(
+  dirs: readonly (string | Buffer)[],
+  settings: CheckSettings,
+  inspector: Inspector,
+  shown: readonly string[],
+  keep: Keeper,
+): Promise<{ finished: number[]; all: boolean; summary: Report['summary'] }> {
   const verdicts: Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>[] = new Array(dirs.length);
   const limit = Math.max(1, settings.dossierConcurrency ?? 8);
   let next = 0;
@@ -46,29 +102,21 @@ export async function checkDossiers(
     asOf: settings.asOf,
     fileTimeoutMs: settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     content: settings.content !== false,
-    ...(jsonLang ? { jsonLang } : {}),
+    ...(settings.jsonLang ? { jsonLang: settings.jsonLang } : {}),
   };
   const lane = async () => {
     while (next < dirs.length && !settings.signal?.aborted) {
       const i = next++;
       const path = shown[i] ?? shownPath(dirs[i]!);
       const there = runner ? await runner.check(extend(task, { dir: dirs[i]!, shown: path })) : undefined;
-      let here: DossierResult | undefined;
-      if (there && 'packed' in there) {
-        packed.put(i, there.packed);
-        if (written && there.json !== undefined) written.store.put(i, Buffer.from(there.json, 'utf8'));
+      if (there && !('retry' in there)) {
+        keep.answered(i, there);
         verdicts[i] = { complete: there.complete, eligibility: there.eligibility, accepted: there.accepted };
       } else {
         const { checkDossier } = await import('./check.js');
-        here = { ...(await checkDossier(dirs[i]!, settings, there?.retry ?? inspector)), path };
-        packed.put(i, pack(here));
+        const here = { ...(await checkDossier(dirs[i]!, settings, there?.retry ?? inspector)), path };
+        await keep.checkedHere(i, here);
         verdicts[i] = { complete: here.complete, eligibility: here.eligibility, accepted: here.accepted };
-      }
-      // Checked here (no worker holds the profile, or its worker died on a file): written here.
-      if (written && !written.store.has(i)) {
-        writeHere ??= (await import('./report/formatters/json.js')).formatJsonDossier(settings.profile, written.lang);
-        const d = here ?? packedDossiers({ length: 1, at: () => packed.at(i) }, settings.profile)[0]!;
-        written.store.put(i, Buffer.from(writeHere(d), 'utf8'));
       }
       settings.onProgress?.(++done, dirs.length);
       heap.done(done);
@@ -81,15 +129,21 @@ export async function checkDossiers(
     heap.end();
   }
   // Interrupted: the dossiers never started are left out.
-  const finished = verdicts.flatMap((_, i) => (packed.has(i) ? [i] : []));
-  const all = finished.length === dirs.length;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    profile: { id: settings.profile.id, title: settings.profile.title },
-    asOf: settings.asOf,
-    summary: summarize(finished.map((i) => verdicts[i]!)),
-    dossiers: packedDossiers(all ? packed : { length: finished.length, at: (k) => packed.at(finished[k]!) }, settings.profile),
-    problems: rootProblems,
-    ...(written ? { json: { lang: written.lang, at: (k: number) => written.store.at(all ? k : finished[k]!)!.toString('utf8') } } : {}),
-  };
+  const finished = verdicts.flatMap((_, i) => (keep.has(i) ? [i] : []));
+  return { finished, all: finished.length === dirs.length, summary: summarize(finished.map((i) => verdicts[i]!)) };
 }
+
+const reportHead = (settings: CheckSettings, summary: Report['summary'], problems: readonly Finding[]): Omit<Report, 'dossiers'> => ({
+  schemaVersion: SCHEMA_VERSION,
+  profile: { id: settings.profile.id, title: settings.profile.title },
+  asOf: settings.asOf,
+  summary,
+  problems,
+});
+
+const plainPaths = (dirs: readonly (string | Buffer)[]) => dirs.filter((d): d is string => typeof d === 'string');
+
+/** A worker answered in the other form than the task asked: a bug, said as one. */
+const mismatch = (): never => {
+  throw new Error('a worker answered a dossier in another form than asked (packed verdict or JSON)');
+};

@@ -1,7 +1,8 @@
 // A whole dossier checked inside a worker thread of the pool (src/pdf/pool.ts, Inspector.dossiers):
 // the same core as on the main thread (src/check.ts), with the dossier's files inspected right
 // here, one after the other, under the pool's clock. What goes back is the verdict packed
-// (src/report/packed.ts) and the three answers the summary counts: a few kilobytes, where
+// (src/report/packed.ts), or, for a report wanted as JSON only, the dossier as that report
+// writes it, and the three answers the summary counts: a few kilobytes, where
 // the files' inspections and the declaration used to cross to the main thread and be judged
 // there. A file that runs out of time or kills this thread is the pool's to handle: it tells
 // the main thread which file it was (the clock), and the main thread checks that dossier
@@ -28,16 +29,21 @@ export interface DossierTask {
   readonly asOf: string;
   readonly fileTimeoutMs: number;
   readonly content: boolean;
-  /** Also write the dossier as the JSON report in this language writes it. */
+  /** Answer with the dossier as the JSON report in this language writes it, instead of the packed result. */
   readonly jsonLang?: Lang;
 }
 
-export type DossierAnswer = Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'> & {
-  /** The whole result, packed (src/report/packed.ts). */
-  readonly packed: Uint8Array;
-  /** The dossier as the JSON report writes it, when the task asked (DossierTask.jsonLang). */
-  readonly json?: string;
-};
+export type DossierAnswer = Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'> &
+  (
+    | {
+        /** The whole result, packed (src/report/packed.ts). */
+        readonly packed: Uint8Array;
+      }
+    | {
+        /** The dossier as the JSON report writes it, in UTF-8 (DossierTask.jsonLang). */
+        readonly json: Uint8Array;
+      }
+  );
 
 const data = workerData as { profile?: Profile; profileBox?: SharedArrayBuffer } | null;
 let given = data?.profile;
@@ -64,9 +70,13 @@ export async function checkInWorker(task: DossierTask): Promise<DossierAnswer> {
   const here = inspectorOf(inspectAll, async () => undefined);
   const result = await checkDossier(fsPath(task.dir), { profile, asOf: task.asOf, fileTimeoutMs: task.fileTimeoutMs, content: task.content }, here);
   const shown = { ...result, path: task.shown };
-  const json = task.jsonLang ? (await jsonWriter(task.jsonLang, profile))(shown) : undefined;
-  return { packed: pack(shown), complete: result.complete, eligibility: result.eligibility, accepted: result.accepted, ...(json !== undefined ? { json } : {}) };
+  const { complete, eligibility, accepted } = result;
+  if (task.jsonLang) return { json: utf8.encode((await jsonWriter(task.jsonLang, profile))(shown)), complete, eligibility, accepted };
+  return { packed: pack(shown), complete, eligibility, accepted };
 }
+
+// Bytes of their own (not a slice of a shared pool, which would travel whole).
+const utf8 = new TextEncoder();
 
 // The JSON formatter and the messages are loaded with the first dossier that asks for them,
 // not with the worker: a `check`, or a batch in another format, never needs them here.

@@ -15,7 +15,7 @@ import type { DossierResult } from './report/model.js';
 import type { Lang } from './i18n/messages.js';
 import { errorCode, shownPath } from './fs-text.js';
 
-export { checkDossiers } from './check-many.js';
+export { checkDossiers, checkDossiersToJson } from './check-many.js';
 
 export interface CheckSettings {
   readonly profile: Profile;

@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { inShard, listDossiers, parseShard } from '../dossier/root.js';
-import type { Report } from '../report/model.js';
+import type { JsonReport, Report } from '../report/model.js';
+import { formatJsonReportChunks } from '../report/formatters/json.js';
+import { formatOptions } from '../report/localize.js';
 import { addReportOptions, render, settingsFrom, type ReportOptions } from './check.js';
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, refuseOutputInside, requireProfile } from './options.js';
@@ -48,25 +50,23 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
       const inspector = createInspector({ concurrency, profile });
       const onAbort = () => void inspector.close();
       io.signal?.addEventListener('abort', onAbort, { once: true });
-      let report: Report;
+      let report: Report | JsonReport;
       try {
-        const { checkDossiers } = await import('../check-many.js');
-        report = await checkDossiers(
-          chosen.map((d) => (typeof d.path === 'string' ? resolve(io.cwd, d.path) : d.path)),
-          {
-            ...settings,
-            profile,
-            dossierConcurrency: concurrency * 4,
-            // A JSON report's dossiers are written by the workers, in parallel, as they are
-            // checked: after the last one, only copying them is left (README Performance).
-            ...(opts.format === 'json' ? { jsonLang: asLang(opts.lang) } : {}),
-            onProgress: (done, total) => progress.update(done, total),
-            ...(io.signal ? { signal: io.signal } : {}),
-          },
-          inspector,
-          listing.problems,
-          dirs,
-        );
+        const many = await import('../check-many.js');
+        const paths = chosen.map((d) => (typeof d.path === 'string' ? resolve(io.cwd, d.path) : d.path));
+        const batchSettings = {
+          ...settings,
+          profile,
+          dossierConcurrency: concurrency * 4,
+          onProgress: (done: number, total: number) => progress.update(done, total),
+          ...(io.signal ? { signal: io.signal } : {}),
+        };
+        // A JSON report's dossiers are written by the workers, in parallel, as they are
+        // checked: after the last one, only copying them is left (README Performance).
+        report =
+          opts.format === 'json'
+            ? await many.checkDossiersToJson(paths, { ...batchSettings, jsonLang: asLang(opts.lang) }, inspector, listing.problems, dirs)
+            : await many.checkDossiers(paths, batchSettings, inspector, listing.problems, dirs);
       } catch (err) {
         await inspector.close();
         throw err;
@@ -81,7 +81,8 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
         if (io.signal?.aborted) throw new Interrupted();
         // Never inside <root>: not in a dossier of another shard, nor beside the dossiers, where
         // the next run would take a new folder for a dossier.
-        await emit(render(report, { ...opts, compact: true }, profile, io), opts.output, io, [root]);
+        const text = 'json' in report ? formatJsonReportChunks(report, formatOptions(profile, asLang(opts.lang))) : render(report, { ...opts, compact: true }, profile, io);
+        await emit(text, opts.output, io, [root]);
       } finally {
         await closing;
       }

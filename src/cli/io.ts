@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/messages.js';
 import { USAGE, type UsageWords } from '../i18n/usage.js';
 
 export interface Io {
-  readonly stdout: { write(s: string): unknown; isTTY?: boolean };
+  readonly stdout: { write(s: string | Buffer): unknown; isTTY?: boolean };
   readonly stderr: { write(s: string): unknown; isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;

@@ -78,7 +78,7 @@ export async function refuseOutputInside(output: string | undefined, io: Io, che
 }
 
 /** Write the report to --output, or stdout. Refuses to write inside a folder being checked. */
-export async function emit(text: string | Iterable<string>, output: string | undefined, io: Io, checkedDirs: readonly string[] = []): Promise<void> {
+export async function emit(text: string | Iterable<string | Buffer>, output: string | undefined, io: Io, checkedDirs: readonly string[] = []): Promise<void> {
   const pieces = typeof text === 'string' ? [text] : coalesce(text);
   if (output === undefined) {
     // Piece by piece, waiting when the reader is slower than us (a pipe into less or gzip).
@@ -101,19 +101,21 @@ export async function emit(text: string | Iterable<string>, output: string | und
  * is a round trip through libuv's thread pool, and one per dossier cost a batch of 1,000
  * dossiers a quarter of a second at its end (measured).
  */
-function* coalesce(pieces: Iterable<string>): Generator<string> {
-  let held: string[] = [];
+function* coalesce(pieces: Iterable<string | Buffer>): Generator<string | Buffer> {
+  let held: (string | Buffer)[] = [];
   let size = 0;
+  // Text stays text; bytes among it (dossiers written as JSON where they were checked) make bytes.
+  const joined = () => (held.every((p) => typeof p === 'string') ? held.join('') : Buffer.concat(held.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
   for (const piece of pieces) {
     held.push(piece);
     size += piece.length;
     if (size >= COALESCE_CHARS) {
-      yield held.join('');
+      yield joined();
       held = [];
       size = 0;
     }
   }
-  if (held.length > 0) yield held.join('');
+  if (held.length > 0) yield joined();
 }
 const COALESCE_CHARS = 256 * 1024;
 

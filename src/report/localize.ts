@@ -25,6 +25,8 @@ export type { DocumentView, DossierView, ProblemView, ReportView, RuleView } fro
 export type Reportable = Report | ReportView;
 
 const isView = (r: Reportable): r is ReportView => 'lang' in r;
+type Head = Omit<Report, 'dossiers'> | Omit<ReportView, 'dossiers'>;
+const isViewHead = (r: Head): r is Omit<ReportView, 'dossiers'> => 'lang' in r;
 
 export function localize(input: Reportable, options: FormatOptions): ReportView {
   // Already in words (merged shards): messages cannot be re-rendered, so they are kept as is.
@@ -34,9 +36,9 @@ export function localize(input: Reportable, options: FormatOptions): ReportView 
 }
 
 /** Everything but the dossiers, in words: what a formatter writes before and after them. */
-export function localizeHead(input: Reportable, options: FormatOptions): Omit<ReportView, 'dossiers'> {
-  if (isView(input)) {
-    const { dossiers: _dossiers, ...head } = input;
+export function localizeHead(input: Head, options: FormatOptions): Omit<ReportView, 'dossiers'> {
+  if (isViewHead(input)) {
+    const { dossiers: _dossiers, ...head } = input as Partial<ReportView> & Omit<ReportView, 'dossiers'>;
     return head;
   }
   const problem = problemRenderer(options.lang);

@@ -57,18 +57,23 @@ export interface Report {
   readonly dossiers: readonly DossierResult[];
   /** Findings about the run itself (e.g. files lying at the root of a batch). */
   readonly problems: readonly Finding[];
-  /**
-   * Each dossier already written as the JSON report writes it, in `lang`, by the worker that
-   * checked it (`batch --format json`): the report's last step, on one thread after every
-   * dossier, then only copies them (src/report/formatters/json.ts).
-   */
-  readonly json?: PrerenderedJson;
+}
+
+/**
+ * A report wanted as JSON only (`batch --format json`): each dossier was written as the JSON
+ * report writes it, in `json.lang`, by the worker that checked it, and only that was kept. The
+ * report's last step, on one thread after every dossier, then only copies bytes
+ * (src/report/formatters/json.ts), and no worker packs a model nobody reads.
+ */
+export interface JsonReport extends Omit<Report, 'dossiers'> {
+  readonly dossierCount: number;
+  readonly json: PrerenderedJson;
 }
 
 export interface PrerenderedJson {
   readonly lang: Lang;
-  /** Dossier i as formatJsonDossier writes it. */
-  at(i: number): string;
+  /** Dossier i as formatJsonDossier writes it, in UTF-8. */
+  at(i: number): Buffer;
 }
 
 /** Counts of a set of dossiers, from their verdicts alone (model or JSON view alike). */

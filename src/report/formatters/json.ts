@@ -5,22 +5,39 @@ import type { Reportable } from '../localize.js';
 import { dossierLocalizer, dossierView, formatOptions, localizeHead, type FormatOptions } from '../localize.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Profile } from '../../profile/schema.js';
-import type { DossierResult } from '../model.js';
+import type { DossierResult, JsonReport } from '../model.js';
 
 export function* formatJsonChunks(report: Reportable, options: FormatOptions): Generator<string> {
+  const dossiers = report.dossiers;
+  const localize = dossierLocalizer(report, options);
+  yield* jsonPieces(report, options, dossiers.length, (i, separator) => [separator + nested(localize(dossiers[i]!))]);
+}
+
+/**
+ * A report whose dossiers were written where they were checked (JsonReport): their bytes
+ * copied as they are, between the head's words, never decoded and encoded again. In the
+ * language they were written in, the only one they exist in.
+ */
+export function* formatJsonReportChunks(report: JsonReport, options: FormatOptions): Generator<string | Buffer> {
+  if (options.lang !== report.json.lang) throw new Error(`the dossiers were written in ${report.json.lang}, not ${options.lang}`);
+  yield* jsonPieces(report, options, report.dossierCount, (i, separator) => [separator, report.json.at(i)]);
+}
+
+/** The report as JSON.stringify(report, null, 2) writes it, with `dossier(i, separator)`'s pieces for dossier i (one piece a dossier where it can). */
+function* jsonPieces<T>(
+  report: Parameters<typeof localizeHead>[0],
+  options: FormatOptions,
+  count: number,
+  dossier: (i: number, separator: string) => readonly T[],
+): Generator<string | T> {
   const head = JSON.stringify({ ...localizeHead(report, options), dossiers: [] }, null, 2);
   // "dossiers" is the last key: the head ends with `"dossiers": []\n}`.
-  const open = head.slice(0, head.lastIndexOf('[]'));
-  const dossiers = report.dossiers;
-  if (dossiers.length === 0) {
+  if (count === 0) {
     yield head + '\n';
     return;
   }
-  yield open + '[';
-  // Written where they were checked, in these words: copied. Else put in words here.
-  const ready = 'json' in report && report.json?.lang === options.lang ? report.json : undefined;
-  const localize = ready ? undefined : dossierLocalizer(report, options);
-  for (let i = 0; i < dossiers.length; i++) yield (i === 0 ? '\n    ' : ',\n    ') + (ready ? ready.at(i) : nested(localize!(dossiers[i]!)));
+  yield head.slice(0, head.lastIndexOf('[]')) + '[';
+  for (let i = 0; i < count; i++) yield* dossier(i, i === 0 ? '\n    ' : ',\n    ');
   yield '\n  ]\n}\n';
 }
 
