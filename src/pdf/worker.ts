@@ -115,9 +115,10 @@ export function inspect(batch: InspectBatch): Promise<InspectResult[]> {
 /**
  * The hash finds the same file sent twice in a dossier, and files of different sizes are never
  * the same: only the files looked inside whose size another such file of the task shares are
- * hashed, read again for it, each under its own clock (hashing every file was a tenth of a
- * worker's time on the benchmark's scans, and asking every file's size first cost a system call
- * per file for the rare dossier that has two of one size). Files read whole only.
+ * hashed, read again for it, each under its own clock. Hashing every file was a tenth of a
+ * worker's time on the benchmark's scans; asking every file's size before reading any cost a
+ * system call per file in every dossier, for the rare one with two files of a size. Files read
+ * whole only.
  */
 function hashSameSized(batch: InspectBatch, results: InspectResult[]): void {
   const hashable = (k: number) => {
