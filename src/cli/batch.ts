@@ -81,7 +81,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
         if (io.signal?.aborted) throw new Interrupted();
         // Never inside <root>: not in a dossier of another shard, nor beside the dossiers, where
         // the next run would take a new folder for a dossier.
-        const text = 'json' in report ? formatJsonReportChunks(report, formatOptions(profile, asLang(opts.lang))) : render(report, { ...opts, compact: true }, profile, io);
+        const text = 'json' in report ? formatJsonReportChunks(report, formatOptions(profile, asLang(opts.lang))) : await render(report, { ...opts, compact: true }, profile, io);
         await emit(text, opts.output, io, [root]);
       } finally {
         await closing;

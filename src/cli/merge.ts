@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { FORMATS, formatReportChunks, type FormatName } from '../report/formatters/index.js';
+import { FORMATS, type FormatName } from '../report/formatters/names.js';
 import { ansi, plain } from '../report/highlight.js';
 import { parseCsvDelimiter } from './check.js';
 import { colorLevel } from './color.js';
@@ -48,6 +48,7 @@ export function mergeCommand(io: Io, setExit: (code: number) => void, t: Transla
         throw new UsageError((w) => w.mergeRefused(refusal));
       }
       const level = opts.output === undefined ? colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true }) : 0;
+      const { formatReportChunks } = await import('../report/formatters/index.js');
       const text = formatReportChunks(opts.format, merged.report, {
         lang: merged.report.lang,
         highlighter: level === 0 ? plain : ansi(level),

@@ -9,8 +9,8 @@ import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatGithub } from './github.js';
 
-export const FORMATS = ['text', 'json', 'csv', 'html', 'junit', 'markdown', 'github'] as const;
-export type FormatName = (typeof FORMATS)[number];
+import type { FormatName } from './names.js';
+export { FORMATS, type FormatName } from './names.js';
 
 const REGISTRY: Record<FormatName, (report: Reportable, options: TextOptions) => string> = {
   text: formatText,
