@@ -28,11 +28,16 @@ export const fsPath = (path: string | Uint8Array): string | Buffer =>
  * meanwhile). A file growing under us cannot blow the limit: what lies past `length` is never read.
  */
 export function readStart(fd: number, into: Uint8Array, length: number): number {
-  let offset = 0;
-  while (offset < length) {
-    const n = readSync(fd, into, offset, length - offset, offset);
+  return readRange(fd, into, 0, length);
+}
+
+/** Bytes [from, from + length) of the file into the same place of `into`; how many there were. */
+export function readRange(fd: number, into: Uint8Array, from: number, length: number): number {
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, into, from + got, length - got, from + got);
     if (n === 0) break;
-    offset += n;
+    got += n;
   }
-  return offset;
+  return got;
 }

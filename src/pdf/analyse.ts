@@ -13,7 +13,7 @@
 // other file goes to pdf.js, which says what a viewer would make of it.
 import { finding, type Finding } from '../findings.js';
 import type { ContentRequest, ContentResult } from './content/analyse-content.js';
-import { findInflationBomb, type InflationExcess } from './inflation.js';
+import { findInflationBomb, findInflationBombAround, HOLE_READ, type Hole, type InflationExcess } from './inflation.js';
 import { readRaw, type RawReading } from './raw/read-content.js';
 import { extend } from '../extend.js';
 
@@ -37,19 +37,37 @@ export interface AnalyseOptions {
 
 export type PdfjsPath = typeof import('./analyse-pdfjs.js');
 
+/** A file read by its ends (src/pdf/sparse.ts): the bytes not read, and how to read them into place. */
+export interface Unread {
+  readonly hole: Hole;
+  readHole(): void;
+}
+
 /**
  * `loadPdfjs`: how to get the pdf.js path when the bytes do not suffice (the worker pauses the
- * file's clock while a thread loads pdf.js for the first time).
+ * file's clock while a thread loads pdf.js for the first time). `unread`: bytes not read yet.
  */
 export async function analysePdf(
   bytes: Uint8Array,
   options: AnalyseOptions,
   loadPdfjs: () => Promise<PdfjsPath> = () => import('./analyse-pdfjs.js'),
+  unread?: Unread,
 ): Promise<PdfAnalysis> {
   // The raw reader inflates at most 16 MB a stream and never an image, so a bomb costs it
   // nothing: it gives up, and pdf.js's path checks for bombs before pdf.js sees the file.
-  const raw = readRaw(bytes, options.content);
+  const raw = readRaw(bytes, options.content, unread?.hole);
   const plain = fromBytes(raw, options);
+  if (unread) {
+    // Read plainly around the hole, and the bomb check answered without it: that stands.
+    // Anything else (pdf.js to open it, a stream whose data is in the hole, a raw reader that
+    // gave up, perhaps on the hole's filler): the hole is read, and the file judged again whole.
+    if (plain && raw.inflatedOnOpen) {
+      const bomb = await findInflationBombAround(bytes, { onOpen: raw.inflatedOnOpen, hole: unread.hole });
+      if (bomb !== HOLE_READ) return bomb ? bombFound(bomb) : plain;
+    }
+    unread.readHole();
+    return analysePdf(bytes, options, loadPdfjs);
+  }
   if (!plain) return (await loadPdfjs()).analyseWithPdfjs(bytes, raw, options);
   // Read plainly is not harmless: a page the raw reader did not look at (past the 20th, or
   // with no content checks) may inflate to gigabytes in the viewer that shows it. The same

@@ -73,14 +73,37 @@ export interface InflationExcess {
 
 export interface InflationScan {
   readonly limit?: number;
+  /**
+   * Bytes of the file not read (src/pdf/sparse.ts): the answer stands only if they lie inside
+   * stream data that is passed over; else `HOLE_READ` says they are needed.
+   */
+  readonly hole?: Hole;
   /** Pass over image XObjects: the file is only opened, not drawn (see the top of this file). */
   readonly onOpen?: InflatedOnOpen;
   /** The cross-reference was read plainly: pass over the data of streams whose /Length holds (see the top of this file). */
   readonly followLengths?: boolean;
 }
 
+/** Bytes [start, end) of a file that were not read. */
+export interface Hole {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The bomb check needs the bytes of the hole to answer. */
+export const HOLE_READ = 'hole' as const;
+
 /** The first stream that inflates to more than the limit, or null. */
-export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan = {}): Promise<InflationExcess | null> {
+export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan & { hole?: undefined } = {}): Promise<InflationExcess | null> {
+  return (await findBomb(bytes, scan)) as InflationExcess | null;
+}
+
+/** The same in a file read with a hole: HOLE_READ when the answer needs the bytes of the hole. */
+export async function findInflationBombAround(bytes: Uint8Array, scan: InflationScan & { hole: Hole }): Promise<InflationExcess | null | typeof HOLE_READ> {
+  return findBomb(bytes, { ...scan, followLengths: true });
+}
+
+async function findBomb(bytes: Uint8Array, scan: InflationScan): Promise<InflationExcess | null | typeof HOLE_READ> {
   const limit = scan.limit ?? MAX_INFLATED_STREAM_BYTES;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Whether images may be passed over: a scan of the whole file, made for the first image only
@@ -90,6 +113,9 @@ export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan =
   const passed: (readonly [number, number])[] | undefined = scan.followLengths ? [] : undefined;
   // Followed, the whole file is walked first: where a "/XRef" may be depends on what data is passed over.
   const streams = passed ? [...streamStarts(buf, passed)] : streamStarts(buf);
+  // The hole must lie inside data passed over, as a reader that follows lengths passes it over.
+  const hole = scan.hole;
+  if (hole && !passed?.some(([start, end]) => start <= hole.start && hole.end <= end)) return HOLE_READ;
   const mayPassOver = (onOpen: InflatedOnOpen) => (skipImages ??= onlyKnownXrefStreams(buf, onOpen, passed ?? []));
   for (const stream of streams) {
     const { keyword, offset } = stream;
@@ -100,6 +126,8 @@ export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan =
     if (scan.onOpen && head && isImageOnly(head, scan.onOpen) && mayPassOver(scan.onOpen)) continue;
     const declared = head ? declaredFlateLayers(head.dict) : undefined;
     if (declared === 0) continue;
+    // Its data would be looked into from here to the end of the file, hole included.
+    if (hole && offset < hole.end) return HOLE_READ;
     const oneLayer = declared === 1 || (declared === undefined && !mayNest(buf.subarray(offset, offset + PEEK_INPUT)));
     if (oneLayer && (buf.length - offset) * MAX_DEFLATE_RATIO <= limit) continue;
     // From the stream's start to the end of the file: Flate data says where it ends, so a
@@ -110,7 +138,7 @@ export async function findInflationBomb(bytes: Uint8Array, scan: InflationScan =
   return null;
 }
 
-type StreamHead = { dict: Map<string, unknown>; num: number | undefined };
+export type StreamHead = { dict: Map<string, unknown>; num: number | undefined };
 
 /**
  * Where each `stream` keyword is, and where its data begins (after the keyword's end of line).
@@ -146,7 +174,7 @@ function* streamStarts(
 }
 
 /** Where a stream's data ends by its /Length, when that is a direct number landing on "endstream" (as src/pdf/raw/objects.ts reads it). */
-function dataEnd(buf: Buffer, start: number, length: unknown): number | undefined {
+export function dataEnd(buf: Buffer, start: number, length: unknown): number | undefined {
   if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || start + length > buf.length) return undefined;
   let e = start + length;
   while (buf[e] === 0x0d || buf[e] === 0x0a || buf[e] === 0x20) e++;
@@ -158,7 +186,7 @@ function dataEnd(buf: Buffer, start: number, length: unknown): number | undefine
  * object number; undefined when it cannot be read plainly (the lexer refuses it), which the
  * caller takes for the worst.
  */
-function streamHead(buf: Buffer, keyword: number): StreamHead | undefined {
+export function streamHead(buf: Buffer, keyword: number): StreamHead | undefined {
   const obj = buf.lastIndexOf('obj', keyword, 'latin1');
   if (obj < 0 || keyword - obj > 64 * 1024) return undefined;
   try {
@@ -182,7 +210,7 @@ function declaredFlateLayers(dict: Map<string, unknown>): number | undefined {
   return names.filter((n) => (n as Name).name === 'FlateDecode' || (n as Name).name === 'Fl').length;
 }
 
-const nameIs = (v: unknown, name: string) => v instanceof Name && v.name === name;
+export const nameIs = (v: unknown, name: string) => v instanceof Name && v.name === name;
 
 /**
  * An image XObject and nothing else pdf.js opens: /Subtype /Image, no /Type but /XObject, and

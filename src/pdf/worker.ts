@@ -4,7 +4,8 @@
 // the main thread: one open and one fstat per file, and the main thread only hands out paths.
 import { workerData } from 'node:worker_threads';
 import { finding } from '../findings.js';
-import { analysePdf, type PdfjsPath } from './analyse.js';
+import { analysePdf, type PdfjsPath, type Unread } from './analyse.js';
+import { readEnds, readHole, SPARSE_FROM_BYTES } from './sparse.js';
 import type { ContentRequest } from './content/analyse-content.js';
 import { sha256 } from './content/hash.js';
 import { notPdf, sniff } from './sniff.js';
@@ -133,7 +134,7 @@ function hashSameSized(batch: InspectBatch, results: InspectResult[]): void {
     const task = batch.files[k]!;
     started(batch.slot, (batch.first ?? 0) + k);
     try {
-      const { bytes } = readFile(task.path, task.readCeilingBytes);
+      const { bytes } = readFile(task.path, task.readCeilingBytes, true);
       results[k] = { ...results[k]!, sha256: sha256(bytes) };
     } catch {
       // Gone or unreadable since: no hash, as for a file that could not be read at first.
@@ -159,13 +160,13 @@ async function inspectAlone(task: InspectTask, load: () => Promise<PdfjsPath>): 
 }
 
 async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>): Promise<InspectResult> {
-  let read: { bytes: Uint8Array; sizeBytes: number };
+  let read: ReturnType<typeof readFile>;
   try {
     read = readFile(task.path, task.readCeilingBytes);
   } catch (err) {
     return { ...NOT_OPENED, sizeBytes: 0, problems: [finding('unreadable-file', 'error', { error: errorCode(err) })] };
   }
-  const { bytes, sizeBytes } = read;
+  const { bytes, sizeBytes, unread } = read;
   if (sizeBytes === 0) return { ...NOT_OPENED, sizeBytes, problems: [finding('empty-file', 'error')] };
   const large = tooLarge(sizeBytes, task.maxSizeBytes);
   const kind = sniff(bytes.subarray(0, 4096));
@@ -174,22 +175,45 @@ async function inspectFile(task: InspectTask, load: () => Promise<PdfjsPath>): P
   if (kind.type === null) return { ...NOT_OPENED, sizeBytes, problems: [...large, finding('empty-file', 'error')] };
   if (!kind.pdf) return { ...NOT_OPENED, sizeBytes, detectedType: kind.type, problems: [...large, ...notPdf(kind)] };
   const options = { confirmPages: task.confirmPages, firstPageContent: task.firstPageContent === true, ...(task.content ? { content: task.content } : {}) };
-  const r = await analysePdf(bytes, options, load);
+  let r: Awaited<ReturnType<typeof analysePdf>>;
+  try {
+    r = await analysePdf(bytes, options, load, unread);
+  } catch (err) {
+    // The bytes left out at first could not be read as they were (src/pdf/sparse.ts).
+    if (!(err instanceof HoleUnread)) throw err;
+    return { ...NOT_OPENED, sizeBytes, problems: [...large, finding('unreadable-file', 'error', { error: err.code })] };
+  }
   return { pdf: true, detectedType: 'pdf', sizeBytes, ...r, problems: [...large, ...r.problems] };
 }
 
 /**
  * The file's bytes (only its first 4 KiB past `ceiling`), read as fstat found it. The bytes are a view into this thread's read
  * buffer, valid until the next file is read: nothing keeps them past their file (results are
- * numbers and strings, and pdf.js copies what it is given, see below).
+ * numbers and strings, and pdf.js copies what it is given, see below). A large file is read
+ * by its ends when one image's data lies between (src/pdf/sparse.ts), unless `whole`:
+ * `unread` then says what was left out, and reads it into place when asked.
  */
-function readFile(path: string | Uint8Array, ceiling: number): { bytes: Uint8Array; sizeBytes: number } {
+function readFile(path: string | Uint8Array, ceiling: number, whole = false): { bytes: Uint8Array; sizeBytes: number; unread?: Unread } {
   // Synchronous on purpose: this thread does nothing else, and async calls per file would
   // queue behind the main thread's in libuv's small shared pool.
   return withRegularFile(path, (fd, sizeBytes) => {
     const size = sizeBytes > ceiling ? Math.min(4096, sizeBytes) : sizeBytes;
     const bytes = bufferFor(size);
-    return { bytes: bytes.subarray(0, readStart(fd, bytes, size)), sizeBytes };
+    if (whole || size !== sizeBytes || size < SPARSE_FROM_BYTES) return { bytes: bytes.subarray(0, readStart(fd, bytes, size)), sizeBytes };
+    const view = bytes.subarray(0, size);
+    const hole = readEnds(fd, view, size);
+    if (!hole) return { bytes: view, sizeBytes };
+    const readHoleAgain = () => {
+      let read = false;
+      try {
+        read = withRegularFile(path, (again, sizeNow) => sizeNow === sizeBytes && readHole(again, view, hole));
+      } catch (err) {
+        throw new HoleUnread(errorCode(err));
+      }
+      // Shorter or longer now: not the file whose ends were read.
+      if (!read) throw new HoleUnread('ECHANGED');
+    };
+    return { bytes: view, sizeBytes, unread: { hole, readHole: readHoleAgain } };
   });
 }
 
@@ -210,4 +234,11 @@ function bufferFor(size: number): Uint8Array {
 }
 
 const REUSED_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The middle of a file read by its ends could not be read later (gone, or changed size). */
+class HoleUnread extends Error {
+  constructor(readonly code: string) {
+    super(`the file could not be read again (${code})`);
+  }
+}
 let scratch = new Uint8Array(0);

@@ -6,6 +6,7 @@
 // decoded here: only their dictionaries are read.
 import { constants, inflateSync } from 'node:zlib';
 import { Keyword, Lexer, Name, Ref, fail, latin1, type Dict, type PdfValue } from './lexer.js';
+import type { Hole } from '../inflation.js';
 
 /** A decoded stream never needs more to be judged: a page's content stream is kilobytes. */
 export const MAX_DECODED_BYTES = 16 * 1024 * 1024;
@@ -40,7 +41,14 @@ export class RawPdf {
   /** Where the dictionaries of the cross-reference streams read lie in the file: [start, end). */
   readonly xrefStreamDicts: (readonly [number, number])[] = [];
 
-  constructor(readonly bytes: Uint8Array) {
+  /**
+   * `hole`: bytes of the file that were not read (src/pdf/sparse.ts). Lexing into them fails on
+   * their filler; decoding a stream whose data meets them fails here.
+   */
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly hole?: Hole,
+  ) {
     this.trailer = this.readXref();
     if (this.trailer.has('Encrypt')) fail('encrypted');
   }
@@ -71,6 +79,7 @@ export class RawPdf {
 
   /** A stream's data, decoded: plain or Flate (with PNG or TIFF predictors), else unsupported. */
   decode(s: Stream): Uint8Array {
+    this.read(s);
     const filters = asArray(this.get(s.dict.get('Filter')) ?? null);
     const parms = asArray(this.get(s.dict.get('DecodeParms') ?? s.dict.get('DP')) ?? null);
     let data = s.raw;
@@ -91,6 +100,7 @@ export class RawPdf {
    * single Flate filter without predictor: the caller decodes it whole, as before.
    */
   decodePrefix(s: Stream, input: number): Uint8Array | null {
+    this.read(s);
     if (s.raw.length <= input) return null;
     const filter = this.get(s.dict.get('Filter'));
     if (filter === undefined || filter === null) return s.raw.subarray(0, input);
@@ -103,6 +113,13 @@ export class RawPdf {
     } catch {
       return null;
     }
+  }
+
+  /** A stream whose data meets the hole cannot be decoded from these bytes. */
+  private read(s: Stream): void {
+    if (!this.hole) return;
+    const start = s.raw.byteOffset - this.bytes.byteOffset;
+    if (start < this.hole.end && start + s.raw.length > this.hole.start) fail('stream data not read');
   }
 
   private readXref(): Dict {

@@ -11,7 +11,7 @@ import { walkPage, walkPageStart } from './content.js';
 import { Lexer } from './lexer.js';
 import { RawPdf } from './objects.js';
 import { contentStreams, pageList, type RawPage } from './pages.js';
-import type { InflatedOnOpen } from '../inflation.js';
+import type { Hole, InflatedOnOpen } from '../inflation.js';
 
 /** Blank pages, text layer and card layout, as read from the bytes: it holds only if pdf.js counts as many pages as `RawReading.pages`. */
 export type RawContent = Pick<ContentResult, 'blankPages' | 'blankChecked' | 'textLayer' | 'cni' | 'partial'>;
@@ -41,11 +41,11 @@ export interface RawReading {
   readonly inflatedOnOpen?: InflatedOnOpen;
 }
 
-/** What the bytes tell before pdf.js takes them. Never throws. */
-export function readRaw(bytes: Uint8Array, request?: ContentRequest): RawReading {
+/** What the bytes tell before pdf.js takes them. Never throws. `hole`: bytes not read (src/pdf/sparse.ts). */
+export function readRaw(bytes: Uint8Array, request?: ContentRequest, hole?: Hole): RawReading {
   let pdf: RawPdf;
   try {
-    pdf = new RawPdf(bytes);
+    pdf = new RawPdf(bytes, hole);
   } catch {
     const declaredPages = scanRootCount(bytes);
     return declaredPages !== undefined ? { declaredPages, content: null } : { content: null };

@@ -1,0 +1,67 @@
+// A large file read by its two ends only, when what lies between is one image's data. An ID
+// card scan is a few hundred kilobytes of image data between a few hundred bytes of structure
+// (pdf-lib, scanners and office software alike write the image whole, then the page, the
+// object stream and the cross-reference), and nothing a dossier asks of it needs those bytes:
+// images are never decoded from the bytes, and the bomb check passes over their data where
+// the cross-reference holds (src/pdf/inflation.ts). Copying them into memory was the largest
+// cost left in a worker that the checks do not need (README Performance).
+//
+// The hole is filled with ")\n" repeated, which no PDF token can swallow: a lexer that reaches
+// it fails (a string ends at the first ")", a comment at the first "\n", and a lone ")" is not
+// a token), the raw reader refuses to decode any stream whose data meets it, and the bomb check
+// answers only when the hole lies inside data it passes over. Anything else, and the caller
+// reads the hole and starts again (src/pdf/analyse.ts): no verdict is ever made from bytes
+// that were not read.
+import { dataEnd, nameIs, streamHead, type Hole } from './inflation.js';
+import { readRange } from '../fs-read.js';
+
+/** Files from this size on are read by their ends first. */
+export const SPARSE_FROM_BYTES = 256 * 1024;
+/** Bytes read at each end. */
+const END_BYTES = 64 * 1024;
+
+const FILLER = ')\n';
+
+/**
+ * The file's ends into `into` (as long as the file), and the hole between them filled, when
+ * the data of one image XObject whose dictionary is in the first end spans the hole; else the
+ * whole file, and null.
+ */
+export function readEnds(fd: number, into: Uint8Array, size: number): Hole | null {
+  if (size < SPARSE_FROM_BYTES) {
+    readRange(fd, into, 0, size);
+    return null;
+  }
+  const hole = { start: END_BYTES, end: size - END_BYTES };
+  const ends = readRange(fd, into, 0, hole.start) === hole.start && readRange(fd, into, hole.end, END_BYTES) === END_BYTES;
+  if (ends && oneImageSpans(Buffer.from(into.buffer, into.byteOffset, size), hole)) {
+    Buffer.from(into.buffer, into.byteOffset, size).fill(FILLER, hole.start, hole.end, 'latin1');
+    return hole;
+  }
+  readRange(fd, into, hole.start, hole.end - hole.start);
+  return null;
+}
+
+/** The hole's bytes read into `into`, where readEnds left them out; false when fewer were there. */
+export function readHole(fd: number, into: Uint8Array, hole: Hole): boolean {
+  return readRange(fd, into, hole.start, hole.end - hole.start) === hole.end - hole.start;
+}
+
+/**
+ * Whether the last stream begun before the hole is an image XObject whose direct /Length runs
+ * past the hole and lands on "endstream" in the second end.
+ */
+function oneImageSpans(buf: Buffer, hole: Hole): boolean {
+  const keyword = buf.lastIndexOf('stream', hole.start - 6, 'latin1');
+  if (keyword < 3 || buf.toString('latin1', keyword - 3, keyword) === 'end') return false;
+  let start = keyword + 6;
+  while (buf[start] === 0x20) start++;
+  if (buf[start] === 0x0d) start++;
+  if (buf[start] === 0x0a) start++;
+  const head = streamHead(buf, keyword);
+  if (!head || !nameIs(head.dict.get('Subtype'), 'Image')) return false;
+  const type = head.dict.get('Type');
+  if (type !== undefined && !nameIs(type, 'XObject')) return false;
+  const end = dataEnd(buf, start, head.dict.get('Length'));
+  return end !== undefined && start <= hole.start && end >= hole.end;
+}
