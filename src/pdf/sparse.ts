@@ -24,22 +24,17 @@ const FILLER = ')\n';
 
 /**
  * The file's ends into `into` (as long as the file), and the hole between them filled, when
- * the data of one image XObject whose dictionary is in the first end spans the hole; else the
- * whole file, and null.
+ * the data of one image XObject whose dictionary is in the first end spans the hole. Null
+ * otherwise (smaller, shorter than fstat said, or anything else between): the caller reads the
+ * file whole, as any other.
  */
 export function readEnds(fd: number, into: Uint8Array, size: number): Hole | null {
-  if (size < SPARSE_FROM_BYTES) {
-    readRange(fd, into, 0, size);
-    return null;
-  }
+  if (size < SPARSE_FROM_BYTES) return null;
   const hole = { start: END_BYTES, end: size - END_BYTES };
   const ends = readRange(fd, into, 0, hole.start) === hole.start && readRange(fd, into, hole.end, END_BYTES) === END_BYTES;
-  if (ends && oneImageSpans(Buffer.from(into.buffer, into.byteOffset, size), hole)) {
-    Buffer.from(into.buffer, into.byteOffset, size).fill(FILLER, hole.start, hole.end, 'latin1');
-    return hole;
-  }
-  readRange(fd, into, hole.start, hole.end - hole.start);
-  return null;
+  if (!ends || !oneImageSpans(Buffer.from(into.buffer, into.byteOffset, size), hole)) return null;
+  Buffer.from(into.buffer, into.byteOffset, size).fill(FILLER, hole.start, hole.end, 'latin1');
+  return hole;
 }
 
 /** The hole's bytes read into `into`, where readEnds left them out; false when fewer were there. */

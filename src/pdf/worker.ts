@@ -202,7 +202,10 @@ function readFile(path: string | Uint8Array, ceiling: number, whole = false): { 
     if (whole || size !== sizeBytes || size < SPARSE_FROM_BYTES) return { bytes: bytes.subarray(0, readStart(fd, bytes, size)), sizeBytes };
     const view = bytes.subarray(0, size);
     const hole = readEnds(fd, view, size);
-    if (!hole) return { bytes: view, sizeBytes };
+    if (!hole) return { bytes: bytes.subarray(0, readStart(fd, bytes, size)), sizeBytes };
+    // Read later, through a descriptor opened again: a file rewritten to the same size between
+    // the two reads would be judged on bytes of both (a file changing while it is checked is
+    // judged on some state of it either way); one of another size is `unreadable-file`.
     const readHoleAgain = () => {
       let read = false;
       try {
