@@ -1,6 +1,7 @@
 // A large file read by its two ends when one image's data lies between (src/pdf/sparse.ts):
 // judged exactly as when read whole, and read whole whenever anything else needs the middle.
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentRequestFor } from '../src/dossier/content-findings.js';
 import { analysePdf } from '../src/pdf/analyse.js';
@@ -102,6 +103,32 @@ describe('large files read by their ends', () => {
     expect(ra!.sha256).toBeDefined();
     expect(ra!.sha256).not.toBe(rb!.sha256);
     expect(ra!.sha256).toBe(rc!.sha256);
+  });
+
+  it('bytes changed in either end of a large scan: the verdict is still the whole file\'s (property)', async () => {
+    const scan = await bigScan(3);
+    const END = 64 * 1024;
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        // Past the header line, which the magic-bytes check reads before either reader; mostly
+        // where the structure is: the image's dictionary first, the page and cross-reference last.
+        fc.array(
+          fc.tuple(
+            fc.oneof(fc.integer({ min: 32, max: 511 }), fc.integer({ min: 2 * END - 1024, max: 2 * END - 1 }), fc.integer({ min: 32, max: 2 * END - 1 })),
+            fc.integer({ min: 0, max: 255 }),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        async (changes) => {
+          const bytes = Buffer.from(scan);
+          for (const [at, value] of changes) bytes[at < END ? at : bytes.length - 2 * END + at] = value;
+          const path = await folder.write(`mutated-${n++}.pdf`, bytes);
+          expect(seen(await inspector.inspect(path, LIMITS))).toEqual(await judgedWhole(path));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('a file whose middle is not one image is read whole from the start', async () => {
