@@ -59,14 +59,15 @@ export async function analysePdf(
   const plain = fromBytes(raw, options);
   if (unread) {
     // Read plainly around the hole, and the bomb check answered without it: that stands.
-    // Anything else (pdf.js to open it, a stream whose data is in the hole, a raw reader that
-    // gave up, perhaps on the hole's filler): the hole is read, and the file judged again whole.
     if (plain && raw.inflatedOnOpen) {
       const bomb = await findInflationBombAround(bytes, { onOpen: raw.inflatedOnOpen, hole: unread.hole });
       if (bomb !== HOLE_READ) return bomb ? bombFound(bomb) : plain;
     }
     unread.readHole();
-    return analysePdf(bytes, options, loadPdfjs);
+    // Read plainly, but the bomb check needs the hole: the raw reading stands (it read no byte
+    // of the hole), the check below runs on the whole file. Not read plainly (pdf.js to open
+    // it, a raw reader that gave up, perhaps on the hole's filler): judged again, whole.
+    if (!plain) return analysePdf(bytes, options, loadPdfjs);
   }
   if (!plain) return (await loadPdfjs()).analyseWithPdfjs(bytes, raw, options);
   // Read plainly is not harmless: a page the raw reader did not look at (past the 20th, or

@@ -154,11 +154,8 @@ function* streamStarts(
     const k = buf.indexOf('stream', at, 'latin1');
     if (k < 0) return;
     at = k + 6;
-    if (k >= 3 && buf[k - 3] === 0x65 && buf[k - 2] === 0x6e && buf[k - 1] === 0x64) continue; // "endstream"
-    let s = at;
-    while (buf[s] === 0x20) s++; // "stream \n", written by a few producers
-    if (buf[s] === 0x0d) s++;
-    if (buf[s] === 0x0a) s++;
+    if (isEndstream(buf, k)) continue;
+    const s = dataStart(buf, k);
     if (!passed) {
       yield { keyword: k, offset: s };
       continue;
@@ -171,6 +168,19 @@ function* streamStarts(
     }
     yield { keyword: k, offset: s, head };
   }
+}
+
+/** Whether the "stream" at `keyword` is the end of "endstream". */
+export const isEndstream = (buf: Buffer, keyword: number): boolean =>
+  keyword >= 3 && buf[keyword - 3] === 0x65 && buf[keyword - 2] === 0x6e && buf[keyword - 1] === 0x64;
+
+/** Where the data of the stream whose "stream" keyword is at `keyword` begins: after the keyword's end of line. */
+export function dataStart(buf: Buffer, keyword: number): number {
+  let s = keyword + 6;
+  while (buf[s] === 0x20) s++; // "stream \n", written by a few producers
+  if (buf[s] === 0x0d) s++;
+  if (buf[s] === 0x0a) s++;
+  return s;
 }
 
 /** Where a stream's data ends by its /Length, when that is a direct number landing on "endstream" (as src/pdf/raw/objects.ts reads it). */
@@ -210,21 +220,21 @@ function declaredFlateLayers(dict: Map<string, unknown>): number | undefined {
   return names.filter((n) => (n as Name).name === 'FlateDecode' || (n as Name).name === 'Fl').length;
 }
 
-export const nameIs = (v: unknown, name: string) => v instanceof Name && v.name === name;
+const nameIs = (v: unknown, name: string) => v instanceof Name && v.name === name;
+
+/** A dictionary of an image XObject: /Subtype /Image, and no /Type but /XObject. */
+export function isImageDict(dict: Map<string, unknown>): boolean {
+  const type = dict.get('Type');
+  return nameIs(dict.get('Subtype'), 'Image') && (type === undefined || nameIs(type, 'XObject'));
+}
 
 /**
- * An image XObject and nothing else pdf.js opens: /Subtype /Image, no /Type but /XObject, and
- * not an object stream the cross-reference names (a stream's dictionary does not decide what
- * pdf.js reads it as: the reference to it does).
+ * An image XObject and nothing else pdf.js opens: not an object stream the cross-reference
+ * names either (a stream's dictionary does not decide what pdf.js reads it as: the reference
+ * to it does).
  */
 function isImageOnly(head: StreamHead, onOpen: InflatedOnOpen): boolean {
-  const type = head.dict.get('Type');
-  return (
-    nameIs(head.dict.get('Subtype'), 'Image') &&
-    (type === undefined || nameIs(type, 'XObject')) &&
-    head.num !== undefined &&
-    !onOpen.objectStreams.has(head.num)
-  );
+  return isImageDict(head.dict) && head.num !== undefined && !onOpen.objectStreams.has(head.num);
 }
 
 /**

@@ -12,7 +12,7 @@
 // answers only when the hole lies inside data it passes over. Anything else, and the caller
 // reads the hole and starts again (src/pdf/analyse.ts): no verdict is ever made from bytes
 // that were not read.
-import { dataEnd, nameIs, streamHead, type Hole } from './inflation.js';
+import { dataEnd, dataStart, isEndstream, isImageDict, streamHead, type Hole } from './inflation.js';
 import { readRange } from '../fs-read.js';
 
 /** Files from this size on are read by their ends first. */
@@ -48,15 +48,10 @@ export function readHole(fd: number, into: Uint8Array, hole: Hole): boolean {
  */
 function oneImageSpans(buf: Buffer, hole: Hole): boolean {
   const keyword = buf.lastIndexOf('stream', hole.start - 6, 'latin1');
-  if (keyword < 3 || buf.toString('latin1', keyword - 3, keyword) === 'end') return false;
-  let start = keyword + 6;
-  while (buf[start] === 0x20) start++;
-  if (buf[start] === 0x0d) start++;
-  if (buf[start] === 0x0a) start++;
+  if (keyword < 0 || isEndstream(buf, keyword)) return false;
   const head = streamHead(buf, keyword);
-  if (!head || !nameIs(head.dict.get('Subtype'), 'Image')) return false;
-  const type = head.dict.get('Type');
-  if (type !== undefined && !nameIs(type, 'XObject')) return false;
+  if (!head || !isImageDict(head.dict)) return false;
+  const start = dataStart(buf, keyword);
   const end = dataEnd(buf, start, head.dict.get('Length'));
   return end !== undefined && start <= hole.start && end >= hole.end;
 }

@@ -237,6 +237,7 @@ function bufferFor(size: number): Uint8Array {
 }
 
 const REUSED_MAX_BYTES = 8 * 1024 * 1024;
+let scratch = new Uint8Array(0);
 
 /** The middle of a file read by its ends could not be read later (gone, or changed size). */
 class HoleUnread extends Error {
@@ -244,4 +245,3 @@ class HoleUnread extends Error {
     super(`the file could not be read again (${code})`);
   }
 }
-let scratch = new Uint8Array(0);

@@ -79,7 +79,7 @@ export class RawPdf {
 
   /** A stream's data, decoded: plain or Flate (with PNG or TIFF predictors), else unsupported. */
   decode(s: Stream): Uint8Array {
-    this.read(s);
+    this.outsideHole(s);
     const filters = asArray(this.get(s.dict.get('Filter')) ?? null);
     const parms = asArray(this.get(s.dict.get('DecodeParms') ?? s.dict.get('DP')) ?? null);
     let data = s.raw;
@@ -100,7 +100,7 @@ export class RawPdf {
    * single Flate filter without predictor: the caller decodes it whole, as before.
    */
   decodePrefix(s: Stream, input: number): Uint8Array | null {
-    this.read(s);
+    this.outsideHole(s);
     if (s.raw.length <= input) return null;
     const filter = this.get(s.dict.get('Filter'));
     if (filter === undefined || filter === null) return s.raw.subarray(0, input);
@@ -116,7 +116,7 @@ export class RawPdf {
   }
 
   /** A stream whose data meets the hole cannot be decoded from these bytes. */
-  private read(s: Stream): void {
+  private outsideHole(s: Stream): void {
     if (!this.hole) return;
     const start = s.raw.byteOffset - this.bytes.byteOffset;
     if (start < this.hole.end && start + s.raw.length > this.hole.start) fail('stream data not read');
