@@ -72,7 +72,7 @@ export interface JsonReport extends Omit<Report, 'dossiers'> {
 
 export interface PrerenderedJson {
   readonly lang: Lang;
-  /** Dossier i as formatJsonDossier writes it, in UTF-8. */
+  /** Dossier i as formatJsonDossier writes it, in UTF-8; read it before the next `at` (VerdictStore.at). */
   at(i: number): Buffer;
 }
 

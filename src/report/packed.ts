@@ -18,6 +18,7 @@ import type { DocumentResult, DossierResult, RuleResult } from './model.js';
 /** Packed results by index: an array of them, or a store (src/report/verdict-store.ts). */
 export interface PackedList {
   readonly length: number;
+  /** Valid until the next `at` (VerdictStore.at): unpacked at once. */
   at(i: number): Buffer | undefined;
 }
 

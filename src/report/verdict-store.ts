@@ -17,7 +17,10 @@ export interface VerdictStore {
   /** Keep dossier i's packed verdict (bytes nobody changes after). */
   put(i: number, bytes: Uint8Array): void;
   has(i: number): boolean;
-  /** Dossier i's packed verdict (to read, not to change); undefined when it was never put. */
+  /**
+   * Dossier i's packed verdict, to read, not to change, and only until the next `at`: the
+   * bytes may be a view of a buffer that is filled again then. Undefined when it was never put.
+   */
   at(i: number): Buffer | undefined;
 }
 
@@ -58,9 +61,10 @@ export function spilledTo(fd: number, length: number): VerdictStore {
   const piece = Buffer.allocUnsafe(PIECE_BYTES);
   let held = 0;
   let written = 0;
-  // The last part of the file read back (see at).
+  // The last part of the file read back (see at): `windowLength` bytes of `window`, from `windowAt`.
   let window = Buffer.alloc(0);
   let windowAt = 0;
+  let windowLength = 0;
   let broken = false;
 
   const flush = () => {
@@ -114,18 +118,21 @@ export function spilledTo(fd: number, length: number): VerdictStore {
       // Dossiers are put nearly in the order they are read back (in order, a few at a time):
       // one read of WINDOW_BYTES serves the next dozens, where a read each was a thousand
       // system calls at the end of a batch of 1,000.
-      if (offset < windowAt || offset + size > windowAt + window.length) {
+      // The window is one buffer, filled again each time: a fresh buffer for each read was
+      // dead memory outside the heap that nothing collected before the end of the report (V8
+      // collects it by the heap's allocations, and reading verdicts back allocates little
+      // there), 16 MB of it for 4,000 dossiers written as JSON.
+      if (offset < windowAt || offset + size > windowAt + windowLength) {
         const length = Math.min(Math.max(size, WINDOW_BYTES), written - offset);
-        window = Buffer.allocUnsafe(length);
+        if (window.length < length) window = Buffer.allocUnsafe(length);
         windowAt = offset;
-        let got = 0;
-        while (got < length) {
-          const n = readSync(fd, window, got, length - got, offset + got);
+        windowLength = 0;
+        while (windowLength < length) {
+          const n = readSync(fd, window, windowLength, length - windowLength, offset + windowLength);
           if (n === 0) throw new Error(`the temporary file of verdicts ended early (dossier ${i + 1})`);
-          got += n;
+          windowLength += n;
         }
       }
-      // A view: each window is a buffer of its own, never written again.
       return window.subarray(offset - windowAt, offset - windowAt + size);
     },
   };
