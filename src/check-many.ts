@@ -13,7 +13,7 @@ import { SCHEMA_VERSION, summarize, type DossierResult, type JsonReport, type Re
 import { pack, packedDossiers } from './report/packed.js';
 import { shownPath } from './fs-text.js';
 import { leanHeap } from './lean-heap.js';
-import { verdictStore, type VerdictStore } from './report/verdict-store.js';
+import { verdictStore } from './report/verdict-store.js';
 import { extend } from './extend.js';
 import type { DossierAnswer } from './check-worker.js';
 import type { Lang } from './i18n/messages.js';
@@ -57,9 +57,10 @@ export async function checkDossiersToJson(
   shown: readonly string[] = dirs.map(shownPath),
 ): Promise<JsonReport> {
   const lang = settings.jsonLang;
-  const written: VerdictStore = verdictStore(dirs.length, { avoid: plainPaths(dirs) });
+  const written = verdictStore(dirs.length, { avoid: plainPaths(dirs) });
   let writeHere: ((d: DossierResult) => string) | undefined;
   const run = await checkEach(dirs, settings, inspector, shown, {
+    jsonLang: lang,
     has: (i) => written.has(i),
     answered: (i, answer) => written.put(i, 'json' in answer ? answer.json : mismatch()),
     // Checked here (no worker holds the profile, or its worker died on a file): written here.
@@ -78,6 +79,8 @@ export async function checkDossiersToJson(
 
 /** Where each dossier's verdict goes: as the worker answered it, or checked on this thread. */
 interface Keeper {
+  /** The workers answer with the dossier as the JSON report in this language writes it, not packed. */
+  readonly jsonLang?: Lang;
   has(i: number): boolean;
   answered(i: number, answer: DossierAnswer): void;
   checkedHere(i: number, d: DossierResult): void | Promise<void>;
@@ -102,7 +105,7 @@ async function checkEach(
     asOf: settings.asOf,
     fileTimeoutMs: settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     content: settings.content !== false,
-    ...(settings.jsonLang ? { jsonLang: settings.jsonLang } : {}),
+    ...(keep.jsonLang ? { jsonLang: keep.jsonLang } : {}),
   };
   const lane = async () => {
     while (next < dirs.length && !settings.signal?.aborted) {

@@ -12,7 +12,6 @@ import type { Inspector } from './pdf/pool.js';
 import type { DocumentDecl, Profile } from './profile/schema.js';
 import { dossierVerdict } from './dossier/verdict.js';
 import type { DossierResult } from './report/model.js';
-import type { Lang } from './i18n/messages.js';
 import { errorCode, shownPath } from './fs-text.js';
 
 export { checkDossiers, checkDossiersToJson } from './check-many.js';
@@ -33,11 +32,6 @@ export interface CheckSettings {
    * named after nothing). Default true; off, a file costs little more than opening it.
    */
   readonly content?: boolean;
-  /**
-   * Many dossiers, for a JSON report in this language: each is also written as that report
-   * writes it, in the worker that checks it, while the other worker goes on (Report.json).
-   */
-  readonly jsonLang?: Lang;
 }
 
 export { DEFAULT_FILE_TIMEOUT_MS } from './pdf/types.js';

@@ -5,7 +5,7 @@
 import { workerData } from 'node:worker_threads';
 import { finding } from '../findings.js';
 import { analysePdf, type PdfjsPath, type Unread } from './analyse.js';
-import { readEnds, readHole, SPARSE_FROM_BYTES } from './sparse.js';
+import { readEnds, readHole } from './sparse.js';
 import type { ContentRequest } from './content/analyse-content.js';
 import { sha256 } from './content/hash.js';
 import { notPdf, sniff } from './sniff.js';
@@ -199,9 +199,10 @@ function readFile(path: string | Uint8Array, ceiling: number, whole = false): { 
   return withRegularFile(path, (fd, sizeBytes) => {
     const size = sizeBytes > ceiling ? Math.min(4096, sizeBytes) : sizeBytes;
     const bytes = bufferFor(size);
-    if (whole || size !== sizeBytes || size < SPARSE_FROM_BYTES) return { bytes: bytes.subarray(0, readStart(fd, bytes, size)), sizeBytes };
     const view = bytes.subarray(0, size);
-    const hole = readEnds(fd, view, size);
+    // By its ends: a file read up to its size, not asked whole (to hash it), and large enough
+    // (readEnds answers null under SPARSE_FROM_BYTES, and when no image spans the middle).
+    const hole = whole || size !== sizeBytes ? null : readEnds(fd, view, size);
     if (!hole) return { bytes: bytes.subarray(0, readStart(fd, bytes, size)), sizeBytes };
     // Read later, through a descriptor opened again: a file rewritten to the same size between
     // the two reads would be judged on bytes of both (a file changing while it is checked is

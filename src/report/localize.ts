@@ -24,9 +24,10 @@ export type { DocumentView, DossierView, ProblemView, ReportView, RuleView } fro
 /** A report to format: the model, or a report already in words (e.g. merged from JSON shards). */
 export type Reportable = Report | ReportView;
 
-const isView = (r: Reportable): r is ReportView => 'lang' in r;
+/** What a formatter writes before and after the dossiers, of a report in either form. */
 type Head = Omit<Report, 'dossiers'> | Omit<ReportView, 'dossiers'>;
-const isViewHead = (r: Head): r is Omit<ReportView, 'dossiers'> => 'lang' in r;
+/** Already in words: only a report in words has a language. */
+const isView = (r: Head): r is Omit<ReportView, 'dossiers'> => 'lang' in r;
 
 export function localize(input: Reportable, options: FormatOptions): ReportView {
   // Already in words (merged shards): messages cannot be re-rendered, so they are kept as is.
@@ -37,7 +38,7 @@ export function localize(input: Reportable, options: FormatOptions): ReportView 
 
 /** Everything but the dossiers, in words: what a formatter writes before and after them. */
 export function localizeHead(input: Head, options: FormatOptions): Omit<ReportView, 'dossiers'> {
-  if (isViewHead(input)) {
+  if (isView(input)) {
     const { dossiers: _dossiers, ...head } = input as Partial<ReportView> & Omit<ReportView, 'dossiers'>;
     return head;
   }
