@@ -1,6 +1,6 @@
 // JSON Schemas published in schemas/, generated from the zod schemas so they cannot drift:
 // `npm run schemas` rewrites them and a test fails when the committed files are stale.
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './package-root.js';
 import { z } from 'zod';
 import { candidateSchema } from './facts/schema.js';
 import { profileSchema, type Profile } from './profile/schema.js';
@@ -8,8 +8,8 @@ import { reportSchema } from './report/schema.js';
 
 const BASE = 'https://dossier.invalid/schemas/';
 
-/** The package's schemas/ folder (this file sits one level below the root, in src/ or dist/). */
-export const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));
+/** The package's schemas/ folder. */
+export const SCHEMAS_DIR = packagePath('schemas') + '/';
 
 function toJson(schema: z.ZodType, id: string, title: string): string {
   const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any', cycles: 'ref', reused: 'inline' });

@@ -1,6 +1,7 @@
 // The whole CLI as a function of its arguments and streams: it returns the exit code and
 // never calls process.exit, so tests run it in-process and output is never cut short.
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../package-root.js';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
@@ -13,7 +14,7 @@ import { USAGE, usageLang, type UsageWords } from '../i18n/usage.js';
 import { helpExtras, helpTitle, translator, type Translate } from '../i18n/help.js';
 import type { Lang } from '../i18n/messages.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;

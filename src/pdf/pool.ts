@@ -2,10 +2,10 @@
 // one task. Both cores work, the main thread stays free for progress and Ctrl+C, a file that
 // runs out of time has its worker terminated and replaced, and a worker that dies costs one
 // finding; the task's other files are read again. `inspect` and `inspectAll` never reject.
-import { constants, existsSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import { finding, type Finding } from '../findings.js';
@@ -41,12 +41,11 @@ interface Handler {
   readonly name: string;
 }
 
-/** A compiled worker module, by its path under dist/. Tests run the TypeScript sources, so fall back to the build. */
-function workerFile(fromHere: string, fromDist: string): string {
-  const here = fileURLToPath(new URL(fromHere, import.meta.url));
-  if (existsSync(here)) return here;
-  return fileURLToPath(new URL(`../../dist/${fromDist}`, import.meta.url));
-}
+/**
+ * A worker module, by its path under dist/: always the build's, whether this module runs from
+ * it, from the bundle the build makes of it (scripts/bundle.mjs), or from src/ under the tests.
+ */
+const workerFile = (fromDist: string): string => packagePath(`dist/${fromDist}`);
 
 
 /**
@@ -147,8 +146,8 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   // assertion in node::loader::ModuleWrap::CreateRequiredModuleFacade. Reproduced here (a
   // worker terminated as soon as its module's body has run: aborts within 3,000 tries, none in
   // 3,000 with a named export) and seen once in CI; test/worker-exports.test.ts keeps it so.
-  const pdfWorker: Handler = { filename: workerFile('./worker.js', 'pdf/worker.js'), name: 'inspect' };
-  const checkWorker: Handler = { filename: workerFile('../check-worker.js', 'check-worker.js'), name: 'checkInWorker' };
+  const pdfWorker: Handler = { filename: workerFile('pdf/worker.js'), name: 'inspect' };
+  const checkWorker: Handler = { filename: workerFile('check-worker.js'), name: 'checkInWorker' };
   const pool = new Piscina<InspectBatch | DossierTask, InspectResult[] | DossierAnswer>({
     // Workers that will check dossiers load the core as they start (check-worker.ts imports
     // the PDF worker too), not with their first dossier.

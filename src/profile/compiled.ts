@@ -5,11 +5,11 @@
 // its YAML as any other. Profiles other than the bundled one always are.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import type { Profile } from './schema.js';
 
-/** Where the build writes the compiled profile: next to this module, in dist/. */
-export const COMPILED_PROFILE = fileURLToPath(new URL('./bundled.compiled.json', import.meta.url));
+/** Where the build writes the compiled profile, in dist/. */
+export const COMPILED_PROFILE = packagePath('dist/profile/bundled.compiled.json');
 /** Bumped when the compiled file's shape, or the Profile type, changes. */
 export const COMPILED_FORMAT = 1;
 

@@ -2,7 +2,7 @@
 // file:line:col, because HR fixes a profile in one pass, not one error per run.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { validateConditions } from '../rules/validate.js';
 import { parseLocatedYaml, zodIssues, type SourceIssue } from '../yaml/located.js';
 import { z } from 'zod';
@@ -17,7 +17,7 @@ export { BUNDLED_PROFILE } from './bundled.js';
 
 /** The example profiles shipped in samples/profiles/ (the bundled one among them), sorted. */
 export async function sampleProfiles(): Promise<string[]> {
-  const dir = fileURLToPath(new URL('../../samples/profiles/', import.meta.url));
+  const dir = packagePath('samples/profiles');
   return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
 }
 

@@ -12,7 +12,8 @@ export default function setup(): void {
     if (!existsSync('dist/pdf/worker.js')) throw err;
     console.warn('test setup: tsc reported errors; running the tests on what it emitted');
   }
-  // The bundled profile compiled as `npm run build` does (src/profile/compiled.ts), so that
-  // the tests run what users run.
+  // The bundled profile compiled, and the CLI and workers bundled, as `npm run build` does
+  // (src/profile/compiled.ts, scripts/bundle.mjs): the tests run what users run.
   execFileSync(process.execPath, ['dist/profile/write-compiled.js'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' });
 }
