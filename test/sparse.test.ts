@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentRequestFor } from '../src/dossier/content-findings.js';
 import { analysePdf } from '../src/pdf/analyse.js';
 import { createInspector } from '../src/pdf/pool.js';
-import { readEnds, SPARSE_FROM_BYTES } from '../src/pdf/sparse.js';
+import { END_BYTES, readEnds, SPARSE_FROM_BYTES } from '../src/pdf/sparse.js';
 import { inspectTask } from '../src/pdf/task.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { A4, pdfWith, png } from './support/content-pdfs.js';
@@ -107,7 +107,7 @@ describe('large files read by their ends', () => {
 
   it('bytes changed in either end of a large scan: the verdict is still the whole file\'s (property)', async () => {
     const scan = await bigScan(3);
-    const END = 64 * 1024;
+    const END = END_BYTES;
     let n = 0;
     await fc.assert(
       fc.asyncProperty(
