@@ -27,7 +27,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 
 /** The entry points, by their path under dist/, where the bundled file replaces tsc's. */
-export const ENTRIES = ['cli/run', 'check-worker', 'pdf/worker'];
+const ENTRIES = ['cli/run', 'check-worker', 'pdf/worker'];
 
 const outside = (id) => /^(pdfjs-dist|piscina|yaml|zod)(\/|$)/.test(id) || id.endsWith('/dist/pdf/pdfjs/index.js');
 
