@@ -12,7 +12,6 @@ import { DEFAULT_FILE_TIMEOUT_MS } from './pdf/types.js';
 import { SCHEMA_VERSION, summarize, type DossierResult, type JsonReport, type Report } from './report/model.js';
 import { pack, packedDossiers } from './report/packed.js';
 import { shownPath } from './fs-text.js';
-import { leanHeap } from './lean-heap.js';
 import { verdictStore } from './report/verdict-store.js';
 import { extend } from './extend.js';
 import type { DossierAnswer } from './check-worker.js';
@@ -122,15 +121,9 @@ async function checkEach(
         verdicts[i] = { complete: here.complete, eligibility: here.eligibility, accepted: here.accepted };
       }
       settings.onProgress?.(++done, dirs.length);
-      heap.done(done);
     }
   };
-  const heap = leanHeap();
-  try {
-    await Promise.all(Array.from({ length: Math.min(limit, dirs.length) }, lane));
-  } finally {
-    heap.end();
-  }
+  await Promise.all(Array.from({ length: Math.min(limit, dirs.length) }, lane));
   // Interrupted: the dossiers never started are left out.
   const finished = verdicts.flatMap((_, i) => (keep.has(i) ? [i] : []));
   return { finished, all: finished.length === dirs.length, summary: summarize(finished.map((i) => verdicts[i]!)) };

@@ -14,6 +14,7 @@ import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, refuseOutputInside, requireProfile } from './options.js';
 import { startProgress } from './progress.js';
 import { threadsAsked } from './concurrency.js';
+import { leanHeap } from '../lean-heap.js';
 import type { Translate } from '../i18n/help.js';
 
 interface BatchOptions extends ReportOptions {
@@ -50,6 +51,8 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
       const inspector = createInspector({ concurrency, profile });
       const onAbort = () => void inspector.close();
       io.signal?.addEventListener('abort', onAbort, { once: true });
+      // The main thread's heap kept from growing with the dossiers, until the report is written.
+      const heap = leanHeap();
       let report: Report | JsonReport;
       try {
         const many = await import('../check-many.js');
@@ -58,7 +61,10 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
           ...settings,
           profile,
           dossierConcurrency: concurrency * 4,
-          onProgress: (done: number, total: number) => progress.update(done, total),
+          onProgress: (done: number, total: number) => {
+            progress.update(done, total);
+            heap.done(done);
+          },
           ...(io.signal ? { signal: io.signal } : {}),
         };
         // A JSON report's dossiers are written by the workers, in parallel, as they are
@@ -69,6 +75,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
             : await many.checkDossiers(paths, batchSettings, inspector, listing.problems, dirs);
       } catch (err) {
         await inspector.close();
+        heap.end();
         throw err;
       } finally {
         progress.stop();
@@ -85,6 +92,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
         await emit(text, opts.output, io, [root]);
       } finally {
         await closing;
+        heap.end();
       }
       setExit(report.summary.accepted === report.summary.dossiers ? EXIT.ok : EXIT.problems);
     });
