@@ -1,17 +1,19 @@
-// A whole dossier checked inside a worker thread of the pool (src/pdf/pool.ts, Inspector.dossiers):
-// the same core as on the main thread (src/check.ts), with the dossier's files inspected right
-// here, one after the other, under the pool's clock. What goes back is the verdict packed
-// (src/report/packed.ts), or, for a report wanted as JSON only, the dossier as that report
-// writes it, and the three answers the summary counts: a few kilobytes, where
-// the files' inspections and the declaration used to cross to the main thread and be judged
-// there. A file that runs out of time or kills this thread is the pool's to handle: it tells
-// the main thread which file it was (the clock), and the main thread checks that dossier
-// itself without reading the file again.
+// Whole dossiers checked inside a worker thread of the pool (src/pdf/pool.ts, Inspector.dossiers),
+// a few per task: the same core as on the main thread (src/check.ts), with each dossier's files
+// inspected right here, one after the other, under the pool's clock. What goes back for each
+// is the verdict packed (src/report/packed.ts), or, for a report wanted as JSON only, the
+// dossier as that report writes it, and the three answers the summary counts: a few
+// kilobytes, where the files' inspections and the declaration used to cross to the main
+// thread and be judged there. A file that runs out of time or kills this thread is the pool's
+// to handle: the clock tells it which dossier and which file it was; the main thread checks
+// that dossier itself without reading the file again, and the task's others are checked again
+// in the workers.
 import { workerData } from 'node:worker_threads';
 import { checkDossier } from './check.js';
 import { shownPath } from './fs-text.js';
 import { fsPath } from './fs-read.js';
-import { inspect } from './pdf/worker.js';
+import { clock, inspect } from './pdf/worker.js';
+import { dossierStarted } from './pdf/clock.js';
 import { inspectTask } from './pdf/task.js';
 import { pack } from './report/packed.js';
 import { inspectorOf, type Inspector } from './pdf/inspector.js';
@@ -19,17 +21,27 @@ import type { Lang } from './i18n/messages.js';
 import type { Profile } from './profile/schema.js';
 import type { DossierResult } from './report/model.js';
 
-export interface DossierTask {
+/** One dossier of a task. */
+export interface DossierRef {
   /** A string, or the folder name's bytes when it is not UTF-8 (they arrive as a Uint8Array). */
   readonly dir: string | Uint8Array;
   /** The path the report shows for it. */
   readonly shown: string;
-  /** This task's place in the pool's shared clock. */
+}
+
+/**
+ * Dossiers checked one after the other in one task: one message each way for the lot
+ * (src/check-many.ts says how many). Per dossier, the pool's messages and the main thread's
+ * waking up cost more than its matching and rules.
+ */
+export interface DossierTask {
+  readonly dossiers: readonly DossierRef[];
+  /** This task's place in the pool's shared clock (src/pdf/clock.ts). */
   readonly slot: number;
   readonly asOf: string;
   readonly fileTimeoutMs: number;
   readonly content: boolean;
-  /** Answer with the dossier as the JSON report in this language writes it, instead of the packed result. */
+  /** Answer with each dossier as the JSON report in this language writes it, instead of the packed result. */
   readonly jsonLang?: Lang;
 }
 
@@ -57,8 +69,22 @@ function profileOf(): Profile {
   return given;
 }
 
-export async function checkInWorker(task: DossierTask): Promise<DossierAnswer> {
+/**
+ * The task's dossiers, answered in its order. The clock says which dossier is being checked,
+ * so that when a file kills this thread or runs out of time the pool knows whose file it was,
+ * and has the task's other dossiers checked again (src/pdf/pool.ts).
+ */
+export async function checkInWorker(task: DossierTask): Promise<DossierAnswer[]> {
   const profile = profileOf();
+  const answers: DossierAnswer[] = [];
+  for (const [k, dossier] of task.dossiers.entries()) {
+    if (clock) dossierStarted(clock, task.slot, k);
+    answers.push(await checkOne(task, dossier, profile));
+  }
+  return answers;
+}
+
+async function checkOne(task: DossierTask, dossier: DossierRef, profile: Profile): Promise<DossierAnswer> {
   // The dossier's files are numbered across its inspections, as the pool's clock reads them.
   let next = 0;
   const inspectAll: Inspector['inspectAll'] = async (files) => {
@@ -68,8 +94,8 @@ export async function checkInWorker(task: DossierTask): Promise<DossierAnswer> {
     return found.map((r, i) => ({ path: shownPath(files[i]!.path), ...r }));
   };
   const here = inspectorOf(inspectAll, async () => undefined);
-  const result = await checkDossier(fsPath(task.dir), { profile, asOf: task.asOf, fileTimeoutMs: task.fileTimeoutMs, content: task.content }, here);
-  const shown = { ...result, path: task.shown };
+  const result = await checkDossier(fsPath(dossier.dir), { profile, asOf: task.asOf, fileTimeoutMs: task.fileTimeoutMs, content: task.content }, here);
+  const shown = { ...result, path: dossier.shown };
   const { complete, eligibility, accepted } = result;
   if (task.jsonLang) return { json: utf8.encode((await jsonWriter(task.jsonLang, profile))(shown)), complete, eligibility, accepted };
   return { packed: pack(shown), complete, eligibility, accepted };

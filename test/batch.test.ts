@@ -167,9 +167,9 @@ describe('whole dossiers in the workers', () => {
     try {
       expect(pool.dossiers?.profile).toBe(loaded.profile);
       const dir = 'samples/dossiers-formateur/01-amina-el-fassi-complet';
-      const answer = await pool.dossiers!.check({ dir, shown: dir, asOf: '2026-02-21', fileTimeoutMs: 10_000, content: true });
+      const [answer] = await pool.dossiers!.check({ dossiers: [{ dir, shown: dir }], asOf: '2026-02-21', fileTimeoutMs: 10_000, content: true });
       // A verdict packed in the worker: the profile reached it through shared memory.
-      expect('packed' in answer && answer.accepted).toBe(true);
+      expect(answer && 'packed' in answer && answer.accepted).toBe(true);
     } finally {
       await pool.close();
     }

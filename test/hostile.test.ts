@@ -284,8 +284,8 @@ describe('never hang', () => {
     const pool = createInspector({ concurrency: 1, profile });
     try {
       const settings = { profile, asOf: '2026-02-21', fileTimeoutMs: 400 };
-      const there = await pool.dossiers!.check({ dir, shown: dir, asOf: settings.asOf, fileTimeoutMs: settings.fileTimeoutMs, content: true });
-      expect('retry' in there).toBe(true);
+      const [there] = await pool.dossiers!.check({ dossiers: [{ dir, shown: dir }], asOf: settings.asOf, fileTimeoutMs: settings.fileTimeoutMs, content: true });
+      expect(there && 'retry' in there).toBe(true);
       const { retry } = there as { retry: Inspector };
       // Asked in the order the worker asked (the CV's document comes before the diploma's): the
       // CV is answered from its first bytes at once, where reading it again would take the
@@ -348,6 +348,36 @@ describe('never hang', () => {
           ['ok', 1],
           ['ok', 1],
         ]);
+      } finally {
+        await pool.close();
+      }
+    } finally {
+      await root.remove();
+    }
+  });
+
+  it('a task of several dossiers: the one whose file ran out of time is left to the caller, the others are answered by the workers', async () => {
+    // Three dossiers in one task (src/check-many.ts groups them): the worker is terminated on
+    // the second's slow CV, losing the first's answer too. The clock says whose file it was:
+    // that dossier comes back to be checked by the caller, its CV answered unread; the first
+    // and the third are checked again in the workers.
+    const root = await tempFolder('dossier-group-');
+    try {
+      const dirs = ['a', 'lent', 'c'].map((name) => join(root.dir, name));
+      for (const dir of dirs) {
+        await mkdir(dir);
+        await writeFile(join(dir, 'CV.pdf'), dir.endsWith('lent') ? slowObjectStream(250) : await textPdf(2, 'Curriculum Vitae'));
+        await writeFile(join(dir, 'Diplome Master.pdf'), await textPdf(1, 'Master'));
+        await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+      }
+      const pool = createInspector({ concurrency: 1, profile });
+      try {
+        const answers = await pool.dossiers!.check({ dossiers: dirs.map((dir) => ({ dir, shown: dir })), asOf: '2026-02-21', fileTimeoutMs: 400, content: true });
+        expect(answers.map((a) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other'))).toEqual(['packed', 'retry', 'packed']);
+        const { retry } = answers[1] as { retry: Inspector };
+        const limits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 400 };
+        const [cv] = await retry.inspectAll([{ path: join(dirs[1]!, 'CV.pdf'), limits }]);
+        expect([cv!.pages, codes(cv!)]).toEqual([null, ['timeout']]);
       } finally {
         await pool.close();
       }

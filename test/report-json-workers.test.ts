@@ -45,8 +45,8 @@ describe('the JSON report written where the dossiers are checked', () => {
   });
 
   it('a worker asked for JSON answers with it, and packs no model nobody would read', async () => {
-    const answer = await workers.dossiers!.check({ dir: samples[0]!, shown: 'x', asOf: '2026-02-21', fileTimeoutMs: 10_000, content: true, jsonLang: 'en' });
-    expect('json' in answer && !('packed' in answer)).toBe(true);
+    const [answer] = await workers.dossiers!.check({ dossiers: [{ dir: samples[0]!, shown: 'x' }], asOf: '2026-02-21', fileTimeoutMs: 10_000, content: true, jsonLang: 'en' });
+    expect(answer && 'json' in answer && !('packed' in answer)).toBe(true);
     expect(JSON.parse(Buffer.from((answer as { json: Uint8Array }).json).toString('utf8')).path).toBe('x');
   });
 

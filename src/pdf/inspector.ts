@@ -28,11 +28,13 @@ export interface DossierRunner {
   /** The profile the workers were given: dossiers are checked against it, and no other. */
   readonly profile: Profile;
   /**
-   * The packed verdict; or, when the worker died or ran out of time on a file, an inspector
-   * that answers for that file without reading it again: the caller checks the dossier on
-   * its own thread with it, each other file inspected as usual. Never rejects.
+   * The task's dossiers, checked in the workers, answered in its order: each one's packed
+   * verdict (or JSON). Or, for the one whose file killed its worker or ran out of time, an
+   * inspector that answers for that file without reading it again: the caller checks that
+   * dossier on its own thread with it, each other file inspected as usual. The task's other
+   * dossiers are checked again in the workers. Never rejects.
    */
-  check(task: Omit<DossierTask, 'slot'>): Promise<DossierAnswer | { readonly retry: Inspector }>;
+  check(task: Omit<DossierTask, 'slot'>): Promise<(DossierAnswer | { readonly retry: Inspector })[]>;
 }
 
 /** An inspector from its inspectAll: one file is a batch of one. */

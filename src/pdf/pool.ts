@@ -21,10 +21,9 @@ import type { DossierAnswer, DossierTask } from '../check-worker.js';
 import { inspectorOf, type Inspector } from './inspector.js';
 import { leastBusy, TASKS_PER_WORKER } from './balancer.js';
 import { extend } from '../extend.js';
+import { CLOCK_CELLS_PER_SLOT, clearSlot, fileSince, startedDossier, startedFile as fileOf } from './clock.js';
 
 export type { DossierRunner, Inspector } from './inspector.js';
-// A constant, not code: the worker module is not loaded here.
-const CLOCK_CELLS_PER_SLOT = 2;
 
 export interface InspectorOptions {
   /** Worker threads (default: available cores). */
@@ -191,16 +190,15 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   // Files blamed so far for their worker's end (out of time, or the worker died on them): a
   // task that died reading no file while this count moved was only sharing that worker.
   let blamed = 0;
-  const startedFile = (slot: number) => Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT)) - 1;
+  const startedFile = (slot: number) => fileOf(clock, slot);
   const watch = () => {
     for (const [slot, task] of running) {
       const file = startedFile(slot);
       if (file < 0) continue;
       const limit = task.limitOf(file);
-      const since = Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT + 1));
-      if (Date.now() - since > limit) {
+      if (Date.now() - fileSince(clock, slot) > limit) {
         blamed++;
-        task.controller.abort(new Timeout(file));
+        task.controller.abort(new Timeout(file, startedDossier(clock, slot)));
       }
     }
     if (running.size === 0) {
@@ -218,18 +216,19 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   });
 
   /**
-   * One task (a dossier's files, or a whole dossier) in a slot of the shared clock, watched
+   * One task (a dossier's files, or whole dossiers) in a slot of the shared clock, watched
    * with `limitOf(file)` for each of its files: the worker's answer, or the file it died or
-   * ran out of time on (-1: it had started none) and that file's finding.
+   * ran out of time on (-1: it had started none), the dossier it was checking then (-1: none,
+   * or the task is files) and that file's finding.
    */
   async function runWatched<T>(
     task: (slot: number) => InspectBatch | DossierTask,
     handler: Handler,
     limitOf: (file: number) => number,
     everyMs: number,
-  ): Promise<{ readonly answer: T } | { readonly file: number; readonly workerFailed: boolean; readonly problem: Finding }> {
+  ): Promise<{ readonly answer: T } | { readonly file: number; readonly dossier: number; readonly workerFailed: boolean; readonly problem: Finding }> {
     const slot = await slots.take();
-    Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
+    clearSlot(clock, slot);
     const controller = new AbortController();
     running.set(slot, { limitOf, controller });
     if (watchdog === undefined || everyMs < watchEveryMs) {
@@ -244,13 +243,14 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       // The file that ran out of time is the one the watchdog saw, even if the worker moved
       // on in the instant before it was terminated.
       const file = reason instanceof Timeout ? reason.file : startedFile(slot);
+      const dossier = reason instanceof Timeout ? reason.dossier : startedDossier(clock, slot);
       if (!(reason instanceof Timeout) && file >= 0) blamed++;
       const problem =
         reason instanceof Timeout
           ? finding('timeout', 'error', { seconds: limitOf(file) / 1000 })
           : // The worker died (heap limit, crash inside pdf.js): what it died of.
             finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) });
-      return { file, workerFailed: reason instanceof WorkerFailure, problem };
+      return { file, dossier, workerFailed: reason instanceof WorkerFailure, problem };
     } finally {
       running.delete(slot);
       // A terminated worker may still be writing its clock for a moment: that slot rests
@@ -317,16 +317,26 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
     }
   };
   const self = inspectorOf(all, close);
-  async function checkDossier(task: Omit<DossierTask, 'slot'>): Promise<DossierAnswer | { readonly retry: Inspector }> {
-    if (closed) return { retry: self };
-    const r = await runWatched<DossierAnswer>(
+  async function checkDossiers(task: Omit<DossierTask, 'slot'>): Promise<(DossierAnswer | { readonly retry: Inspector })[]> {
+    const { dossiers } = task;
+    if (closed || dossiers.length === 0) return dossiers.map(() => ({ retry: self }));
+    const r = await runWatched<DossierAnswer[]>(
       (slot) => extend(task, { slot }) satisfies DossierTask,
       checkWorker,
       () => task.fileTimeoutMs,
       Math.max(MIN_WATCH_MS, task.fileTimeoutMs / 4),
     );
     if ('answer' in r) return r.answer;
-    return { retry: closed || r.file < 0 ? self : answering(self, r.file, r.problem) };
+    // The worker ended. The dossier it was checking is checked by the caller, without the
+    // file that ended it (that file is answered from its first bytes). Its worker had not
+    // started any (it waited behind another task, or died starting): each is the caller's,
+    // as a single dossier's would be. The others were fine, or never started: they go to
+    // the workers again, without the culprit, so this ends.
+    const culprit = r.dossier;
+    if (closed || culprit < 0) return dossiers.map(() => ({ retry: self }));
+    const retry = r.file < 0 ? self : answering(self, r.file, r.problem);
+    const others = await checkDossiers(extend(task, { dossiers: dossiers.filter((_, k) => k !== culprit) }));
+    return [...others.slice(0, culprit), { retry }, ...others.slice(culprit)];
   }
 
   async function close() {
@@ -335,7 +345,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
     clearInterval(watchdog);
     await pool.destroy();
   }
-  const withDossiers = (profile: Profile): Inspector => inspectorOf(all, close, { profile, check: checkDossier });
+  const withDossiers = (profile: Profile): Inspector => inspectorOf(all, close, { profile, check: checkDossiers });
   let given: Profile | undefined = options.profile;
   return {
     threads,
@@ -407,7 +417,10 @@ class Slots {
 }
 
 class Timeout extends Error {
-  constructor(readonly file: number) {
+  constructor(
+    readonly file: number,
+    readonly dossier: number,
+  ) {
     super('timeout');
   }
 }

@@ -13,6 +13,7 @@ import { errorCode } from '../fs-text.js';
 import { readStart, withRegularFile } from '../fs-read.js';
 import { tooLarge } from './size.js';
 import { NOT_OPENED, type FileInspection } from './types.js';
+import { fileFinished, fileStarted, type Clock } from './clock.js';
 
 export interface InspectTask {
   /** A string, or a name's bytes (a Buffer arrives here as a Uint8Array, which fs takes too). */
@@ -30,8 +31,8 @@ export interface InspectTask {
 
 /**
  * One task: the files of one dossier, inspected one after the other. `slot` is this task's
- * place in the shared clock (CLOCK_CELLS_PER_SLOT below): the pool's watchdog reads there which file is
- * being read since when, and terminates the worker when one runs out of time.
+ * place in the pool's shared clock (src/pdf/clock.ts): the pool's watchdog reads there which
+ * file is being read since when, and terminates the worker when one runs out of time.
  */
 export interface InspectBatch {
   readonly files: readonly InspectTask[];
@@ -47,13 +48,9 @@ export interface InspectBatch {
 /** What a worker answers for a file: the inspection, but the path (the pool knows it). */
 export type InspectResult = Omit<FileInspection, 'path'>;
 
-/**
- * The shared clock: two 64-bit cells per slot, [file being read, 1-based (0: none yet); when
- * it started, Date.now()]. Written here, read by the pool's watchdog; no message per file.
- */
-export const CLOCK_CELLS_PER_SLOT = 2;
 const data = workerData as { clock?: SharedArrayBuffer } | null;
-const clock: BigInt64Array | null = data?.clock ? new BigInt64Array(data.clock) : null;
+/** The pool's clock; none when this module runs outside a pool (a test, a harness). */
+export const clock: Clock | null = data?.clock ? new BigInt64Array(data.clock) : null;
 
 // pdf.js is loaded the first time a file needs it (most files read plainly from their bytes,
 // src/pdf/analyse.ts), with the file's clock stopped meanwhile: compiling pdf.js is the
@@ -65,14 +62,11 @@ const loadPdfjs = () => (pdfjs ??= import('./analyse-pdfjs.js'));
 let pdfjsReady = false;
 
 function started(slot: number, file: number): void {
-  if (!clock) return;
-  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + 1, BigInt(Date.now()));
-  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, BigInt(file + 1));
+  if (clock) fileStarted(clock, slot, file);
 }
 
-/** Between files no clock runs: a file answered just under its limit is never blamed after. */
 function finished(slot: number): void {
-  if (clock) Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT, 0n);
+  if (clock) fileFinished(clock, slot);
 }
 
 // pdf.js can reject internal promises nobody awaits (seen on fuzzed files); by default that

@@ -1,0 +1,43 @@
+// The pool's shared clock (a SharedArrayBuffer of 64-bit cells): written by the workers as
+// they go, read by the pool's watchdog, which terminates a worker whose file ran out of time
+// and then tells which file and which dossier it was. No message per file. Constants and
+// small functions only: the pool imports this without loading any worker code.
+
+/** Cells of one task's slot: [file being read, 1-based (0: none); when it started, Date.now(); dossier of the task being checked, 1-based (0: none yet)]. */
+export const CLOCK_CELLS_PER_SLOT = 3;
+const FILE = 0;
+const SINCE = 1;
+const DOSSIER = 2;
+
+export type Clock = BigInt64Array;
+
+/** A file of the task (0-based, numbered as the task counts them) starts now. */
+export function fileStarted(clock: Clock, slot: number, file: number): void {
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + SINCE, BigInt(Date.now()));
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + FILE, BigInt(file + 1));
+}
+
+/** Between files no clock runs: a file answered just under its limit is never blamed after. */
+export function fileFinished(clock: Clock, slot: number): void {
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + FILE, 0n);
+}
+
+/** The task's `k`-th dossier (0-based) starts now (src/check-worker.ts). */
+export function dossierStarted(clock: Clock, slot: number, k: number): void {
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + DOSSIER, BigInt(k + 1));
+}
+
+/** A slot given to a new task: nothing started yet. */
+export function clearSlot(clock: Clock, slot: number): void {
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + FILE, 0n);
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + DOSSIER, 0n);
+}
+
+/** The file being read (0-based), or -1. */
+export const startedFile = (clock: Clock, slot: number): number => Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT + FILE)) - 1;
+
+/** When that file started (Date.now()). */
+export const fileSince = (clock: Clock, slot: number): number => Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT + SINCE));
+
+/** The dossier being checked (0-based), or -1. */
+export const startedDossier = (clock: Clock, slot: number): number => Number(Atomics.load(clock, slot * CLOCK_CELLS_PER_SLOT + DOSSIER)) - 1;
