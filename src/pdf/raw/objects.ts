@@ -15,10 +15,16 @@ const MAX_SECTIONS = 64;
 /** Object numbers above this are refused (a hostile /Size). */
 const MAX_OBJECTS = 1_000_000;
 
-export interface Stream {
-  readonly dict: Dict;
-  /** The raw (encoded) bytes, a view into the file. */
-  readonly raw: Uint8Array;
+/**
+ * A stream: its dictionary and its raw (encoded) bytes, a view into the file. A class, so that
+ * `isStream` is one check of kind: asking every kind of value ('dict' in v) for its keys made
+ * the optimized page walk give up each time a new kind came by, and V8 compiled it again.
+ */
+export class Stream {
+  constructor(
+    readonly dict: Dict,
+    readonly raw: Uint8Array,
+  ) {}
 }
 
 /** `gen`: the generation the table gives, which the object's header must repeat (as pdf.js checks). */
@@ -287,7 +293,7 @@ export class RawPdf {
     // And past "endstream", a token that must lex ("endobj").
     lx.pos = end + 9;
     lx.skipToken();
-    return { dict: v, raw: this.bytes.subarray(start, start + length) };
+    return new Stream(v, this.bytes.subarray(start, start + length));
   }
 
   private compressed(streamNum: number, index: number, num: number): PdfValue | Stream {
@@ -349,7 +355,7 @@ function fixedEntry(b: Uint8Array, at: number): Entry | null {
   return null;
 }
 
-export const isStream = (v: unknown): v is Stream => typeof v === 'object' && v !== null && 'dict' in v && 'raw' in v;
+export const isStream = (v: unknown): v is Stream => v instanceof Stream;
 
 const asArray = (v: PdfValue | Stream): (PdfValue | Stream)[] => (v === null ? [] : Array.isArray(v) ? v : [v]);
 

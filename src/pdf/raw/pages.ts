@@ -75,9 +75,18 @@ function viewOf(pdf: RawPdf, media: PdfValue | Stream | undefined, crop: PdfValu
 
 /** The page's content streams in order, as stored (an array of streams is one content). */
 export function contentStreams(pdf: RawPdf, page: Dict): Stream[] {
+  // One array literal, filled by one loop: with an empty literal, a one-element one and two
+  // maps, the arrays of pages with and without content differed in kind, and the optimized
+  // page walk gave up (and was compiled again) at the first page that had none.
   const c = pdf.get(page.get('Contents'));
-  const parts = Array.isArray(c) ? c.map((x) => pdf.get(x)) : c === undefined || c === null ? [] : [c];
-  return parts.map((s) => (isStream(s) ? s : fail('content is not a stream')));
+  const out: Stream[] = [];
+  if (c === undefined || c === null) return out;
+  const parts = Array.isArray(c) ? c : [c];
+  for (const part of parts) {
+    const s = pdf.get(part);
+    out.push(isStream(s) ? s : fail('content is not a stream'));
+  }
+  return out;
 }
 
 /** The page's content: its streams' decoded data in order. */
