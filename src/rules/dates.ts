@@ -93,12 +93,24 @@ function wallFields(t: number, timezone: string): Fields {
   return wallCache(`${timezone} ${t}`, () => computeWallFields(t, timezone));
 }
 
+// What format() gives for these options in ICU's en-US: "2/11/2026 AD, 13:41:00". Read with
+// a regular expression it costs a third of formatToParts (≈ 3 µs against ≈ 9), and every
+// dossier's submission time is a new instant. Any other shape (another ICU) is read from the
+// parts instead.
+const FORMATTED = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
+
 function computeWallFields(t: number, timezone: string): Fields {
+  const ms = ((t % 1000) + 1000) % 1000;
+  const f = formatter(timezone);
+  const m = FORMATTED.exec(f.format(new Date(t)));
+  if (m) {
+    const year = Number(m[3]);
+    return [m[4] === 'BC' ? 1 - year : year, Number(m[1]), Number(m[2]), Number(m[5]), Number(m[6]), Number(m[7]), ms];
+  }
   const parts: Record<string, string> = {};
-  for (const p of formatter(timezone).formatToParts(new Date(t))) parts[p.type] = p.value;
+  for (const p of f.formatToParts(new Date(t))) parts[p.type] = p.value;
   const year = Number(parts.year);
   const y = parts.era === 'BC' || parts.era === 'B' ? 1 - year : year;
-  const ms = ((t % 1000) + 1000) % 1000;
   return [y, Number(parts.month), Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second), ms];
 }
 
