@@ -45,6 +45,20 @@ describe('sniff', () => {
     expect(sniff(bytes('x'.repeat(1100) + '%PDF-1.4\n')).pdf).toBe(false);
   });
 
+  it('a PDF is what has "%PDF-" whole within the first KiB, wherever it starts (property)', () => {
+    const header = [...'%PDF-'].map((c) => c.charCodeAt(0));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 900, maxLength: 1200 }), fc.oneof(fc.nat(1200), fc.integer({ min: 1015, max: 1025 })), fc.boolean(), (noise, at, put) => {
+        const head = new Uint8Array(noise);
+        if (put) head.set(header.slice(0, Math.max(0, Math.min(header.length, head.length - at))), Math.min(at, head.length));
+        const expected = Buffer.from(head.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+        expect(sniff(head).pdf).toBe(expected);
+      }),
+      // No shrinking: a kilobyte of noise shrinks for minutes; the failing case shows as it is.
+      { numRuns: 2000, endOnFailure: true },
+    );
+  });
+
   it('nothing at all has no type', () => {
     expect(sniff(new Uint8Array(0))).toEqual({ pdf: false, type: null });
   });

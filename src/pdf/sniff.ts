@@ -19,8 +19,17 @@ export const notPdf = (kind: Sniffed): Finding[] => (kind.pdf || kind.type === n
 
 export function sniff(head: Uint8Array): Sniffed {
   if (head.length === 0) return { pdf: false, type: null };
-  if (ascii(head, 0, PDF_HEADER_WINDOW).includes('%PDF-')) return { pdf: true, type: 'pdf' };
+  if (hasPdfHeader(head)) return { pdf: true, type: 'pdf' };
   return { pdf: false, type: otherType(head) };
+}
+
+const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+/** "%PDF-" within the first PDF_HEADER_WINDOW bytes, found in the bytes (every file is asked: no string made of its head). */
+function hasPdfHeader(head: Uint8Array): boolean {
+  const last = Math.min(head.length, PDF_HEADER_WINDOW) - PDF_HEADER.length;
+  for (let i = 0; i <= last; i++) if (head[i] === 0x25 && starts(head, PDF_HEADER, i)) return true;
+  return false;
 }
 
 function otherType(head: Uint8Array): string {
