@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentRequestFor } from '../src/dossier/content-findings.js';
 import { checkDossiers } from '../src/check.js';
 import { DOCUMENT_CODES } from '../src/findings.js';
-import { findInflationBomb } from '../src/pdf/inflation.js';
+import { dataEnd, findInflationBomb, streamHead } from '../src/pdf/inflation.js';
 import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
 import { createInspector, type Inspector } from '../src/pdf/pool.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
@@ -154,6 +154,39 @@ describe('bounded memory', () => {
     const r = await inspector.inspect(path, { ...LIMITS, maxSizeBytes: 100 });
     expect(codes(r)).toEqual(['too-large']);
     expect(r.pages).toBe(2);
+  });
+});
+
+describe("a stream's head and end, read in the bytes", () => {
+  // The bomb check reads every stream's object number and end; both were read from latin1 text
+  // made of the bytes, with a regular expression and a string compare. These properties hold
+  // the byte readers to those definitions.
+  const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+  // Bytes around an object header: digits, every kind of white space \s knows, and others (no "obj").
+  const near = fc.uint8Array({ maxLength: 40 }).map((b) => b.map((x) => [0x30, 0x31, 0x39, 0x20, 0x0a, 0x0d, 0x09, 0x0b, 0x0c, 0xa0, 0x85, 0x41, 0x25, 0x3c][x % 14]!));
+
+  it('the object number before "obj" is what /(\\d+)\\s+\\d+\\s+$/ finds in the 24 bytes before it', () => {
+    fc.assert(
+      fc.property(near, (before) => {
+        const buf = Buffer.concat([Buffer.from(before), Buffer.from('obj<</Length 0>>stream\n')]);
+        const m = /(\d+)\s+\d+\s+$/.exec(latin1(before.subarray(Math.max(0, before.length - 24))));
+        expect(streamHead(buf, buf.indexOf('stream', before.length + 3))?.num).toBe(m ? Number(m[1]) : undefined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('data ends by its /Length only where "endstream" follows (after white space)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 30 }), fc.nat(40), fc.constantFrom('endstream', 'endstrea', 'Endstream', 'endstreamx', ''), (data, length, tail) => {
+        const buf = Buffer.concat([Buffer.from(data), Buffer.from(tail, 'latin1')]);
+        let e = length;
+        while (buf[e] === 0x0d || buf[e] === 0x0a || buf[e] === 0x20) e++;
+        const expected = length <= buf.length && buf.toString('latin1', e, e + 9) === 'endstream' ? length : undefined;
+        expect(dataEnd(buf, 0, length)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -188,7 +188,16 @@ export function dataEnd(buf: Buffer, start: number, length: unknown): number | u
   if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || start + length > buf.length) return undefined;
   let e = start + length;
   while (buf[e] === 0x0d || buf[e] === 0x0a || buf[e] === 0x20) e++;
-  return buf.toString('latin1', e, e + 9) === 'endstream' ? start + length : undefined;
+  return bytesAre(buf, e, ENDSTREAM) ? start + length : undefined;
+}
+
+const ENDSTREAM = [...'endstream'].map((c) => c.charCodeAt(0));
+
+/** Whether `word` is written at `at` (compared in the bytes: every stream of every file is asked). */
+function bytesAre(buf: Uint8Array, at: number, word: readonly number[]): boolean {
+  if (at < 0 || at + word.length > buf.length) return false;
+  for (let i = 0; i < word.length; i++) if (buf[at + i] !== word[i]) return false;
+  return true;
 }
 
 /**
@@ -202,12 +211,36 @@ export function streamHead(buf: Buffer, keyword: number): StreamHead | undefined
   try {
     const dict = new Lexer(buf, obj + 3, keyword).value(true);
     if (!(dict instanceof Map)) return undefined;
-    const m = /(\d+)\s+\d+\s+$/.exec(buf.toString('latin1', Math.max(0, obj - 24), obj));
-    return { dict, num: m ? Number(m[1]) : undefined };
+    return { dict, num: objectNumberBefore(buf, obj) };
   } catch {
     return undefined;
   }
 }
+
+/**
+ * The object number in "12 0 " just before `obj`, read in the 24 bytes before it as the regular
+ * expression /(\d+)\s+\d+\s+$/ read their latin1 text (white space as \s takes it, 0xA0 too;
+ * digits cut by the window's start are what is left of them), without making that text.
+ */
+function objectNumberBefore(buf: Uint8Array, obj: number): number | undefined {
+  const from = Math.max(0, obj - 24);
+  let i = obj - 1;
+  const skip = (test: (b: number) => boolean) => {
+    const end = i;
+    while (i >= from && test(buf[i]!)) i--;
+    return end - i;
+  };
+  if (skip(isRegexSpace) === 0 || skip(isDigit) === 0 || skip(isRegexSpace) === 0) return undefined;
+  const end = i;
+  if (skip(isDigit) === 0) return undefined;
+  let n = 0;
+  for (let k = i + 1; k <= end; k++) n = n * 10 + (buf[k]! - 0x30);
+  return n;
+}
+
+const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
+/** What \s matches among latin1 characters: tab to carriage return, space, and no-break space. */
+const isRegexSpace = (b: number) => (b >= 0x09 && b <= 0x0d) || b === 0x20 || b === 0xa0;
 
 /**
  * How many Flate filters the dictionary declares: 0, 1, 2...; undefined when it cannot be
