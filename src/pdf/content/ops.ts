@@ -20,9 +20,9 @@ export interface PlacedArea extends Rect {
   /** image: an image XObject; inline: an inline image; mask: a stencil mask; form: a form XObject drawn with paths (no image inside). */
   readonly kind: 'image' | 'inline' | 'mask' | 'form';
   /** The image's object id when it has one: the same picture painted twice shares it. */
-  readonly ref?: string;
+  readonly ref?: string | undefined;
   /** Pixel size of the image, when known. */
-  readonly pixels?: readonly [number, number];
+  readonly pixels?: readonly [number, number] | undefined;
 }
 
 export interface PageMarks {
@@ -145,11 +145,13 @@ export function markWalker(): MarkWalker {
     walked.ink = true;
     for (const f of forms) f.drawn++;
   };
-  const place = (m: Matrix, area: Omit<PlacedArea, keyof Rect>) => {
+  // Every area has the same keys, in the same order (absent ones undefined): spreading image
+  // details of four shapes into a rectangle made V8 build objects it kept past the page.
+  const place = (m: Matrix, kind: PlacedArea['kind'], info: ImageInfo) => {
     counts.images++;
     walked.ink = true;
     for (const f of forms) f.images++;
-    if (areas.length < MAX_AREAS) areas.push({ ...transformRect(m, 0, 0, 1, 1), ...area });
+    if (areas.length < MAX_AREAS) areas.push(placedArea(transformRect(m, 0, 0, 1, 1), kind, info));
   };
   const fillPaints = () => st.fill === 'ink' && st.fillAlpha > 0;
   const strokePaints = () => st.stroke === 'ink' && st.strokeAlpha > 0;
@@ -183,7 +185,7 @@ export function markWalker(): MarkWalker {
       // A form XObject drawn with paths and no image inside it (a vector picture of a card
       // pasted from an office suite) counts as an image-like area of its own.
       if (frame && frame.bbox && frame.images === 0 && frame.drawn > 0 && areas.length < MAX_AREAS)
-        areas.push({ ...frame.bbox, kind: 'form' });
+        areas.push(placedArea(frame.bbox, 'form', NO_INFO));
       break;
     }
     case OPS.beginAnnotation: {
@@ -280,16 +282,16 @@ export function markWalker(): MarkWalker {
       break;
     }
     case OPS.paintImageXObject:
-      place(st.ctm, { kind: 'image', ...imageInfo(args[0], args[1], args[2]) });
+      place(st.ctm, 'image', imageInfo(args[0], args[1], args[2]));
       break;
     case OPS.paintInlineImageXObject: {
       const img = args[0] as { width?: unknown; height?: unknown } | undefined;
-      place(st.ctm, { kind: 'inline', ...imageInfo(undefined, img?.width, img?.height) });
+      place(st.ctm, 'inline', imageInfo(undefined, img?.width, img?.height));
       break;
     }
     case OPS.paintImageMaskXObject: {
       const img = args[0] as { data?: unknown; width?: unknown; height?: unknown } | undefined;
-      if (fillPaints()) place(st.ctm, { kind: 'mask', ...imageInfo(img?.data, img?.width, img?.height) });
+      if (fillPaints()) place(st.ctm, 'mask', imageInfo(img?.data, img?.width, img?.height));
       break;
     }
     case OPS.paintSolidColorImageMask:
@@ -299,7 +301,7 @@ export function markWalker(): MarkWalker {
       // [objId, scaleX, scaleY, positions]
       const [ref, sx, sy, positions] = args as [unknown, number, number, ArrayLike<number>];
       for (let k = 0; positions && k + 1 < positions.length; k += 2)
-        place(multiply(st.ctm, [sx, 0, 0, sy, positions[k]!, positions[k + 1]!]), { kind: 'image', ...imageInfo(ref) });
+        place(multiply(st.ctm, [sx, 0, 0, sy, positions[k]!, positions[k + 1]!]), 'image', imageInfo(ref));
       break;
     }
     case OPS.paintImageMaskXObjectRepeat: {
@@ -307,21 +309,21 @@ export function markWalker(): MarkWalker {
       const [img, a, b, c, d, positions] = args as [{ data?: unknown }, number, number, number, number, ArrayLike<number>];
       if (!fillPaints()) break;
       for (let k = 0; positions && k + 1 < positions.length; k += 2)
-        place(multiply(st.ctm, [a, b, c, d, positions[k]!, positions[k + 1]!]), { kind: 'mask', ...imageInfo(img?.data) });
+        place(multiply(st.ctm, [a, b, c, d, positions[k]!, positions[k + 1]!]), 'mask', imageInfo(img?.data));
       break;
     }
     case OPS.paintImageMaskXObjectGroup: {
       if (!fillPaints()) break;
       for (const img of (args[0] ?? []) as { transform?: unknown; width?: unknown; height?: unknown }[]) {
         const m = asMatrix(img.transform);
-        if (m) place(multiply(st.ctm, m), { kind: 'mask', ...imageInfo(undefined, img.width, img.height) });
+        if (m) place(multiply(st.ctm, m), 'mask', imageInfo(undefined, img.width, img.height));
       }
       break;
     }
     case OPS.paintInlineImageXObjectGroup: {
       for (const entry of (args[1] ?? []) as { transform?: unknown; w?: unknown; h?: unknown }[]) {
         const m = asMatrix(entry.transform);
-        if (m) place(multiply(st.ctm, m), { kind: 'inline', ...imageInfo(undefined, entry.w, entry.h) });
+        if (m) place(multiply(st.ctm, m), 'inline', imageInfo(undefined, entry.w, entry.h));
       }
       break;
     }
@@ -357,9 +359,14 @@ class Walker implements MarkWalker {
 }
 
 
-function imageInfo(ref: unknown, w?: unknown, h?: unknown): { ref?: string; pixels?: readonly [number, number] } {
-  const out: { ref?: string; pixels?: readonly [number, number] } = {};
-  if (typeof ref === 'string') out.ref = ref;
-  if (typeof w === 'number' && typeof h === 'number') out.pixels = [w, h];
-  return out;
+interface ImageInfo {
+  readonly ref: string | undefined;
+  readonly pixels: readonly [number, number] | undefined;
 }
+const NO_INFO: ImageInfo = { ref: undefined, pixels: undefined };
+
+function imageInfo(ref: unknown, w?: unknown, h?: unknown): ImageInfo {
+  return { ref: typeof ref === 'string' ? ref : undefined, pixels: typeof w === 'number' && typeof h === 'number' ? [w, h] : undefined };
+}
+
+const placedArea = (r: Rect, kind: PlacedArea['kind'], info: ImageInfo): PlacedArea => ({ x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, kind, ref: info.ref, pixels: info.pixels });
