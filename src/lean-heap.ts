@@ -10,9 +10,11 @@
 //   - objects that outlived two scavenges (about 6 KB a dossier, almost all garbage by the
 //     next full collection) piled up in the old generation for 3,000 dossiers before V8's
 //     first full collection (8 → 23 MB), where 1,000 dossiers never reached it.
-// So, while dossiers are checked: the young generation keeps its size, and a full collection
-// runs every COLLECT_EVERY dossiers, a few milliseconds on a thread that mostly waits on the
-// workers (without it, peaks of 132 MB at 4,000 dossiers against 114, measured in session 9).
+// So, from the listing of the dossiers on (src/cli/batch.ts: listing 4,000 folders was enough
+// to double it, found in session 10) and while they are checked: the young generation keeps
+// its size, and a full collection runs every COLLECT_EVERY dossiers, a few milliseconds on a
+// thread that mostly waits on the workers (without it, peaks of 132 MB at 4,000 dossiers
+// against 114, measured in session 9).
 // And while the report is written: until session 9 V8's defaults came back for it, on the
 // guess that its short-lived garbage was better scavenged rarely; but a CSV report of 4,000
 // dossiers then grew the young generation to its largest, and set the batch's peak (136–140
