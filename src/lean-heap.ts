@@ -48,6 +48,16 @@ export function leanHeap(): LeanHeap {
   };
 }
 
+/** `work` with the heap kept lean, and V8's defaults back however it ends. */
+export async function withLeanHeap<T>(work: (heap: LeanHeap) => Promise<T>): Promise<T> {
+  const heap = leanHeap();
+  try {
+    return await work(heap);
+  } finally {
+    heap.end();
+  }
+}
+
 let gc: (() => void) | null | undefined;
 
 /**

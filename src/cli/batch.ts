@@ -14,7 +14,7 @@ import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, refuseOutputInside, requireProfile } from './options.js';
 import { startProgress } from './progress.js';
 import { threadsAsked } from './concurrency.js';
-import { leanHeap } from '../lean-heap.js';
+import { withLeanHeap } from '../lean-heap.js';
 import type { Translate } from '../i18n/help.js';
 
 interface BatchOptions extends ReportOptions {
@@ -43,72 +43,59 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
       // The main thread's heap kept from growing with the dossiers, from their listing until
       // the report is written: listing 4,000 folders doubled its young generation, which then
       // stayed so (peak RSS 5 MB higher than for 1,000, README Performance).
-      const heap = leanHeap();
-      let listing: Awaited<ReturnType<typeof listDossiers>>;
-      try {
-        listing = await listDossiers(resolve(io.cwd, root));
-      } catch (err) {
-        heap.end();
-        throw err;
-      }
-      // Report paths as the user wrote them, relative to <root>'s spelling.
-      const chosen = shard ? listing.dirs.filter((d) => inShard(d.name, shard.k, shard.n)) : listing.dirs;
-      const dirs = chosen.map((d) => `${root.replace(/\/+$/, '')}/${d.name}`);
+      const report = await withLeanHeap(async (heap) => {
+        const listing = await listDossiers(resolve(io.cwd, root));
+        // Report paths as the user wrote them, relative to <root>'s spelling.
+        const chosen = shard ? listing.dirs.filter((d) => inShard(d.name, shard.k, shard.n)) : listing.dirs;
+        const dirs = chosen.map((d) => `${root.replace(/\/+$/, '')}/${d.name}`);
 
-      let progress: Awaited<ReturnType<typeof startProgress>>;
-      let inspector: ReturnType<typeof import('../pdf/pool.js').createInspector>;
-      try {
-        progress = await startProgress(io, opts.format === 'text' && !opts.quiet, dirs.length, asLang(opts.lang));
+        const progress = await startProgress(io, opts.format === 'text' && !opts.quiet, dirs.length, asLang(opts.lang));
         const { createInspector } = await import('../pdf/pool.js');
         // The workers hold the profile and check whole dossiers (src/check-worker.ts).
-        inspector = createInspector({ concurrency, profile });
-      } catch (err) {
-        heap.end();
-        throw err;
-      }
-      const onAbort = () => void inspector.close();
-      io.signal?.addEventListener('abort', onAbort, { once: true });
-      let report: Report | JsonReport;
-      try {
-        const many = await import('../check-many.js');
-        const paths = chosen.map((d) => (typeof d.path === 'string' ? resolve(io.cwd, d.path) : d.path));
-        const batchSettings = {
-          ...settings,
-          profile,
-          dossierConcurrency: concurrency * 4,
-          onProgress: (done: number, total: number) => {
-            progress.update(done, total);
-            heap.done(done);
-          },
-          ...(io.signal ? { signal: io.signal } : {}),
-        };
-        // A JSON report's dossiers are written by the workers, in parallel, as they are
-        // checked: after the last one, only copying them is left (README Performance).
-        report =
-          opts.format === 'json'
-            ? await many.checkDossiersToJson(paths, { ...batchSettings, jsonLang: asLang(opts.lang) }, inspector, listing.problems, dirs)
-            : await many.checkDossiers(paths, batchSettings, inspector, listing.problems, dirs);
-      } catch (err) {
-        await inspector.close();
-        heap.end();
-        throw err;
-      } finally {
-        progress.stop();
-        io.signal?.removeEventListener('abort', onAbort);
-      }
-      // The workers are done: they end while the report is written (a few tens of ms).
-      const closing = inspector.close();
-      try {
-        // Interrupted: no partial report on stdout.
-        if (io.signal?.aborted) throw new Interrupted();
-        // Never inside <root>: not in a dossier of another shard, nor beside the dossiers, where
-        // the next run would take a new folder for a dossier.
-        const text = 'json' in report ? formatJsonReportChunks(report, formatOptions(profile, asLang(opts.lang))) : await render(report, { ...opts, compact: true }, profile, io);
-        await emit(text, opts.output, io, [root]);
-      } finally {
-        await closing;
-        heap.end();
-      }
+        const inspector = createInspector({ concurrency, profile });
+        const onAbort = () => void inspector.close();
+        io.signal?.addEventListener('abort', onAbort, { once: true });
+        let report: Report | JsonReport;
+        try {
+          const many = await import('../check-many.js');
+          const paths = chosen.map((d) => (typeof d.path === 'string' ? resolve(io.cwd, d.path) : d.path));
+          const batchSettings = {
+            ...settings,
+            profile,
+            dossierConcurrency: concurrency * 4,
+            onProgress: (done: number, total: number) => {
+              progress.update(done, total);
+              heap.done(done);
+            },
+            ...(io.signal ? { signal: io.signal } : {}),
+          };
+          // A JSON report's dossiers are written by the workers, in parallel, as they are
+          // checked: after the last one, only copying them is left (README Performance).
+          report =
+            opts.format === 'json'
+              ? await many.checkDossiersToJson(paths, { ...batchSettings, jsonLang: asLang(opts.lang) }, inspector, listing.problems, dirs)
+              : await many.checkDossiers(paths, batchSettings, inspector, listing.problems, dirs);
+        } catch (err) {
+          await inspector.close();
+          throw err;
+        } finally {
+          progress.stop();
+          io.signal?.removeEventListener('abort', onAbort);
+        }
+        // The workers are done: they end while the report is written (a few tens of ms).
+        const closing = inspector.close();
+        try {
+          // Interrupted: no partial report on stdout.
+          if (io.signal?.aborted) throw new Interrupted();
+          // Never inside <root>: not in a dossier of another shard, nor beside the dossiers, where
+          // the next run would take a new folder for a dossier.
+          const text = 'json' in report ? formatJsonReportChunks(report, formatOptions(profile, asLang(opts.lang))) : await render(report, { ...opts, compact: true }, profile, io);
+          await emit(text, opts.output, io, [root]);
+        } finally {
+          await closing;
+        }
+        return report;
+      });
       setExit(report.summary.accepted === report.summary.dossiers ? EXIT.ok : EXIT.problems);
     });
 }

@@ -10,7 +10,7 @@ import type { Profile } from '../profile/schema.js';
 import { formatOptions } from '../report/localize.js';
 import type { Translate } from '../i18n/help.js';
 import { colorLevel } from './color.js';
-import { leanHeap } from '../lean-heap.js';
+import { withLeanHeap } from '../lean-heap.js';
 import { EXIT, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, langOption, outputOption, parseAsOf, profileOption, refuseOutputInside, requireDirectories, requireProfile } from './options.js';
 
@@ -62,37 +62,32 @@ export function checkCommand(io: Io, setExit: (code: number) => void, t: Transla
       // Ctrl+C: stop the workers now rather than after the file in hand.
       const onAbort = () => void inspector.close();
       io.signal?.addEventListener('abort', onAbort, { once: true });
-      let report: Report;
-      let profile: Profile;
-      let paths: string[];
       // Many folders: the main thread's heap kept from growing with them, until the report is written.
-      const heap = leanHeap();
-      try {
-        profile = await requireProfile(opts.profile, io);
-        const settings = settingsFrom(opts, profile);
-        paths = await requireDirectories(dirs, io);
-        await refuseOutputInside(opts.output, io, paths);
-        // Paths shown as the user wrote them.
-        const read = paths.map((p) => resolve(io.cwd, p));
-        // The core (matching, declarations, rules) is loaded with the first dossier, while its
-        // worker is still starting.
-        const { checkDossiers } = await import('../check-many.js');
-        const onProgress = (done: number) => heap.done(done);
-        report = await checkDossiers(read, { ...settings, profile, onProgress, ...(io.signal ? { signal: io.signal } : {}) }, inspector, [], paths);
-      } catch (err) {
-        heap.end();
-        throw err;
-      } finally {
-        io.signal?.removeEventListener('abort', onAbort);
-        await inspector.close();
-      }
-      try {
+      const report = await withLeanHeap(async (heap) => {
+        let report: Report;
+        let profile: Profile;
+        let paths: string[];
+        try {
+          profile = await requireProfile(opts.profile, io);
+          const settings = settingsFrom(opts, profile);
+          paths = await requireDirectories(dirs, io);
+          await refuseOutputInside(opts.output, io, paths);
+          // Paths shown as the user wrote them.
+          const read = paths.map((p) => resolve(io.cwd, p));
+          // The core (matching, declarations, rules) is loaded with the first dossier, while its
+          // worker is still starting.
+          const { checkDossiers } = await import('../check-many.js');
+          const onProgress = (done: number) => heap.done(done);
+          report = await checkDossiers(read, { ...settings, profile, onProgress, ...(io.signal ? { signal: io.signal } : {}) }, inspector, [], paths);
+        } finally {
+          io.signal?.removeEventListener('abort', onAbort);
+          await inspector.close();
+        }
         // Interrupted (Ctrl+C): no partial report on stdout.
         if (io.signal?.aborted) throw new Interrupted();
         await emit(await render(report, opts, profile, io), opts.output, io, paths);
-      } finally {
-        heap.end();
-      }
+        return report;
+      });
       setExit(report.summary.accepted === report.summary.dossiers ? EXIT.ok : EXIT.problems);
     });
 }

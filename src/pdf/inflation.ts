@@ -34,7 +34,7 @@
 // it: a scanned ID card is a few hundred kilobytes of image data, read twice over before (for
 // "stream", then for "/XRef") to find nothing in it.
 import { constants, createInflate, inflateSync } from 'node:zlib';
-import { Lexer, Name } from './raw/lexer.js';
+import { Lexer, Name, wordAt } from './raw/lexer.js';
 
 /** No stream of a document needs more: an A4 page scanned at 600 dpi in colour is 100 MB. */
 export const MAX_INFLATED_STREAM_BYTES = 256 * 1024 * 1024;
@@ -188,16 +188,7 @@ export function dataEnd(buf: Buffer, start: number, length: unknown): number | u
   if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || start + length > buf.length) return undefined;
   let e = start + length;
   while (buf[e] === 0x0d || buf[e] === 0x0a || buf[e] === 0x20) e++;
-  return bytesAre(buf, e, ENDSTREAM) ? start + length : undefined;
-}
-
-const ENDSTREAM = [...'endstream'].map((c) => c.charCodeAt(0));
-
-/** Whether `word` is written at `at` (compared in the bytes: every stream of every file is asked). */
-function bytesAre(buf: Uint8Array, at: number, word: readonly number[]): boolean {
-  if (at < 0 || at + word.length > buf.length) return false;
-  for (let i = 0; i < word.length; i++) if (buf[at + i] !== word[i]) return false;
-  return true;
+  return wordAt(buf, e, 'endstream') ? start + length : undefined;
 }
 
 /**

@@ -380,6 +380,12 @@ function hexValue(c: number): number {
  * a time, that kilobyte left 40 KB of intermediate strings for every file, a quarter of what
  * a worker allocated.
  */
+/** Whether `word` (one character a byte) is written at `at`: compared in the bytes, no string made of them. */
+export function wordAt(b: Uint8Array, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (b[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 export function latin1(b: Uint8Array, start: number, end: number): string {
   if (end - start > 32) return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1', start, end);
   let s = '';

@@ -5,7 +5,7 @@
 // RawUnsupported, and the content checks then use pdf.js, which repairs. Images are never
 // decoded here: only their dictionaries are read.
 import { constants, inflateSync } from 'node:zlib';
-import { Keyword, Lexer, Name, Ref, fail, latin1, type Dict, type PdfValue } from './lexer.js';
+import { Keyword, Lexer, Name, Ref, fail, latin1, wordAt, type Dict, type PdfValue } from './lexer.js';
 import type { Hole } from '../inflation.js';
 
 /** A decoded stream never needs more to be judged: a page's content stream is kilobytes. */
@@ -274,7 +274,7 @@ export class RawPdf {
       fail('no object where the table says');
     const v = lx.value(true);
     lx.skipSpace();
-    if (!(v instanceof Map) || !startsWith(this.bytes, lx.pos, 'stream')) {
+    if (!(v instanceof Map) || !wordAt(this.bytes, lx.pos, 'stream')) {
       // pdf.js reads a token past every object, and throws on one that does not lex (a stray
       // ")"): "endobj" must follow, or the file is not plain.
       const after = lx.value(false);
@@ -289,7 +289,7 @@ export class RawPdf {
     // The data must end where /Length says: "endstream" right after (give or take an end of line).
     let end = start + length;
     while (end < this.bytes.length && (this.bytes[end] === 0x0d || this.bytes[end] === 0x0a || this.bytes[end] === 0x20)) end++;
-    if (!startsWith(this.bytes, end, 'endstream')) fail('stream length does not land on endstream');
+    if (!wordAt(this.bytes, end, 'endstream')) fail('stream length does not land on endstream');
     // And past "endstream", a token that must lex ("endobj").
     lx.pos = end + 9;
     lx.skipToken();
@@ -358,11 +358,6 @@ function fixedEntry(b: Uint8Array, at: number): Entry | null {
 export const isStream = (v: unknown): v is Stream => v instanceof Stream;
 
 const asArray = (v: PdfValue | Stream): (PdfValue | Stream)[] => (v === null ? [] : Array.isArray(v) ? v : [v]);
-
-function startsWith(b: Uint8Array, at: number, word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (b[at + i] !== word.charCodeAt(i)) return false;
-  return true;
-}
 
 function inflate(data: Uint8Array): Uint8Array {
   try {
