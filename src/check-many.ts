@@ -109,26 +109,28 @@ async function checkEach(
   // Whole dossiers in the workers go a few to a task once there are enough to keep every
   // lane busy (groupSize); one at a time here.
   const size = runner ? groupSize(dirs.length, limit) : 1;
-  const keepHere = async (i: number, here: DossierResult) => {
-    await keep.checkedHere(i, here);
-    verdicts[i] = { complete: here.complete, eligibility: here.eligibility, accepted: here.accepted };
-  };
+  const path = (i: number) => shown[i] ?? shownPath(dirs[i]!);
   const lane = async () => {
     while (next < dirs.length && !settings.signal?.aborted) {
       const first = next;
       next = Math.min(dirs.length, first + size);
       const group = Array.from({ length: next - first }, (_, k) => first + k);
-      const path = (i: number) => shown[i] ?? shownPath(dirs[i]!);
       const there = runner ? await runner.check(extend(task, { dossiers: group.map((i) => ({ dir: dirs[i]!, shown: path(i) })) })) : [];
       for (const [k, i] of group.entries()) {
         const answer = there[k];
+        let verdict: Pick<DossierResult, 'complete' | 'eligibility' | 'accepted'>;
         if (answer && !('retry' in answer)) {
           keep.answered(i, answer);
-          verdicts[i] = { complete: answer.complete, eligibility: answer.eligibility, accepted: answer.accepted };
+          verdict = answer;
         } else {
+          // Interrupted: a dossier its worker did not answer is left out, as one never started.
+          if (settings.signal?.aborted) continue;
           const { checkDossier } = await import('./check.js');
-          await keepHere(i, { ...(await checkDossier(dirs[i]!, settings, answer?.retry ?? inspector)), path: path(i) });
+          const here = { ...(await checkDossier(dirs[i]!, settings, answer?.retry ?? inspector)), path: path(i) };
+          await keep.checkedHere(i, here);
+          verdict = here;
         }
+        verdicts[i] = { complete: verdict.complete, eligibility: verdict.eligibility, accepted: verdict.accepted };
         settings.onProgress?.(++done, dirs.length);
       }
     }
@@ -147,7 +149,7 @@ async function checkEach(
  * benchmark's 1,000 dossiers, eight a task took 9 % less CPU and 8 % less wall time (ten
  * alternate pairs of runs, all ten with less CPU); four a task, 5 %.
  */
-export function groupSize(dossiers: number, lanes: number): number {
+function groupSize(dossiers: number, lanes: number): number {
   return Math.max(1, Math.min(GROUP_MAX, Math.floor(dossiers / (lanes * 4))));
 }
 const GROUP_MAX = 8;

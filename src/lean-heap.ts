@@ -37,7 +37,7 @@ export interface LeanHeap {
   end(): void;
 }
 
-export function leanHeap(): LeanHeap {
+function leanHeap(): LeanHeap {
   setFlagsFromString('--semi-space-growth-factor=1');
   return {
     // The collection is looked for when first needed: a command checking a few dossiers never makes the context it takes.

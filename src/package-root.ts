@@ -15,7 +15,7 @@ function rootAbove(dir: string): string {
 }
 
 /** The package's root folder. */
-export const PACKAGE_ROOT = rootAbove(dirname(fileURLToPath(import.meta.url)));
+const PACKAGE_ROOT = rootAbove(dirname(fileURLToPath(import.meta.url)));
 
 /** A file or folder of the package, by its path from the root ('dist/pdf/worker.js'). */
 export const packagePath = (path: string): string => join(PACKAGE_ROOT, path);

@@ -389,27 +389,51 @@ describe('never hang', () => {
     }
   });
 
-  it('a task of several dossiers: the one whose file ran out of time is left to the caller, the others are answered by the workers', async () => {
+  it('a task that waited behind another whose file ran out of time is run again in the workers', async () => {
+    // One worker holds both tasks (src/pdf/balancer.ts); terminating it for the first's slow
+    // CV ends the second, which read no file of its own: it is answered by a worker after all.
+    const root = await tempFolder('dossier-behind-');
+    try {
+      const [slow, fine] = ['lent', 'normal'].map((name) => join(root.dir, name)) as [string, string];
+      for (const [dir, cv] of [[slow, slowObjectStream(250)], [fine, await textPdf(2, 'Curriculum Vitae')]] as const) {
+        await mkdir(dir);
+        await writeFile(join(dir, 'CV.pdf'), cv);
+        await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+      }
+      const pool = createInspector({ concurrency: 1, profile });
+      try {
+        const task = (dir: string) => ({ dossiers: [{ dir, shown: dir }], asOf: '2026-02-21', fileTimeoutMs: 400, content: true });
+        const [[a], [b]] = await Promise.all([pool.dossiers!.check(task(slow)), pool.dossiers!.check(task(fine))]);
+        expect([a && 'retry' in a, b && 'packed' in b]).toEqual([true, true]);
+      } finally {
+        await pool.close();
+      }
+    } finally {
+      await root.remove();
+    }
+  });
+
+  it.each([0, 1, 2])('a task of three dossiers, the slow one at %i: it is left to the caller, the others are answered by the workers', async (slowAt) => {
     // Three dossiers in one task (src/check-many.ts groups them): the worker is terminated on
-    // the second's slow CV, losing the first's answer too. The clock says whose file it was:
-    // that dossier comes back to be checked by the caller, its CV answered unread; the first
-    // and the third are checked again in the workers.
+    // one's slow CV, losing the answers of those before it too. The clock says whose file it
+    // was: that dossier comes back to be checked by the caller, its CV answered unread; the
+    // others are checked again in the workers.
     const root = await tempFolder('dossier-group-');
     try {
-      const dirs = ['a', 'lent', 'c'].map((name) => join(root.dir, name));
-      for (const dir of dirs) {
+      const dirs = ['a', 'b', 'c'].map((name) => join(root.dir, name));
+      for (const [k, dir] of dirs.entries()) {
         await mkdir(dir);
-        await writeFile(join(dir, 'CV.pdf'), dir.endsWith('lent') ? slowObjectStream(250) : await textPdf(2, 'Curriculum Vitae'));
+        await writeFile(join(dir, 'CV.pdf'), k === slowAt ? slowObjectStream(250) : await textPdf(2, 'Curriculum Vitae'));
         await writeFile(join(dir, 'Diplome Master.pdf'), await textPdf(1, 'Master'));
         await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
       }
       const pool = createInspector({ concurrency: 1, profile });
       try {
         const answers = await pool.dossiers!.check({ dossiers: dirs.map((dir) => ({ dir, shown: dir })), asOf: '2026-02-21', fileTimeoutMs: 400, content: true });
-        expect(answers.map((a) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other'))).toEqual(['packed', 'retry', 'packed']);
-        const { retry } = answers[1] as { retry: Inspector };
+        expect(answers.map((a) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other'))).toEqual(dirs.map((_, k) => (k === slowAt ? 'retry' : 'packed')));
+        const { retry } = answers[slowAt] as { retry: Inspector };
         const limits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 400 };
-        const [cv] = await retry.inspectAll([{ path: join(dirs[1]!, 'CV.pdf'), limits }]);
+        const [cv] = await retry.inspectAll([{ path: join(dirs[slowAt]!, 'CV.pdf'), limits }]);
         expect([cv!.pages, codes(cv!)]).toEqual([null, ['timeout']]);
       } finally {
         await pool.close();

@@ -176,6 +176,10 @@ describe('every problem says what to do', () => {
     expect(render(finding('page-count', 'error', { file: 'lettre.pdf', actual: 2, exactly: 1 }), 'fr').fix).not.toMatch(/recto/);
     expect(render(finding('not-pdf', 'error', { file: 'CV.docx', type: 'docx' }), 'fr').fix).toMatch(/^Convertissez CV\.docx en PDF/);
     expect(render(finding('not-pdf', 'error', { file: 'CV.docx', type: 'docx' }), 'en').fix).toMatch(/^Convert CV\.docx to PDF/);
+    // A scan whose size changed between its ends and its middle (src/pdf/worker.ts): not a matter of rights.
+    expect(render(finding('unreadable-file', 'error', { file: 'CIN.pdf', error: 'ECHANGED' }), 'fr').fix).toMatch(/^Le fichier a changé pendant la vérification/);
+    expect(render(finding('unreadable-file', 'error', { file: 'CIN.pdf', error: 'ECHANGED' }), 'en').fix).toMatch(/^The file changed while it was being checked/);
+    expect(render(finding('unreadable-file', 'error', { file: 'CIN.pdf', error: 'EACCES' }), 'fr').fix).toBe('Vérifiez les droits d’accès au fichier.');
   });
 
   it("a missing document's fix is the profile's own advice", async () => {

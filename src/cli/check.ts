@@ -62,7 +62,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void, t: Transla
       // Ctrl+C: stop the workers now rather than after the file in hand.
       const onAbort = () => void inspector.close();
       io.signal?.addEventListener('abort', onAbort, { once: true });
-      // Many folders: the main thread's heap kept from growing with them, until the report is written.
+      // The main thread's heap kept from growing with the folders, until the report is written.
       const report = await withLeanHeap(async (heap) => {
         let report: Report;
         let profile: Profile;

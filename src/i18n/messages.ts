@@ -220,7 +220,8 @@ const fr = {
   },
   'unreadable-file': {
     text: (p) => `${s(p.file)} ne peut pas être lu sur le disque (${s(p.error)})`,
-    fix: () => 'Vérifiez les droits d’accès au fichier.',
+    // ECHANGED: its size changed while it was being read (src/pdf/worker.ts).
+    fix: (p) => (p.error === 'ECHANGED' ? 'Le fichier a changé pendant la vérification : relancez-la quand il ne change plus.' : 'Vérifiez les droits d’accès au fichier.'),
   },
   'blank-page': {
     text: (p) =>
@@ -380,7 +381,7 @@ const en = {
   },
   'unreadable-file': {
     text: (p) => `${s(p.file)} cannot be read from disk (${s(p.error)})`,
-    fix: () => 'Check the file permissions.',
+    fix: (p) => (p.error === 'ECHANGED' ? 'The file changed while it was being checked: run the check again once it no longer changes.' : 'Check the file permissions.'),
   },
   'blank-page': {
     text: (p) =>

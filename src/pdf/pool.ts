@@ -193,12 +193,16 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   const startedFile = (slot: number) => fileOf(clock, slot);
   const watch = () => {
     for (const [slot, task] of running) {
+      // The dossier read before and after the file: the same, the file is that dossier's (a
+      // task's dossiers only go forward); else the worker moved on meanwhile, and the next
+      // look decides. The start is read after the file: a newer one only makes it younger.
+      const dossier = startedDossier(clock, slot);
       const file = startedFile(slot);
-      if (file < 0) continue;
-      const limit = task.limitOf(file);
-      if (Date.now() - fileSince(clock, slot) > limit) {
+      const since = fileSince(clock, slot);
+      if (file < 0 || startedDossier(clock, slot) !== dossier) continue;
+      if (Date.now() - since > task.limitOf(file)) {
         blamed++;
-        task.controller.abort(new Timeout(file, startedDossier(clock, slot)));
+        task.controller.abort(new Timeout(file, dossier));
       }
     }
     if (running.size === 0) {
@@ -320,6 +324,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   async function checkDossiers(task: Omit<DossierTask, 'slot'>): Promise<(DossierAnswer | { readonly retry: Inspector })[]> {
     const { dossiers } = task;
     if (closed || dossiers.length === 0) return dossiers.map(() => ({ retry: self }));
+    const blamedBefore = blamed;
     const r = await runWatched<DossierAnswer[]>(
       (slot) => extend(task, { slot }) satisfies DossierTask,
       checkWorker,
@@ -327,13 +332,17 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       Math.max(MIN_WATCH_MS, task.fileTimeoutMs / 4),
     );
     if ('answer' in r) return r.answer;
-    // The worker ended. The dossier it was checking is checked by the caller, without the
-    // file that ended it (that file is answered from its first bytes). Its worker had not
-    // started any (it waited behind another task, or died starting): each is the caller's,
-    // as a single dossier's would be. The others were fine, or never started: they go to
-    // the workers again, without the culprit, so this ends.
+    if (closed) return dossiers.map(() => ({ retry: self }));
+    // Reading no file when its worker ended while another task's file was blamed: it waited
+    // behind that task (a worker holds two, src/pdf/balancer.ts), and is run again whole, as
+    // inspectAll runs such files again (each blame is a file answered, so this ends).
+    if (r.file < 0 && blamed > blamedBefore) return checkDossiers(task);
+    // Else the dossier it was checking is checked by the caller, without the file that ended
+    // it (that file is answered from its first bytes); none started (a worker that died
+    // starting): each is the caller's, as a single dossier's would be. The others were fine,
+    // or never started: they go to the workers again, without the culprit, so this ends.
     const culprit = r.dossier;
-    if (closed || culprit < 0) return dossiers.map(() => ({ retry: self }));
+    if (culprit < 0) return dossiers.map(() => ({ retry: self }));
     const retry = r.file < 0 ? self : answering(self, r.file, r.problem);
     const others = await checkDossiers(extend(task, { dossiers: dossiers.filter((_, k) => k !== culprit) }));
     return [...others.slice(0, culprit), { retry }, ...others.slice(culprit)];

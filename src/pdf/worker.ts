@@ -208,7 +208,7 @@ function readFile(path: string | Uint8Array, ceiling: number, whole = false): { 
       } catch (err) {
         throw new HoleUnread(errorCode(err));
       }
-      // Shorter or longer now: not the file whose ends were read.
+      // Shorter or longer now: not the file whose ends were read (the catalogue's fix for ECHANGED says so).
       if (!read) throw new HoleUnread('ECHANGED');
     };
     return { bytes: view, sizeBytes, unread: { hole, readHole: readHoleAgain } };

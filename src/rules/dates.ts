@@ -81,8 +81,9 @@ function formatter(timezone: string): Intl.DateTimeFormat {
 
 type Fields = readonly [number, number, number, number, number, number, number];
 
-// formatToParts costs ~10 µs, and every dossier of a batch asks for the same few instants
-// (the date of the check, the deadline): answers are remembered, exactly, instant by instant.
+// Asking Intl costs a few µs (computeWallFields), and every dossier of a batch asks for the
+// same few instants (the date of the check, the deadline): answers are remembered, exactly,
+// instant by instant.
 // At most DATES_KEPT of them: the few that recur are back within a dossier, and 4,096 kept
 // made 4,000 dossiers a megabyte heavier than 1,000 (every candidate's birth date was kept).
 const DATES_KEPT = 512;

@@ -374,18 +374,18 @@ function hexValue(c: number): number {
   return -1;
 }
 
-/**
- * The bytes as text, one character a byte. A token's few bytes are joined here; a longer run
- * (the file's last kilobyte, where startxref is looked for) is Buffer's: joined a character at
- * a time, that kilobyte left 40 KB of intermediate strings for every file, a quarter of what
- * a worker allocated.
- */
 /** Whether `word` (one character a byte) is written at `at`: compared in the bytes, no string made of them. */
 export function wordAt(b: Uint8Array, at: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) if (b[at + i] !== word.charCodeAt(i)) return false;
   return true;
 }
 
+/**
+ * The bytes as text, one character a byte. A token's few bytes are joined here; a longer run
+ * (the file's last kilobyte, where startxref is looked for) is Buffer's: joined a character at
+ * a time, that kilobyte left 40 KB of intermediate strings for every file, a quarter of what
+ * a worker allocated.
+ */
 export function latin1(b: Uint8Array, start: number, end: number): string {
   if (end - start > 32) return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1', start, end);
   let s = '';
