@@ -51,14 +51,18 @@ const workerFile = (fromDist: string): string => packagePath(`dist/${fromDist}`)
  * Old space a worker's heap starts with, in MB. V8 starts small and grows the heap's limit
  * from what survives each full collection, so a worker churning through files at V8's default
  * ran a full mark-compact every ~50 ms. With pdf.js opening every file, 40 MB was best (25 %
- * less CPU); now that most files are read from their bytes and pdf.js is loaded only for the
- * others, 16 MB is as fast on the benchmark and 25 MB lighter (measured on four copies of its
- * 1,000 dossiers, the peak grew by 6 % from one copy to four, where 40 MB grew by 15 %; the
- * benchmark's own 4×N grows more, README Performance). A V8
- * flag is process-wide, but it applies to heaps created after it is set: the workers', not
- * the main thread's.
+ * less CPU). Now that most files are read from their bytes, a worker's live heap after a full
+ * collection is ≈ 7 MB, and the limit sets when its first full collection comes: until then
+ * what its scavenges promote piles up, and the pages V8 committed for it stay committed. At 16
+ * MB that came between 1,000 and 4,000 dossiers, so the peak grew from N to 4×N by ≈ 2.3 MB a
+ * worker (+10–12 % for the process); at 12 MB it comes earlier, and the peaks at 4×N are 4–5
+ * MB lower (session 11, alternate runs of the benchmark's 1,000 and 4,000 dossiers: 115–116 →
+ * 110–112 MB, `--no-content` 110 → 106–107 MB; N within the noise; time within the noise). At
+ * 8 MB full collections come too often: slower, and higher peaks at 4×N. A V8 flag is
+ * process-wide, but it applies to heaps created after it is set: the workers', not the main
+ * thread's.
  */
-const WORKER_INITIAL_OLD_SPACE_MB = 16;
+const WORKER_INITIAL_OLD_SPACE_MB = 12;
 
 /**
  * Bytecode a function runs before V8 considers optimizing it (V8's own: 132 KB). Each worker
