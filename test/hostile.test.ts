@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentRequestFor } from '../src/dossier/content-findings.js';
-import { checkDossiers } from '../src/check.js';
+import { checkDossier, checkDossiers } from '../src/check.js';
 import { DOCUMENT_CODES } from '../src/findings.js';
 import { dataEnd, findInflationBomb, streamHead } from '../src/pdf/inflation.js';
 import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
@@ -23,7 +23,14 @@ import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
 import { fontMatrixExploitPdf, hostileCorpus, rawPdf, xrefStreamPdf, zlibBomb } from './support/hostile-corpus.js';
+import { fillableForm } from './support/content-pdfs.js';
 import { encryptedPdf, hasQpdf, imagePdf, tempFolder, textPdf } from './support/pdf-factory.js';
+
+/**
+ * A dossier worker's heap that holds the core and files read from their bytes, but not pdf.js
+ * (8 and 12 MB both do, 16 holds pdf.js in a fresh worker).
+ */
+const STARVED_MB = 10;
 import { bundledProfile } from './support/profile.js';
 
 const MB = 1024 * 1024;
@@ -435,6 +442,38 @@ describe('never hang', () => {
         const limits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 400 };
         const [cv] = await retry.inspectAll([{ path: join(dirs[slowAt]!, 'CV.pdf'), limits }]);
         expect([cv!.pages, codes(cv!)]).toEqual([null, ['timeout']]);
+      } finally {
+        await pool.close();
+      }
+    } finally {
+      await root.remove();
+    }
+  });
+
+  it.each([0, 1, 2])('a task of three dossiers, the worker dying (out of memory) on the one at %i: it is left to the caller, the others are answered by the workers', async (deadlyAt) => {
+    // Not a timeout this time: the worker's heap holds the core and files read from their
+    // bytes, not pdf.js, which a fillable form needs. The clock says whose file the worker died
+    // on; the other dossiers of the task are checked again in the workers.
+    const root = await tempFolder('dossier-group-oom-');
+    try {
+      const dirs = ['a', 'b', 'c'].map((name) => join(root.dir, name));
+      for (const [k, dir] of dirs.entries()) {
+        await mkdir(dir);
+        await writeFile(join(dir, 'Formulaire F1.pdf'), k === deadlyAt ? await fillableForm({ nom: 'Alaoui' }) : await textPdf(1, 'Formulaire de candidature'));
+        await writeFile(join(dir, 'CV.pdf'), await textPdf(2, 'Curriculum Vitae'));
+        await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+      }
+      const pool = createInspector({ concurrency: 1, profile, maxHeapMB: STARVED_MB });
+      try {
+        const answers = await pool.dossiers!.check({ dossiers: dirs.map((dir) => ({ dir, shown: dir })), asOf: '2026-02-21', fileTimeoutMs: 10_000, content: true });
+        expect(answers.map((a) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other'))).toEqual(dirs.map((_, k) => (k === deadlyAt ? 'retry' : 'packed')));
+        // The caller checks that dossier with what it was given: the form answered unread,
+        // with what its worker died of (its other files go to this starved pool's workers as
+        // any file would; they do not matter here).
+        const { retry } = answers[deadlyAt] as { retry: Inspector };
+        const checked = await checkDossier(dirs[deadlyAt]!, { profile, asOf: '2026-02-21', fileTimeoutMs: 10_000 }, retry);
+        const form = checked.documents.find((d) => d.id === 'form')!;
+        expect(form.problems.map((p) => [p.code, p.params.reason, p.params.detail])).toEqual([['unreadable', 'crash', 'ERR_WORKER_OUT_OF_MEMORY']]);
       } finally {
         await pool.close();
       }
