@@ -21,8 +21,6 @@ export interface PlacedArea extends Rect {
   readonly kind: 'image' | 'inline' | 'mask' | 'form';
   /** The image's object id when it has one: the same picture painted twice shares it. */
   readonly ref?: string | undefined;
-  /** Pixel size of the image, when known. */
-  readonly pixels?: readonly [number, number] | undefined;
 }
 
 export interface PageMarks {
@@ -282,16 +280,14 @@ export function markWalker(): MarkWalker {
       break;
     }
     case OPS.paintImageXObject:
-      place(st.ctm, 'image', imageInfo(args[0], args[1], args[2]));
+      place(st.ctm, 'image', imageInfo(args[0]));
       break;
-    case OPS.paintInlineImageXObject: {
-      const img = args[0] as { width?: unknown; height?: unknown } | undefined;
-      place(st.ctm, 'inline', imageInfo(undefined, img?.width, img?.height));
+    case OPS.paintInlineImageXObject:
+      place(st.ctm, 'inline', NO_INFO);
       break;
-    }
     case OPS.paintImageMaskXObject: {
-      const img = args[0] as { data?: unknown; width?: unknown; height?: unknown } | undefined;
-      if (fillPaints()) place(st.ctm, 'mask', imageInfo(img?.data, img?.width, img?.height));
+      const img = args[0] as { data?: unknown } | undefined;
+      if (fillPaints()) place(st.ctm, 'mask', imageInfo(img?.data));
       break;
     }
     case OPS.paintSolidColorImageMask:
@@ -314,16 +310,16 @@ export function markWalker(): MarkWalker {
     }
     case OPS.paintImageMaskXObjectGroup: {
       if (!fillPaints()) break;
-      for (const img of (args[0] ?? []) as { transform?: unknown; width?: unknown; height?: unknown }[]) {
+      for (const img of (args[0] ?? []) as { transform?: unknown }[]) {
         const m = asMatrix(img.transform);
-        if (m) place(multiply(st.ctm, m), 'mask', imageInfo(undefined, img.width, img.height));
+        if (m) place(multiply(st.ctm, m), 'mask', NO_INFO);
       }
       break;
     }
     case OPS.paintInlineImageXObjectGroup: {
-      for (const entry of (args[1] ?? []) as { transform?: unknown; w?: unknown; h?: unknown }[]) {
+      for (const entry of (args[1] ?? []) as { transform?: unknown }[]) {
         const m = asMatrix(entry.transform);
-        if (m) place(multiply(st.ctm, m), 'inline', imageInfo(undefined, entry.w, entry.h));
+        if (m) place(multiply(st.ctm, m), 'inline', NO_INFO);
       }
       break;
     }
@@ -361,12 +357,11 @@ class Walker implements MarkWalker {
 
 interface ImageInfo {
   readonly ref: string | undefined;
-  readonly pixels: readonly [number, number] | undefined;
 }
-const NO_INFO: ImageInfo = { ref: undefined, pixels: undefined };
+const NO_INFO: ImageInfo = { ref: undefined };
 
-function imageInfo(ref: unknown, w?: unknown, h?: unknown): ImageInfo {
-  return { ref: typeof ref === 'string' ? ref : undefined, pixels: typeof w === 'number' && typeof h === 'number' ? [w, h] : undefined };
+function imageInfo(ref: unknown): ImageInfo {
+  return typeof ref === 'string' ? { ref } : NO_INFO;
 }
 
-const placedArea = (r: Rect, kind: PlacedArea['kind'], info: ImageInfo): PlacedArea => ({ x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, kind, ref: info.ref, pixels: info.pixels });
+const placedArea = (r: Rect, kind: PlacedArea['kind'], info: ImageInfo): PlacedArea => ({ x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, kind, ref: info.ref });
