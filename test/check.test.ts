@@ -2,7 +2,7 @@
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDossier, type CheckSettings } from '../src/check.js';
+import { checkDossier, checkDossiers, type CheckSettings } from '../src/check.js';
 import { createInspector } from '../src/pdf/pool.js';
 import type { DossierResult } from '../src/report/model.js';
 import { completeFiles, GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
@@ -202,5 +202,37 @@ describe('a document the situation does not ask for', () => {
     expect(equivalence.files).toEqual(['Equivalence.pdf']);
     expect(equivalence.problems.map((p) => [p.code, p.severity])).toEqual([['unreadable', 'warning']]);
     expect([d.complete, d.accepted]).toEqual([true, true]);
+  });
+});
+
+describe('interrupted through the core API', () => {
+  it('an aborted signal ends checkDossiers with the dossiers finished, each checked whole, none started after', async () => {
+    // Forty dossiers in tasks of five (two lanes), the signal aborted once three are done:
+    // what comes back is a report of whole dossiers, in the order asked, without the ones never
+    // started or left unanswered by their worker.
+    const files = await base();
+    const dirs: string[] = [];
+    for (let k = 0; k < 40; k++) dirs.push(await makeDossier(files, `candidat-${String(k).padStart(2, '0')}`));
+    const pool = createInspector({ concurrency: 2, profile });
+    const controller = new AbortController();
+    try {
+      const report = await checkDossiers(dirs, {
+        ...settings,
+        dossierConcurrency: 2,
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done === 3) controller.abort();
+        },
+      }, pool);
+      expect(report.dossiers.length).toBeGreaterThanOrEqual(3);
+      expect(report.dossiers.length).toBeLessThan(dirs.length);
+      expect(report.summary).toMatchObject({ dossiers: report.dossiers.length, accepted: report.dossiers.length });
+      // In the order asked, whatever order the work finished in.
+      const paths = report.dossiers.map((d) => d.path);
+      expect(paths).toEqual(dirs.filter((dir) => paths.includes(dir)));
+      for (const d of report.dossiers) expect([d.complete, d.accepted, d.documents.flatMap((x) => x.problems)]).toEqual([true, true, []]);
+    } finally {
+      await pool.close();
+    }
   });
 });
