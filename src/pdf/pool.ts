@@ -58,7 +58,8 @@ const workerFile = (fromDist: string): string => packagePath(`dist/${fromDist}`)
  * worker (+10–12 % for the process); at 12 MB it comes earlier, and the peaks at 4×N are 4–5
  * MB lower (session 11, alternate runs of the benchmark's 1,000 and 4,000 dossiers: 115–116 →
  * 110–112 MB, `--no-content` 110 → 106–107 MB; N within the noise; time within the noise;
- * 300 dossiers whose fillable form pdf.js reads: as fast, peaks the same). At
+ * 300 copies of sample 08, whose fillable form and unhelpfully named CV pdf.js reads: as
+ * fast, peaks the same). At
  * 8 MB full collections come too often: slower, and higher peaks at 4×N. A V8 flag is
  * process-wide, but it applies to heaps created after it is set: the workers', not the main
  * thread's.
