@@ -25,15 +25,14 @@ import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
 import { fontMatrixExploitPdf, hostileCorpus, rawPdf, xrefStreamPdf, zlibBomb } from './support/hostile-corpus.js';
 import { fillableForm } from './support/content-pdfs.js';
 import { encryptedPdf, hasQpdf, imagePdf, tempFolder, textPdf } from './support/pdf-factory.js';
+import { bundledProfile } from './support/profile.js';
 
+const MB = 1024 * 1024;
 /**
  * A dossier worker's heap that holds the core and files read from their bytes, but not pdf.js
  * (8 and 12 MB both do, 16 holds pdf.js in a fresh worker).
  */
 const STARVED_MB = 10;
-import { bundledProfile } from './support/profile.js';
-
-const MB = 1024 * 1024;
 const LIMITS: PdfLimits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 10_000 };
 const codes = (r: FileInspection) => r.problems.map((p) => p.code);
 
