@@ -36,6 +36,18 @@ const STARVED_MB = 10;
 const LIMITS: PdfLimits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 10_000 };
 const codes = (r: FileInspection) => r.problems.map((p) => p.code);
 
+/** Folders a, b, c under `root`, each with `files(k)` and a good candidate.yaml. */
+async function threeDossiers(root: string, files: (k: number) => Promise<Record<string, Uint8Array>>): Promise<string[]> {
+  const dirs = ['a', 'b', 'c'].map((name) => join(root, name));
+  for (const [k, dir] of dirs.entries()) {
+    await mkdir(dir);
+    for (const [name, bytes] of Object.entries(await files(k))) await writeFile(join(dir, name), bytes);
+    await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+  }
+  return dirs;
+}
+const answerKind = (a: object) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other');
+
 let inspector: Inspector;
 let folder: Awaited<ReturnType<typeof tempFolder>>;
 beforeAll(async () => {
@@ -426,17 +438,14 @@ describe('never hang', () => {
     // others are checked again in the workers.
     const root = await tempFolder('dossier-group-');
     try {
-      const dirs = ['a', 'b', 'c'].map((name) => join(root.dir, name));
-      for (const [k, dir] of dirs.entries()) {
-        await mkdir(dir);
-        await writeFile(join(dir, 'CV.pdf'), k === slowAt ? slowObjectStream(250) : await textPdf(2, 'Curriculum Vitae'));
-        await writeFile(join(dir, 'Diplome Master.pdf'), await textPdf(1, 'Master'));
-        await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
-      }
+      const dirs = await threeDossiers(root.dir, async (k) => ({
+        'CV.pdf': k === slowAt ? slowObjectStream(250) : await textPdf(2, 'Curriculum Vitae'),
+        'Diplome Master.pdf': await textPdf(1, 'Master'),
+      }));
       const pool = createInspector({ concurrency: 1, profile });
       try {
         const answers = await pool.dossiers!.check({ dossiers: dirs.map((dir) => ({ dir, shown: dir })), asOf: '2026-02-21', fileTimeoutMs: 400, content: true });
-        expect(answers.map((a) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other'))).toEqual(dirs.map((_, k) => (k === slowAt ? 'retry' : 'packed')));
+        expect(answers.map(answerKind)).toEqual(dirs.map((_, k) => (k === slowAt ? 'retry' : 'packed')));
         const { retry } = answers[slowAt] as { retry: Inspector };
         const limits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 400 };
         const [cv] = await retry.inspectAll([{ path: join(dirs[slowAt]!, 'CV.pdf'), limits }]);
@@ -455,17 +464,14 @@ describe('never hang', () => {
     // on; the other dossiers of the task are checked again in the workers.
     const root = await tempFolder('dossier-group-oom-');
     try {
-      const dirs = ['a', 'b', 'c'].map((name) => join(root.dir, name));
-      for (const [k, dir] of dirs.entries()) {
-        await mkdir(dir);
-        await writeFile(join(dir, 'Formulaire F1.pdf'), k === deadlyAt ? await fillableForm({ nom: 'Alaoui' }) : await textPdf(1, 'Formulaire de candidature'));
-        await writeFile(join(dir, 'CV.pdf'), await textPdf(2, 'Curriculum Vitae'));
-        await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
-      }
+      const dirs = await threeDossiers(root.dir, async (k) => ({
+        'Formulaire F1.pdf': k === deadlyAt ? await fillableForm({ nom: 'Alaoui' }) : await textPdf(1, 'Formulaire de candidature'),
+        'CV.pdf': await textPdf(2, 'Curriculum Vitae'),
+      }));
       const pool = createInspector({ concurrency: 1, profile, maxHeapMB: STARVED_MB });
       try {
         const answers = await pool.dossiers!.check({ dossiers: dirs.map((dir) => ({ dir, shown: dir })), asOf: '2026-02-21', fileTimeoutMs: 10_000, content: true });
-        expect(answers.map((a) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other'))).toEqual(dirs.map((_, k) => (k === deadlyAt ? 'retry' : 'packed')));
+        expect(answers.map(answerKind)).toEqual(dirs.map((_, k) => (k === deadlyAt ? 'retry' : 'packed')));
         // The caller checks that dossier with what it was given: the form answered unread,
         // with what its worker died of (its other files go to this starved pool's workers as
         // any file would; they do not matter here).
