@@ -36,17 +36,35 @@ const STARVED_MB = 10;
 const LIMITS: PdfLimits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 10_000 };
 const codes = (r: FileInspection) => r.problems.map((p) => p.code);
 
-/** Folders a, b, c under `root`, each with `files(k)` and a good candidate.yaml. */
-async function threeDossiers(root: string, files: (k: number) => Promise<Record<string, Uint8Array>>): Promise<string[]> {
-  const dirs = ['a', 'b', 'c'].map((name) => join(root, name));
-  for (const [k, dir] of dirs.entries()) {
-    await mkdir(dir);
-    for (const [name, bytes] of Object.entries(await files(k))) await writeFile(join(dir, name), bytes);
-    await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+/**
+ * Three dossiers (a, b, c, each with `files(k)` and a good candidate.yaml) checked as one task
+ * by a one-worker pool: the one at `culpritAt` must come back to the caller, the others be
+ * answered by the worker; `then` is given the culprit's folder and what to check it with.
+ */
+async function taskOfThree(
+  culpritAt: number,
+  files: (k: number) => Promise<Record<string, Uint8Array>>,
+  options: { readonly fileTimeoutMs: number; readonly maxHeapMB?: number },
+  then: (dir: string, retry: Inspector) => Promise<void>,
+): Promise<void> {
+  const root = await tempFolder('dossier-group-');
+  const pool = createInspector({ concurrency: 1, profile, ...(options.maxHeapMB ? { maxHeapMB: options.maxHeapMB } : {}) });
+  try {
+    const dirs = ['a', 'b', 'c'].map((name) => join(root.dir, name));
+    for (const [k, dir] of dirs.entries()) {
+      await mkdir(dir);
+      for (const [name, bytes] of Object.entries(await files(k))) await writeFile(join(dir, name), bytes);
+      await writeFile(join(dir, 'candidate.yaml'), GOOD_CANDIDATE);
+    }
+    const answers = await pool.dossiers!.check({ dossiers: dirs.map((dir) => ({ dir, shown: dir })), asOf: '2026-02-21', fileTimeoutMs: options.fileTimeoutMs, content: true });
+    const kind = (a: object) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other');
+    expect(answers.map(kind)).toEqual(dirs.map((_, k) => (k === culpritAt ? 'retry' : 'packed')));
+    await then(dirs[culpritAt]!, (answers[culpritAt] as { retry: Inspector }).retry);
+  } finally {
+    await pool.close();
+    await root.remove();
   }
-  return dirs;
 }
-const answerKind = (a: object) => ('retry' in a ? 'retry' : 'packed' in a ? 'packed' : 'other');
 
 let inspector: Inspector;
 let folder: Awaited<ReturnType<typeof tempFolder>>;
@@ -436,55 +454,32 @@ describe('never hang', () => {
     // one's slow CV, losing the answers of those before it too. The clock says whose file it
     // was: that dossier comes back to be checked by the caller, its CV answered unread; the
     // others are checked again in the workers.
-    const root = await tempFolder('dossier-group-');
-    try {
-      const dirs = await threeDossiers(root.dir, async (k) => ({
-        'CV.pdf': k === slowAt ? slowObjectStream(250) : await textPdf(2, 'Curriculum Vitae'),
-        'Diplome Master.pdf': await textPdf(1, 'Master'),
-      }));
-      const pool = createInspector({ concurrency: 1, profile });
-      try {
-        const answers = await pool.dossiers!.check({ dossiers: dirs.map((dir) => ({ dir, shown: dir })), asOf: '2026-02-21', fileTimeoutMs: 400, content: true });
-        expect(answers.map(answerKind)).toEqual(dirs.map((_, k) => (k === slowAt ? 'retry' : 'packed')));
-        const { retry } = answers[slowAt] as { retry: Inspector };
-        const limits = { maxSizeBytes: 10 * MB, fileTimeoutMs: 400 };
-        const [cv] = await retry.inspectAll([{ path: join(dirs[slowAt]!, 'CV.pdf'), limits }]);
-        expect([cv!.pages, codes(cv!)]).toEqual([null, ['timeout']]);
-      } finally {
-        await pool.close();
-      }
-    } finally {
-      await root.remove();
-    }
+    const files = async (k: number) => ({
+      'CV.pdf': k === slowAt ? slowObjectStream(250) : await textPdf(2, 'Curriculum Vitae'),
+      'Diplome Master.pdf': await textPdf(1, 'Master'),
+    });
+    await taskOfThree(slowAt, files, { fileTimeoutMs: 400 }, async (dir, retry) => {
+      const [cv] = await retry.inspectAll([{ path: join(dir, 'CV.pdf'), limits: { maxSizeBytes: 10 * MB, fileTimeoutMs: 400 } }]);
+      expect([cv!.pages, codes(cv!)]).toEqual([null, ['timeout']]);
+    });
   });
 
   it.each([0, 1, 2])('a task of three dossiers, the worker dying (out of memory) on the one at %i: it is left to the caller, the others are answered by the workers', async (deadlyAt) => {
     // Not a timeout this time: the worker's heap holds the core and files read from their
     // bytes, not pdf.js, which a fillable form needs. The clock says whose file the worker died
     // on; the other dossiers of the task are checked again in the workers.
-    const root = await tempFolder('dossier-group-oom-');
-    try {
-      const dirs = await threeDossiers(root.dir, async (k) => ({
-        'Formulaire F1.pdf': k === deadlyAt ? await fillableForm({ nom: 'Alaoui' }) : await textPdf(1, 'Formulaire de candidature'),
-        'CV.pdf': await textPdf(2, 'Curriculum Vitae'),
-      }));
-      const pool = createInspector({ concurrency: 1, profile, maxHeapMB: STARVED_MB });
-      try {
-        const answers = await pool.dossiers!.check({ dossiers: dirs.map((dir) => ({ dir, shown: dir })), asOf: '2026-02-21', fileTimeoutMs: 10_000, content: true });
-        expect(answers.map(answerKind)).toEqual(dirs.map((_, k) => (k === deadlyAt ? 'retry' : 'packed')));
-        // The caller checks that dossier with what it was given: the form answered unread,
-        // with what its worker died of (its other files go to this starved pool's workers as
-        // any file would; they do not matter here).
-        const { retry } = answers[deadlyAt] as { retry: Inspector };
-        const checked = await checkDossier(dirs[deadlyAt]!, { profile, asOf: '2026-02-21', fileTimeoutMs: 10_000 }, retry);
-        const form = checked.documents.find((d) => d.id === 'form')!;
-        expect(form.problems.map((p) => [p.code, p.params.reason, p.params.detail])).toEqual([['unreadable', 'crash', 'ERR_WORKER_OUT_OF_MEMORY']]);
-      } finally {
-        await pool.close();
-      }
-    } finally {
-      await root.remove();
-    }
+    const files = async (k: number) => ({
+      'Formulaire F1.pdf': k === deadlyAt ? await fillableForm({ nom: 'Alaoui' }) : await textPdf(1, 'Formulaire de candidature'),
+      'CV.pdf': await textPdf(2, 'Curriculum Vitae'),
+    });
+    await taskOfThree(deadlyAt, files, { fileTimeoutMs: 10_000, maxHeapMB: STARVED_MB }, async (dir, retry) => {
+      // The caller checks that dossier with what it was given: the form answered unread, with
+      // what its worker died of (its other files go to this starved pool's workers as any
+      // file would; they do not matter here).
+      const checked = await checkDossier(dir, { profile, asOf: '2026-02-21', fileTimeoutMs: 10_000 }, retry);
+      const form = checked.documents.find((d) => d.id === 'form')!;
+      expect(form.problems.map((p) => [p.code, p.params.reason, p.params.detail])).toEqual([['unreadable', 'crash', 'ERR_WORKER_OUT_OF_MEMORY']]);
+    });
   });
 
   it.each([

@@ -49,20 +49,15 @@ const workerFile = (fromDist: string): string => packagePath(`dist/${fromDist}`)
 
 /**
  * Old space a worker's heap starts with, in MB. V8 starts small and grows the heap's limit
- * from what survives each full collection, so a worker churning through files at V8's default
- * ran a full mark-compact every ~50 ms. With pdf.js opening every file, 40 MB was best (25 %
- * less CPU). Now that most files are read from their bytes, a worker's live heap after a full
- * collection is ≈ 7 MB, and the limit sets when its first full collection comes: until then
- * what its scavenges promote piles up, and the pages V8 committed for it stay committed. At 16
- * MB that came between 1,000 and 4,000 dossiers, so the peak grew from N to 4×N by ≈ 2.3 MB a
- * worker (+10–12 % for the process); at 12 MB it comes earlier, and the peaks at 4×N are 4–5
- * MB lower (session 11, alternate runs of the benchmark's 1,000 and 4,000 dossiers: 115–116 →
- * 110–112 MB, `--no-content` 110 → 106–107 MB; N within the noise; time within the noise;
- * 300 copies of sample 08, whose fillable form and unhelpfully named CV pdf.js reads: as
- * fast, peaks the same). At
- * 8 MB full collections come too often: slower, and higher peaks at 4×N. A V8 flag is
- * process-wide, but it applies to heaps created after it is set: the workers', not the main
- * thread's.
+ * from what survives each full collection: at V8's default a worker churning through files
+ * ran a full mark-compact every ~50 ms. The limit also sets when the first full collection
+ * comes, and until then what the scavenges promote piles up in pages that stay committed.
+ * A worker's live heap is ≈ 7 MB: at 16 MB the first full collection came between 1,000 and
+ * 4,000 dossiers, so the peak grew with the batch (+10–12 % from N to 4×N); at 12 MB it comes
+ * earlier, 4–5 MB lower at 4×N, as fast, also where pdf.js does the work; at 8 MB collections
+ * come too often (slower, higher peaks). Measured in session 11, docs/performance-log.md. A V8
+ * flag is process-wide, but it applies to heaps created after it is set: the workers', not
+ * the main thread's.
  */
 const WORKER_INITIAL_OLD_SPACE_MB = 12;
 

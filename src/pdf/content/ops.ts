@@ -145,11 +145,11 @@ export function markWalker(): MarkWalker {
   };
   // Every area has the same keys, in the same order (absent ones undefined): spreading image
   // details of four shapes into a rectangle made V8 build objects it kept past the page.
-  const place = (m: Matrix, kind: PlacedArea['kind'], info: ImageInfo) => {
+  const place = (m: Matrix, kind: PlacedArea['kind'], ref: string | undefined) => {
     counts.images++;
     walked.ink = true;
     for (const f of forms) f.images++;
-    if (areas.length < MAX_AREAS) areas.push(placedArea(transformRect(m, 0, 0, 1, 1), kind, info));
+    if (areas.length < MAX_AREAS) areas.push(placedArea(transformRect(m, 0, 0, 1, 1), kind, ref));
   };
   const fillPaints = () => st.fill === 'ink' && st.fillAlpha > 0;
   const strokePaints = () => st.stroke === 'ink' && st.strokeAlpha > 0;
@@ -183,7 +183,7 @@ export function markWalker(): MarkWalker {
       // A form XObject drawn with paths and no image inside it (a vector picture of a card
       // pasted from an office suite) counts as an image-like area of its own.
       if (frame && frame.bbox && frame.images === 0 && frame.drawn > 0 && areas.length < MAX_AREAS)
-        areas.push(placedArea(frame.bbox, 'form', NO_INFO));
+        areas.push(placedArea(frame.bbox, 'form', undefined));
       break;
     }
     case OPS.beginAnnotation: {
@@ -280,14 +280,14 @@ export function markWalker(): MarkWalker {
       break;
     }
     case OPS.paintImageXObject:
-      place(st.ctm, 'image', imageInfo(args[0]));
+      place(st.ctm, 'image', imageRef(args[0]));
       break;
     case OPS.paintInlineImageXObject:
-      place(st.ctm, 'inline', NO_INFO);
+      place(st.ctm, 'inline', undefined);
       break;
     case OPS.paintImageMaskXObject: {
       const img = args[0] as { data?: unknown } | undefined;
-      if (fillPaints()) place(st.ctm, 'mask', imageInfo(img?.data));
+      if (fillPaints()) place(st.ctm, 'mask', imageRef(img?.data));
       break;
     }
     case OPS.paintSolidColorImageMask:
@@ -297,7 +297,7 @@ export function markWalker(): MarkWalker {
       // [objId, scaleX, scaleY, positions]
       const [ref, sx, sy, positions] = args as [unknown, number, number, ArrayLike<number>];
       for (let k = 0; positions && k + 1 < positions.length; k += 2)
-        place(multiply(st.ctm, [sx, 0, 0, sy, positions[k]!, positions[k + 1]!]), 'image', imageInfo(ref));
+        place(multiply(st.ctm, [sx, 0, 0, sy, positions[k]!, positions[k + 1]!]), 'image', imageRef(ref));
       break;
     }
     case OPS.paintImageMaskXObjectRepeat: {
@@ -305,21 +305,21 @@ export function markWalker(): MarkWalker {
       const [img, a, b, c, d, positions] = args as [{ data?: unknown }, number, number, number, number, ArrayLike<number>];
       if (!fillPaints()) break;
       for (let k = 0; positions && k + 1 < positions.length; k += 2)
-        place(multiply(st.ctm, [a, b, c, d, positions[k]!, positions[k + 1]!]), 'mask', imageInfo(img?.data));
+        place(multiply(st.ctm, [a, b, c, d, positions[k]!, positions[k + 1]!]), 'mask', imageRef(img?.data));
       break;
     }
     case OPS.paintImageMaskXObjectGroup: {
       if (!fillPaints()) break;
       for (const img of (args[0] ?? []) as { transform?: unknown }[]) {
         const m = asMatrix(img.transform);
-        if (m) place(multiply(st.ctm, m), 'mask', NO_INFO);
+        if (m) place(multiply(st.ctm, m), 'mask', undefined);
       }
       break;
     }
     case OPS.paintInlineImageXObjectGroup: {
       for (const entry of (args[1] ?? []) as { transform?: unknown }[]) {
         const m = asMatrix(entry.transform);
-        if (m) place(multiply(st.ctm, m), 'inline', NO_INFO);
+        if (m) place(multiply(st.ctm, m), 'inline', undefined);
       }
       break;
     }
@@ -354,14 +354,7 @@ class Walker implements MarkWalker {
   }
 }
 
+/** An image's object id, when the operands carry one (an inline image has none). */
+const imageRef = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-interface ImageInfo {
-  readonly ref: string | undefined;
-}
-const NO_INFO: ImageInfo = { ref: undefined };
-
-function imageInfo(ref: unknown): ImageInfo {
-  return typeof ref === 'string' ? { ref } : NO_INFO;
-}
-
-const placedArea = (r: Rect, kind: PlacedArea['kind'], info: ImageInfo): PlacedArea => ({ x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, kind, ref: info.ref });
+const placedArea = (r: Rect, kind: PlacedArea['kind'], ref: string | undefined): PlacedArea => ({ x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, kind, ref });
