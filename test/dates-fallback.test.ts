@@ -1,0 +1,66 @@
+// src/rules/dates.ts reads an instant's wall-clock fields from Intl's format() with a regular
+// expression shaped on this ICU's en-US output, and from formatToParts() when the text has any
+// other shape (another ICU, another Node). This ICU never takes that second path, so here
+// format() answers in another shape (the parts joined another way), and every instant must
+// still come out as formatToParts says. Its own file: dates.ts remembers its answers, and a
+// test file's modules are its own.
+import fc from 'fast-check';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { toInstant, wallTime } from '../src/rules/dates.js';
+
+// format is a getter on the prototype (a function bound to the formatter), which the lib's
+// types call a method.
+const prototype = Intl.DateTimeFormat.prototype as unknown as { format: unknown };
+const format = vi.spyOn(prototype, 'format', 'get').mockImplementation(function (this: Intl.DateTimeFormat) {
+  return (date?: Date | number) =>
+    this.formatToParts(date)
+      .map((p) => p.value)
+      .join('|');
+});
+afterAll(() => format.mockRestore());
+
+/** The fields as formatToParts gives them, written as wallTime writes them. */
+function oracle(t: number, tz: string): string {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+  const year = p.era === 'BC' ? 1 - Number(p.year) : Number(p.year);
+  const pad = (n: number | string, w = 2) => String(n).padStart(w, '0');
+  const ms = ((t % 1000) + 1000) % 1000;
+  return `${pad(year, 4)}-${pad(p.month!)}-${pad(p.day!)}T${pad(p.hour!)}:${pad(p.minute!)}:${pad(p.second!)}${ms ? `.${pad(ms, 3)}` : ''}`;
+}
+
+const zones = ['UTC', 'Africa/Casablanca', 'Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Apia'];
+
+describe('dates when format() has a shape the regular expression does not know', () => {
+  it('wallTime reads the parts, and gives what they say in any zone and year (0001 to 9999)', () => {
+    const before = format.mock.calls.length;
+    fc.assert(
+      fc.property(fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_000 }), fc.constantFrom(...zones), (t, tz) => {
+        expect(wallTime(t, tz)).toBe(oracle(t, tz));
+      }),
+      { numRuns: 1000 },
+    );
+    // The fields came through format() (and so through the parts), not from somewhere else.
+    expect(format.mock.calls.length).toBeGreaterThan(before);
+  });
+
+  it('the first day of year 1 in a zone west of Greenwich is in 1 BC, year 0', () => {
+    const t = -62_135_596_800_000; // 0001-01-01T00:00:00Z
+    expect(wallTime(t, 'UTC')).toBe('0001-01-01T00:00:00');
+    expect(wallTime(t, 'America/New_York')).toMatch(/^0000-12-31T19:/);
+    expect(wallTime(t, 'America/New_York')).toBe(oracle(t, 'America/New_York'));
+  });
+
+  it('toInstant inverts wallTime through the parts too', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_145_916_800_000 }), fc.constantFrom(...zones.slice(0, 6)), (t, tz) => {
+        const wall = wallTime(t, tz);
+        const back = toInstant(wall, tz);
+        expect(back).not.toBeNull();
+        expect(back!).toBeLessThanOrEqual(t);
+        expect(wallTime(back!, tz)).toBe(wall);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
