@@ -1,7 +1,7 @@
 // `batch` and `merge`: sub-folders as dossiers, stable order, shards that partition, merged
 // shards equal to the whole, Ctrl+C without a partial report.
 import { spawn } from 'node:child_process';
-import { link, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,27 @@ describe('batch', () => {
     expect(r.report!.dossiers.map((d) => d.path.split('/').pop())).toEqual(['a-good', 'b-broken']);
     expect(r.report!.dossiers[1]!.documents.find((d) => d.id === 'cni')!.problems[0]!.code).toBe('unreadable');
   });
+});
+
+describe('many workers', () => {
+  // Node pipes every worker's output into the process's, a listener each on stdout and
+  // stderr: from ten workers on it warned of a leak on stderr, at every run of a machine with
+  // ten cores or more. Stdout a file here (a stream of another kind than a pipe), stderr a pipe.
+  it('twelve workers: nothing on stderr, the report whole', async () => {
+    const dir = await tempDir();
+    const out = await open(join(dir, 'report.json'), 'w');
+    let stderr = '';
+    try {
+      const child = spawn(process.execPath, ['bin/dossier.js', 'batch', 'samples/dossiers', '-j', '12', '--format', 'json'], { stdio: ['ignore', out.fd, 'pipe'] });
+      child.stderr!.on('data', (b) => (stderr += b));
+      const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+      expect([code, stderr]).toEqual([1, '']);
+    } finally {
+      await out.close();
+    }
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
+    expect(report.summary.dossiers).toBe(9);
+  }, 60_000);
 });
 
 describe('whole dossiers in the workers', () => {
