@@ -1,7 +1,7 @@
 // `batch` and `merge`: sub-folders as dossiers, stable order, shards that partition, merged
 // shards equal to the whole, Ctrl+C without a partial report.
 import { spawn } from 'node:child_process';
-import { link, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,22 @@ describe('batch', () => {
       expect(r.stderr).toContain(name);
       expect(r.stdout).toBe('');
     }
+  });
+
+  it('an error of the run itself fails it, every dossier accepted or not; a warning does not', async () => {
+    const root = await tempDir();
+    for (const d of ['01-salma-bennani-externe-complet', '02-youssef-alaoui-agent-derogation']) await cp(join(SAMPLES, d), join(root, d), { recursive: true });
+    await writeFile(join(root, 'stray.txt'), 'x');
+    const r = await json(['batch', root, '--format', 'json', '--as-of', '2026-02-21']);
+    expect(r.report!.summary).toMatchObject({ dossiers: 2, accepted: 2 });
+    expect(r.report!.problems.map((p) => [p.code, p.severity])).toEqual([['stray-file', 'warning']]);
+    expect(r.code).toBe(0);
+    // The error a root nobody may list gives (test/hostile-fs.test.ts runs that one for real).
+    const failed = JSON.parse(r.stdout);
+    failed.problems.push({ code: 'unreadable-folder', severity: 'error', message: 'x', fix: 'x', params: { file: root, error: 'EACCES' } });
+    const file = join(await tempDir(), 'failed.json');
+    await writeFile(file, JSON.stringify(failed));
+    for (const format of ['json', 'text', 'junit']) expect((await run(['merge', file, '--format', format])).code).toBe(1);
   });
 
   it.each([

@@ -124,20 +124,20 @@ describe('links, sub-folders, pipes', () => {
   });
 });
 
-describe('files and folders nobody may read', () => {
-  // chmod does not stop root, and the tests often run as root: the built CLI then runs as the
-  // unprivileged user 'nobody', for which chmod 000 means what it says.
-  const asRoot = process.getuid?.() === 0;
-  // nobody must also be able to reach the built CLI: a checkout under a private folder
-  // (mktemp -d is mode 700) is out of its reach.
-  const nobody =
-    asRoot &&
-    spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(process.cwd(), 'bin', 'dossier.js'))})`], {
-      uid: 65534,
-      gid: 65534,
-    }).status === 0;
-  const canTest = !asRoot || nobody;
+// chmod does not stop root, and the tests often run as root: the built CLI then runs as the
+// unprivileged user 'nobody', for which chmod 000 means what it says. nobody must also be able
+// to reach the built CLI: a checkout under a private folder (mktemp -d is mode 700) is out of
+// its reach.
+const asRoot = process.getuid?.() === 0;
+const nobody =
+  asRoot &&
+  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(process.cwd(), 'bin', 'dossier.js'))})`], {
+    uid: 65534,
+    gid: 65534,
+  }).status === 0;
+const canTest = !asRoot || nobody;
 
+describe('files and folders nobody may read', () => {
   // Shown as skipped, with its reason, when the tool is missing (never as a passing test).
   if (!canTest) it.skip('permission tests skipped: running as root, and the user nobody cannot run this checkout\'s CLI', () => undefined);
 
@@ -177,6 +177,36 @@ describe('files and folders nobody may read', () => {
       await chmod(join(root, 'listonly'), 0o755);
     }
   }, 30_000);
+});
+
+describe('a batch root nobody may list', () => {
+  if (!canTest) it.skip('skipped: running as root, and the user nobody cannot run this checkout\'s CLI', () => undefined);
+
+  // A CI job over an export it could not read must not pass: no dossier, and an error.
+  it.runIf(canTest)(`exits 1 with the root's error in every format${asRoot ? ' (CLI run as nobody)' : ''}`, async () => {
+    const parent = await tempDir('dossier-perms-');
+    const root = join(parent, 'export');
+    await fill(join(root, 'ok'), await complete());
+    await chmod(parent, 0o755);
+    await chmod(root, 0o000);
+    try {
+      for (const format of ['json', 'text', 'github']) {
+        const r = spawnSync(process.execPath, ['bin/dossier.js', 'batch', root, '--format', format, '--as-of', '2026-02-21'], {
+          encoding: 'utf8',
+          timeout: 30_000,
+          ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+        });
+        expect([format, r.status, r.stderr]).toEqual([format, 1, '']);
+        if (format === 'json') {
+          const report = JSON.parse(r.stdout);
+          expect(report.summary.dossiers).toBe(0);
+          expect(report.problems.map((p: { code: string; params: { error: string } }) => [p.code, p.params.error])).toEqual([['unreadable-folder', 'EACCES']]);
+        }
+      }
+    } finally {
+      await chmod(root, 0o755);
+    }
+  }, 60_000);
 });
 
 describe('names in every script and shape: matched, and printed safely in every format', () => {

@@ -10,7 +10,7 @@ import type { JsonReport, Report } from '../report/model.js';
 import { formatJsonReportChunks } from '../report/formatters/json.js';
 import { formatOptions } from '../report/localize.js';
 import { addReportOptions, render, settingsFrom, type ReportOptions } from './check.js';
-import { EXIT, Interrupted, UsageError, type Io } from './io.js';
+import { exitOf, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, refuseOutputInside, requireProfile } from './options.js';
 import { startProgress } from './progress.js';
 import { threadsAsked } from './concurrency.js';
@@ -96,6 +96,6 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
         }
         return report;
       });
-      setExit(report.summary.accepted === report.summary.dossiers ? EXIT.ok : EXIT.problems);
+      setExit(exitOf(report));
     });
 }

@@ -11,7 +11,7 @@ import { formatOptions } from '../report/localize.js';
 import type { Translate } from '../i18n/help.js';
 import { colorLevel } from './color.js';
 import { withLeanHeap } from '../lean-heap.js';
-import { EXIT, Interrupted, UsageError, type Io } from './io.js';
+import { exitOf, Interrupted, UsageError, type Io } from './io.js';
 import { asLang, emit, langOption, outputOption, parseAsOf, profileOption, refuseOutputInside, requireDirectories, requireProfile } from './options.js';
 
 export interface ReportOptions {
@@ -88,7 +88,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void, t: Transla
         await emit(await render(report, opts, profile, io), opts.output, io, paths);
         return report;
       });
-      setExit(report.summary.accepted === report.summary.dossiers ? EXIT.ok : EXIT.problems);
+      setExit(exitOf(report));
     });
 }
 

@@ -15,6 +15,16 @@ export interface Io {
 export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
 /**
+ * A report's exit code: 0 only when every dossier is accepted and the run itself has no error
+ * (a batch root it could not list is an error of the report, with no dossier in it: a CI job
+ * must not pass on it).
+ */
+export function exitOf(report: { readonly summary: { readonly accepted: number; readonly dossiers: number }; readonly problems: readonly { readonly severity: string }[] }): number {
+  const runFailed = report.problems.some((p) => p.severity === 'error');
+  return report.summary.accepted === report.summary.dossiers && !runFailed ? EXIT.ok : EXIT.problems;
+}
+
+/**
  * A usage or configuration mistake: exit 2. Written in the command line's language
  * (src/i18n/usage.ts); a plain string is a sentence already in that language. The message
  * is the English text, for logs and tests that catch the error in-process.

@@ -6,7 +6,7 @@ import { FORMATS, type FormatName } from '../report/formatters/names.js';
 import { ansi, plain } from '../report/highlight.js';
 import { parseCsvDelimiter } from './check.js';
 import { colorLevel } from './color.js';
-import { EXIT, UsageError, type Io } from './io.js';
+import { exitOf, UsageError, type Io } from './io.js';
 import { emit, outputOption } from './options.js';
 import { LANGS } from '../i18n/messages.js';
 import type { Translate } from '../i18n/help.js';
@@ -57,6 +57,6 @@ export function mergeCommand(io: Io, setExit: (code: number) => void, t: Transla
         ...(opts.csvDelimiter ? { csvDelimiter: opts.csvDelimiter } : {}),
       });
       await emit(text, opts.output, io);
-      setExit(merged.report.dossiers.every((d) => d.accepted) ? EXIT.ok : EXIT.problems);
+      setExit(exitOf(merged.report));
     });
 }
