@@ -25,8 +25,15 @@ describe('batch', () => {
     const paths = r.report!.dossiers.map((d) => d.path);
     expect(paths).toEqual([...paths].sort());
     expect(paths[0]).toBe('samples/dossiers/01-salma-bennani-externe-complet');
-    expect(r.report!.problems).toContainEqual(expect.objectContaining({ code: 'stray-file', params: { file: 'README.md' } }));
+    expect(r.report!.problems).toContainEqual(expect.objectContaining({ code: 'stray-file', params: { file: 'README.md', root: 'samples/dossiers' } }));
     expect(r.stderr).toBe('');
+  });
+
+  it('github annotations point at a file lying at the root by its path from the workspace, the root as written', async () => {
+    for (const root of [SAMPLES, `${SAMPLES}/`]) {
+      const r = await run(['batch', root, '--format', 'github', '--as-of', '2026-02-21']);
+      expect(r.stdout.split('\n')[0]).toMatch(/^::warning file=samples\/dossiers\/README\.md,title=stray-file::/);
+    }
   });
 
   it('prints one line per dossier and the most frequent problems', async () => {

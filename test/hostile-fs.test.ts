@@ -72,7 +72,7 @@ describe('links, sub-folders, pipes', () => {
     const r = await run(['batch', batch, '--format', 'json', '--as-of', '2026-02-21']);
     const report = JSON.parse(r.stdout);
     expect(report.dossiers.map((d: { path: string }) => basename(d.path))).toEqual(['a']);
-    expect(report.problems).toContainEqual(expect.objectContaining({ code: 'symlink', params: { file: 'b-link' } }));
+    expect(report.problems).toContainEqual(expect.objectContaining({ code: 'symlink', params: { file: 'b-link', root: batch } }));
   });
 
   it('a nested folder is reported, its files not searched', async () => {

@@ -18,14 +18,19 @@ export interface RootListing {
   readonly problems: readonly Finding[];
 }
 
-export async function listDossiers(root: string): Promise<RootListing> {
+/**
+ * `shown`: the root as the report shows it (as the user wrote it). A finding about an entry
+ * names it within the root, as a dossier's findings name files within the dossier, and
+ * carries the root too, for the formats that point at files from the workspace (`github`).
+ */
+export async function listDossiers(root: string, shown = root): Promise<RootListing> {
   let entries;
   try {
     // Names as bytes: an export unzipped from an old Windows ZIP names candidates' folders in
     // Windows-1252, and a mangled name could not be opened.
     entries = await readdir(root, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
-    return { dirs: [], problems: [finding('unreadable-folder', 'error', { file: root, error: errorCode(err) })] };
+    return { dirs: [], problems: [finding('unreadable-folder', 'error', { file: shown, error: errorCode(err) })] };
   }
   const dirs: DossierFolder[] = [];
   const problems: Finding[] = [];
@@ -33,8 +38,8 @@ export async function listDossiers(root: string): Promise<RootListing> {
     const { name, path } = entryOf(root, e.name);
     if (name.startsWith('.')) continue;
     if (e.isDirectory()) dirs.push({ name, path });
-    else if (e.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name }));
-    else if (!['thumbs.db', 'desktop.ini'].includes(name.toLowerCase())) problems.push(finding('stray-file', 'warning', { file: name }));
+    else if (e.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name, root: shown }));
+    else if (!['thumbs.db', 'desktop.ini'].includes(name.toLowerCase())) problems.push(finding('stray-file', 'warning', { file: name, root: shown }));
   }
   return { dirs: dirs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), problems };
 }

@@ -38,7 +38,8 @@ export function formatGithub(report: Reportable, options: TextOptions): string {
       message: `${v(p.message)} [${p.code}]\n→ ${v(p.fix)}`,
     };
   };
-  for (const p of view.problems) out.push(problem(p, undefined, p.code));
+  // The run's own findings name an entry of the batch root within it, with the root beside.
+  for (const p of view.problems) out.push(problem(p, typeof p.params.root === 'string' ? p.params.root : undefined, p.code));
   // Dossier by dossier, in report order: documents, then blocking rules, then the folder.
   for (const d of view.dossiers) {
     const where = v(d.path) + colon;
