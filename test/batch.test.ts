@@ -78,6 +78,23 @@ describe('batch', () => {
     expect(merged.code).toBe(1);
   });
 
+  it('merge takes a shard given twice once, and keeps two dossiers of one report that show the same path', async () => {
+    const dir = await tempDir();
+    const shard = await json(['batch', SAMPLES, '--format', 'json', '--as-of', '2026-02-21', '--shard', '1/3']);
+    const n = shard.report!.dossiers.length;
+    const file = join(dir, 'shard.json');
+    await writeFile(file, shard.stdout);
+    expect((await json(['merge', file, file, '--format', 'json'])).report!.dossiers).toHaveLength(n);
+    // A folder named in Windows-1252 shows as its UTF-8 twin does: two dossiers, one path.
+    const twins = JSON.parse(shard.stdout);
+    twins.dossiers.push({ ...twins.dossiers[0], accepted: !twins.dossiers[0].accepted });
+    const twinsFile = join(dir, 'twins.json');
+    await writeFile(twinsFile, JSON.stringify(twins));
+    const merged = await json(['merge', twinsFile, '--format', 'json']);
+    expect(merged.report!.dossiers).toHaveLength(n + 1);
+    expect(merged.report!.summary.dossiers).toBe(n + 1);
+  });
+
   it('merge refuses reports of another profile, date or schema version', async () => {
     const dir = await tempDir();
     const a = await run(['batch', SAMPLES, '--format', 'json', '--shard', '1/2', '--as-of', '2026-02-21']);

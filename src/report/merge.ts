@@ -26,10 +26,16 @@ export function mergeReports(inputs: readonly { file: string; json: unknown }[])
     if (report.asOf !== first.report.asOf) return differs('--as-of', first.report.asOf, report.asOf);
     if (report.lang !== first.report.lang) return differs('--lang', first.report.lang, report.lang);
   }
-  const seen = new Set<string>();
+  // A dossier already given by an earlier report (the same shard passed twice) is taken once.
+  // Within one report two dossiers may show the same path (a folder name that is not UTF-8,
+  // shown as Windows-1252, beside its UTF-8 twin): both are kept, as the batch reported them.
+  const earlier = new Set<string>();
   const dossiers = reports
-    .flatMap((r) => r.report.dossiers)
-    .filter((d) => (seen.has(d.path) ? false : (seen.add(d.path), true)))
+    .flatMap(({ report }) => {
+      const kept = report.dossiers.filter((d) => !earlier.has(d.path));
+      for (const d of report.dossiers) earlier.add(d.path);
+      return kept;
+    })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const problemKeys = new Set<string>();
   const problems = reports
