@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from './support/cli.js';
@@ -154,6 +154,27 @@ describe('--output never inside a checked folder', () => {
       expect(r.stderr).toMatch(/--output : .* est dans le dossier vérifié/);
       expect(r.stdout).toBe('');
     });
+  });
+
+  // A hard link is no path into the dossier: the same bytes under another name. Writing the
+  // report into it would rewrite the candidate's CV; the report gets a file of its own.
+  it('through a hard link to a candidate\'s file, which keeps its bytes', async () => {
+    const dir = await tempDir();
+    const cv = join(good, (await readdir(good)).find((n) => n.startsWith('CV'))!);
+    const bytes = await readFile(cv);
+    const { mtimeMs } = await lstat(cv);
+    const out = join(dir, 'rapport.json');
+    await link(cv, out);
+    for (const args of [['check', good, '--format', 'json', '-o', out], ['batch', root, '--format', 'json', '-o', out]]) {
+      const r = await run(args);
+      expect(r.stdout).toBe('');
+      expect(JSON.parse(await readFile(out, 'utf8')).dossiers.length).toBeGreaterThan(0);
+      expect((await readFile(cv)).equals(bytes)).toBe(true);
+      expect((await lstat(cv)).mtimeMs).toBe(mtimeMs);
+      await rm(out);
+      await link(cv, out);
+    }
+    await rm(out);
   });
 
   it('through a link that leads into a dossier', async () => {

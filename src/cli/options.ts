@@ -1,6 +1,6 @@
 // Options shared by the commands, validated before any work starts: a mistake here is a
 // usage error (exit 2) that names the option and the fix.
-import { mkdir, open, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Option } from 'commander';
 import { bundledProfileNote, type Translate } from '../i18n/help.js';
@@ -90,10 +90,22 @@ export async function emit(text: string | Iterable<string | Buffer>, output: str
   await refuseOutputInside(output, io, checkedDirs);
   await mkdir(dirname(target), { recursive: true }).catch(() => undefined);
   try {
+    await unlinkIfLinkedElsewhere(target);
     await writePieces(target, pieces);
   } catch (err) {
     throw new UsageError((w) => w.cannotWrite(output, String((err as NodeJS.ErrnoException).code ?? err)));
   }
+}
+
+/**
+ * A file with other hard links is a name for bytes that may also be a candidate's document
+ * (`ln CV.pdf report.json`): writing into it would rewrite the CV. Such a name is removed
+ * first, and the report gets a file of its own; the other names keep their bytes. A file with
+ * one name, a device (`/dev/stdout`) or a FIFO is written as it is.
+ */
+async function unlinkIfLinkedElsewhere(target: string): Promise<void> {
+  const st = await lstat(target).catch(() => undefined);
+  if (st?.isFile() && st.nlink > 1) await unlink(target);
 }
 
 /**
