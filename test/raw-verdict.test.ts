@@ -137,6 +137,30 @@ describe('a file the bytes vouch for is one pdf.js opens, with the verdict pdf.j
   });
 });
 
+describe('a page whose walk is cut short by the operator limit', () => {
+  // MAX_OPS (200,000) empty save/restore pairs' worth of operators, then the page's text: the
+  // walk stops before the text, and a page not looked at whole is never called blank.
+  const page = (content: string) =>
+    rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>',
+      '<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      { dict: '', data: new Uint8Array(Buffer.from(content, 'latin1')) },
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+  const text = 'BT /F1 12 Tf 72 700 Td (Curriculum Vitae) Tj ET\n';
+  const request = REQUESTS.cni!;
+
+  it.each([
+    ['the raw reader', (b: Uint8Array) => analysePdf(b, request)],
+    ['pdf.js', (b: Uint8Array) => analyseWithPdfjs(b, readRaw(b, request.content), request)],
+  ])('%s: not blank, whether text follows or not; a short empty page still is', async (_, analyse) => {
+    for (const content of ['q Q\n'.repeat(100_001) + text, 'q Q\n'.repeat(100_001)]) expect((await analyse(page(content))).blankPages).toEqual([]);
+    expect((await analyse(page('q Q\n'.repeat(10)))).blankPages).toEqual([1]);
+    expect((await analyse(page('q Q\n'.repeat(10) + text))).blankPages).toEqual([]);
+  });
+});
+
 describe('the operator codes the raw reader uses without loading pdf.js', () => {
   it('are pdf.js\'s own', () => {
     expect(OPS).toEqual(PDFJS_OPS);

@@ -327,7 +327,10 @@ export function markWalker(): MarkWalker {
       break;
   }
   };
-  return new Walker(walked, step, () => ({ ink: walked.ink, counts, areas, hasText: walked.hasText }));
+  // A page whose walk was cut at MAX_OPS was not looked at whole: what it paints after is not
+  // known, and a page not looked at is never called blank (100,000 empty `q Q` before the text
+  // made a typed CV "blank").
+  return new Walker(walked, step, () => ({ ink: walked.ink || walked.steps >= MAX_OPS, counts, areas, hasText: walked.hasText }));
 }
 
 /**
