@@ -330,6 +330,10 @@ describe('operators', () => {
     [{ not: { fact: 'n', present: true } }, {}, 'pass'],
     [{ fact: 'n', min: 1 }, { n: 'x' as unknown as number }, 'unknown'],
     [{ fact: 'd', ageBelow: 45 }, { d: '1990-02-30' }, 'unknown'],
+    // Born after the date judged: a mistyped year, not a young candidate.
+    [{ fact: 'd', ageBelow: 45 }, { d: '2090-05-14' }, 'unknown'],
+    [{ fact: 'd', ageAtLeast: 18 }, { d: '2026-02-22' }, 'unknown'],
+    [{ fact: 'd', ageBelow: 45 }, { d: '2026-02-21' }, 'pass'],
   ])('%j with %j is %s', (c, facts, expected) => {
     expect(st(c, facts)).toBe(expected);
   });

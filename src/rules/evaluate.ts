@@ -160,6 +160,9 @@ function evalLeaf(c: FactCondition, facts: Facts, ctx: EvalContext): Leaf {
     case 'ageAtLeast': {
       const age = ageOn(observed as string, ctx.asOf);
       leaf.derived = { age, at: ctx.asOf };
+      // Born after the date judged: a mistyped year (2090 for 1990), not a candidate under
+      // any age limit. Not judged, as a date that does not exist is not.
+      if (age < 0) return leaf;
       ok = op === 'ageBelow' ? age < (threshold as number) : age >= (threshold as number);
       break;
     }
