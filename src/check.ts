@@ -87,12 +87,12 @@ async function checkOne(dir: string | Buffer, settings: CheckSettings, inspector
   const ctx = { asOf, timezone: profile.timezone, facts: profile.facts };
   const extra = mergeProblems(inside.documentProblems, fromForm.documentProblems);
   const documents = judgeDocuments(profile, inside.byDocument, inspections, facts, ctx, extra);
-  const verdict = dossierVerdict(profile, documents, facts, asOf);
   const problems: Finding[] = [
     ...scan.problems,
     ...declaration.problems,
     ...inside.dossierProblems,
   ];
+  const verdict = dossierVerdict(profile, documents, facts, asOf, problems);
   return { path: shownPath(dir), ...verdict, documents, problems, facts };
 }
 

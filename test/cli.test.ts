@@ -33,6 +33,23 @@ describe('exit codes', () => {
     expect((await run(['check', dir])).code).toBe(1);
   });
 
+  // Complete and eligible, but its declaration says something twice or something impossible:
+  // the error stands in the way ("Toute information erronée entraînera l'annulation du dossier").
+  it.each([
+    ['a key given twice (with the same value)', `${GOOD_CANDIDATE}nationality: MA\n`, 'candidate.yaml:9:1'],
+    ['a submission time that does not exist', `${GOOD_CANDIDATE}submittedAt: 2026-13-45T99:99:99\n`, 'candidate.yaml:9:14'],
+  ])('1 when complete and eligible but candidate.yaml has an error: %s', async (_, declaration, where) => {
+    const dir = await completeDossier({ 'candidate.yaml': declaration });
+    const json = await run(['check', dir, '--as-of', '2026-02-21', '--format', 'json']);
+    expect(json.code).toBe(1);
+    const d = JSON.parse(json.stdout).dossiers[0];
+    expect([d.complete, d.eligibility, d.accepted]).toEqual([true, 'eligible', false]);
+    expect(d.problems.map((p: { code: string; severity: string }) => [p.code, p.severity])).toEqual([['declaration-invalid', 'error']]);
+    const text = await run(['check', dir, '--as-of', '2026-02-21']);
+    expect(text.stdout).toMatch(/NON RECEVABLE .*\(complet, éligible, erreur à corriger \(remarques\)\)/);
+    expect(text.stdout).toContain(where);
+  });
+
   it('1 when undetermined (no declaration): an unknown requirement counts as required', async () => {
     const dir = await makeDossier({
       'F1.pdf': await textPdf(1),

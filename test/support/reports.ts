@@ -79,8 +79,8 @@ export function dossierResult(profile: Profile, spec: DossierSpec, asOf = AS_OF)
     };
   });
   // The core's own verdict: these hand-built reports must conclude as `check` would.
-  const verdict = dossierVerdict(profile, documents, facts, asOf);
   const problems = [...(spec.problems ?? []), ...(spec.facts === null ? [finding('no-declaration', 'warning', { file: 'candidate.yaml' })] : [])];
+  const verdict = dossierVerdict(profile, documents, facts, asOf, problems);
   return { path: spec.path, ...verdict, documents, problems, facts };
 }
 

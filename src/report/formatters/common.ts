@@ -17,6 +17,17 @@ export function verdictWord(d: DossierView, lang: Lang): string {
   return { accepted: ui.accepted, 'to-verify': ui.toVerify, rejected: ui.rejected }[verdictOf(d)];
 }
 
+/**
+ * A dossier's state in a few words: complete or not, eligible or not, and, when both hold but
+ * an error of the dossier itself (its `candidate.yaml`, its folder) keeps it from being
+ * accepted, a pointer to the notes that say which.
+ */
+export function stateOf(d: DossierView, lang: Lang): string {
+  const ui = UI[lang];
+  const heldBack = !d.accepted && d.complete && d.eligibility === 'eligible';
+  return [d.complete ? ui.complete : ui.incomplete, ui[d.eligibility], ...(heldBack ? [ui.seeNotes] : [])].join(', ');
+}
+
 /** Label-value separator: French puts a space before the colon. */
 export const colonOf = (lang: Lang): string => (lang === 'fr' ? ' : ' : ': ');
 

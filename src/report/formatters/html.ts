@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { UI } from '../../i18n/ui.js';
 import { localize, type DocumentView, type DossierView, type ProblemView, type Reportable, type RuleView } from '../localize.js';
-import { colonOf, hasNotes, shortReasons, verdictOf, verdictWord, type Verdict } from './common.js';
+import { colonOf, hasNotes, shortReasons, stateOf, verdictOf, verdictWord, type Verdict } from './common.js';
 import { displayName } from './safe-text.js';
 import type { TextOptions } from './text.js';
 
@@ -152,7 +152,7 @@ function badge(verdict: Verdict, word: string): string {
 function dossierDetails(d: DossierView, i: number, options: TextOptions): string {
   const ui = UI[options.lang];
   const w = ui.formats;
-  const state = [d.complete ? ui.complete : ui.incomplete, ui[d.eligibility]].join(', ');
+  const state = stateOf(d, options.lang);
   // Open by default only where there is something to read.
   const open = !d.accepted || hasNotes(d) ? ' open' : '';
   return `<details class="dossier" id="d${i}" ${dataAttributes(d)}${open}>

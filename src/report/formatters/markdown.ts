@@ -4,7 +4,7 @@
 // many were left out.
 import { UI } from '../../i18n/ui.js';
 import { localize, type DossierView, type ProblemView, type Reportable } from '../localize.js';
-import { colonOf, hasNotes, shortReasons, verdictOf, verdictWord } from './common.js';
+import { colonOf, hasNotes, shortReasons, stateOf, verdictOf, verdictWord } from './common.js';
 import { displayName } from './safe-text.js';
 import type { TextOptions } from './text.js';
 
@@ -79,7 +79,7 @@ function details(d: DossierView, options: TextOptions): string {
   const ui = UI[options.lang];
   const w = ui.formats;
   const colon = colonOf(options.lang);
-  const state = [d.complete ? ui.complete : ui.incomplete, ui[d.eligibility]].join(', ');
+  const state = stateOf(d, options.lang);
   const lines = [`<details><summary>${MARK[verdictOf(d)]} <b>${html(d.path)}</b> — ${html(verdictWord(d, options.lang))} (${html(state)})</summary>`, ''];
 
   lines.push(`**${md(ui.documents)}**`, '');

@@ -6,7 +6,7 @@ import type { Reportable } from '../localize.js';
 import type { Highlighter } from '../highlight.js';
 import { localize, type DossierView, type FormatOptions, type ProblemView } from '../localize.js';
 import { displayName } from './safe-text.js';
-import { colonOf, hasNotes, isBlocking, shortReasons, verdictOf, verdictWord } from './common.js';
+import { colonOf, hasNotes, isBlocking, shortReasons, stateOf, verdictOf, verdictWord } from './common.js';
 import type { Lang } from '../../i18n/messages.js';
 
 export interface TextOptions extends FormatOptions {
@@ -82,7 +82,7 @@ function dossierLines(d: DossierView, options: TextOptions): string[] {
   const ui = UI[options.lang];
   const h = options.highlighter;
   const verdict = verdictMark(d, options);
-  const detail = [d.complete ? ui.complete : ui.incomplete, ui[d.eligibility]].join(', ');
+  const detail = stateOf(d, options.lang);
   const lines = [`${verdict}  ${h.strong(displayName(d.path))} ${h.dim(`(${detail})`)}`];
 
   lines.push(`  ${h.strong(ui.documents)}`);
