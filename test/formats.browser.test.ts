@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     }
   });
 
-  it('filters by status: incomplete, ineligible, undetermined, accepted, all', async () => {
+  it('filters by status: incomplete, ineligible, undetermined, accepted, not accepted, all', async () => {
     const { page, errors } = await open(fr);
     try {
       const w = UI.fr.formats;
@@ -113,6 +113,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
         ineligible: view.dossiers.filter((d) => d.eligibility === 'ineligible'),
         undetermined: view.dossiers.filter((d) => d.eligibility === 'undetermined'),
         accepted: view.dossiers.filter((d) => d.accepted),
+        'not-accepted': view.dossiers.filter((d) => !d.accepted),
         all: view.dossiers,
       };
       for (const [filter, dossiers] of Object.entries(expected)) {
@@ -195,7 +196,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     try {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       const chips = await page.locator('label.chip').allInnerTexts();
-      expect(chips.map((c) => c.replace(/\s*\d+$/, ''))).toEqual(['All', 'Acceptable', 'Incomplete', 'Not eligible', 'Eligibility undetermined']);
+      expect(chips.map((c) => c.replace(/\s*\d+$/, ''))).toEqual(['All', 'Acceptable', 'Not acceptable', 'Incomplete', 'Not eligible', 'Eligibility undetermined']);
       expect(await page.locator('#dossiers thead th').allInnerTexts()).toEqual(['Dossier', 'Status', 'Complete', 'Eligibility', 'Reasons']);
       expect(errors).toEqual([]);
     } finally {

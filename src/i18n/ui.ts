@@ -80,6 +80,7 @@ export const UI = {
       filters: {
         all: 'Tous',
         accepted: 'Recevables',
+        'not-accepted': 'Non recevables',
         incomplete: 'Incomplets',
         ineligible: 'Non éligibles',
         undetermined: 'Éligibilité indéterminée',
@@ -177,6 +178,7 @@ export const UI = {
       filters: {
         all: 'All',
         accepted: 'Acceptable',
+        'not-accepted': 'Not acceptable',
         incomplete: 'Incomplete',
         ineligible: 'Not eligible',
         undetermined: 'Eligibility undetermined',

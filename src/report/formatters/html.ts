@@ -11,12 +11,15 @@ import { colonOf, hasNotes, shortReasons, stateOf, verdictOf, verdictWord, type 
 import { displayName } from './safe-text.js';
 import type { TextOptions } from './text.js';
 
-export const HTML_FILTERS = ['all', 'accepted', 'incomplete', 'ineligible', 'undetermined'] as const;
+export const HTML_FILTERS = ['all', 'accepted', 'not-accepted', 'incomplete', 'ineligible', 'undetermined'] as const;
 type Filter = (typeof HTML_FILTERS)[number];
 
 const matches: Record<Filter, (d: DossierView) => boolean> = {
   all: () => true,
   accepted: (d) => d.accepted,
+  // Every dossier the clerk must answer, whatever the reason (complete and eligible ones held
+  // back by an error of their own among them, which no other filter shows).
+  'not-accepted': (d) => !d.accepted,
   incomplete: (d) => !d.complete,
   ineligible: (d) => d.eligibility === 'ineligible',
   undetermined: (d) => d.eligibility === 'undetermined',
@@ -275,6 +278,7 @@ const SCRIPT = `
   var tests = {
     all: function () { return true; },
     accepted: function (r) { return r.dataset.accepted === "1"; },
+    "not-accepted": function (r) { return r.dataset.accepted === "0"; },
     incomplete: function (r) { return r.dataset.complete === "0"; },
     ineligible: function (r) { return r.dataset.eligibility === "ineligible"; },
     undetermined: function (r) { return r.dataset.eligibility === "undetermined"; }
