@@ -7,7 +7,7 @@ import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDossier, checkDossiers, type CheckSettings } from '../src/check.js';
-import { readDeclaration, MAX_DECLARATION_BYTES } from '../src/facts/load.js';
+import { readDeclaration, MAX_DECLARATION_BYTES, MAX_DECLARATION_LINES } from '../src/facts/load.js';
 import { createInspector, type Inspector } from '../src/pdf/pool.js';
 import type { DossierResult } from '../src/report/model.js';
 import { run } from './support/cli.js';
@@ -373,6 +373,18 @@ describe('declarations people write: findings with file:line:col, never a crash'
     const d = await declare(GOOD_CANDIDATE + `# ${'x'.repeat(MAX_DECLARATION_BYTES)}\n`);
     expect(d.problems).toEqual([expect.objectContaining({ code: 'declaration-invalid', params: expect.objectContaining({ line: 1, col: 1 }) })]);
     expect(d.facts).toEqual({});
+  });
+
+  // Under the size limit, but the YAML parser's repeated-key check and placing each finding
+  // on its line cost the square of the keys: 18,000 took 10 s of a thread.
+  it('tens of thousands of keys: refused from its line count, at once, never parsed', async () => {
+    const d = await declare(GOOD_CANDIDATE + Array.from({ length: 18_000 }, (_, i) => `k${i}x: ${i}`).join('\n'));
+    expect(d.problems).toEqual([expect.objectContaining({ code: 'declaration-invalid', params: expect.objectContaining({ line: MAX_DECLARATION_LINES + 1, reason: 'too-many-lines' }) })]);
+    expect(d.facts).toEqual({});
+    // At the limit, read as usual.
+    const atLimit = await declare(GOOD_CANDIDATE + '#\n'.repeat(MAX_DECLARATION_LINES - GOOD_CANDIDATE.split('\n').length));
+    expect(atLimit.problems).toEqual([]);
+    expect(atLimit.facts).toMatchObject({ nationality: 'MA' });
   });
 
   it('thousands of errors: the first twenty, then how many more', async () => {
