@@ -44,11 +44,11 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
       // the report is written: listing 4,000 folders doubled its young generation, which then
       // stayed so (peak RSS 5 MB higher than for 1,000, README Performance).
       const report = await withLeanHeap(async (heap) => {
-        // Report paths as the user wrote them, relative to <root>'s spelling.
-        const shownRoot = root.length > 1 ? root.replace(/\/+$/, '') : root;
-        const listing = await listDossiers(resolve(io.cwd, root), shownRoot);
+        // Report paths as the user wrote them, relative to <root>'s spelling ("/" stays "/").
+        const base = root.replace(/\/+$/, '');
+        const listing = await listDossiers(resolve(io.cwd, root), base || '/');
         const chosen = shard ? listing.dirs.filter((d) => inShard(d.name, shard.k, shard.n)) : listing.dirs;
-        const dirs = chosen.map((d) => `${shownRoot}/${d.name}`);
+        const dirs = chosen.map((d) => `${base}/${d.name}`);
 
         const progress = await startProgress(io, opts.format === 'text' && !opts.quiet, dirs.length, asLang(opts.lang));
         const { createInspector } = await import('../pdf/pool.js');

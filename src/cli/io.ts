@@ -1,5 +1,7 @@
 // What the CLI needs from the outside world, passed in so tests can run it in-process.
 import type { Lang } from '../i18n/messages.js';
+import type { Finding } from '../findings.js';
+import type { Summary } from '../report/model.js';
 import { USAGE, type UsageWords } from '../i18n/usage.js';
 
 export interface Io {
@@ -19,7 +21,11 @@ export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
  * (a batch root it could not list is an error of the report, with no dossier in it: a CI job
  * must not pass on it).
  */
-export function exitOf(report: { readonly summary: { readonly accepted: number; readonly dossiers: number }; readonly problems: readonly { readonly severity: string }[] }): number {
+export function exitOf(report: {
+  readonly summary: Pick<Summary, 'accepted' | 'dossiers'>;
+  // The model's findings, or a merged report's as read from JSON (codes as plain strings).
+  readonly problems: readonly Pick<Finding, 'severity'>[];
+}): number {
   const runFailed = report.problems.some((p) => p.severity === 'error');
   return report.summary.accepted === report.summary.dossiers && !runFailed ? EXIT.ok : EXIT.problems;
 }

@@ -181,7 +181,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMB ?? 512, maxYoungGenerationSizeMb: 4 },
   });
   let closed = false;
-  const heard = hearWorkersOutput(threads);
+  const unhear = hearWorkersOutput(threads);
   // Which file each task is reading, and since when: written by the workers in shared memory
   // (worker.ts), read by a watchdog that terminates a worker whose file ran out of time. Time
   // a task waits in the queue is not counted: its clock starts when its worker starts the file.
@@ -355,7 +355,7 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
     closed = true;
     clearInterval(watchdog);
     await pool.destroy();
-    heard.done();
+    unhear();
   }
   const withDossiers = (profile: Profile): Inspector => inspectorOf(all, close, { profile, check: checkDossiers });
   let given: Profile | undefined = options.profile;
@@ -467,17 +467,12 @@ async function fromHead(path: string | Buffer, limits: PdfLimits, more: Finding[
  * Node pipes each worker thread's stdout and stderr into the process's own, one 'error'
  * listener each: from ten workers on (`-j 10`, or the default on a machine with ten cores),
  * Node warned of a listener leak on stderr at every run. The streams expect as many listeners
- * as workers, and one more for a worker replacing another that is still ending.
+ * as workers, and one more for a worker replacing another that is still ending; a stream with
+ * no limit (0) keeps none. Returns how to take them back (pools may close in any order).
  */
-function hearWorkersOutput(threads: number): { done(): void } {
-  const streams = [process.stdout, process.stderr];
-  for (const s of streams) s.setMaxListeners(s.getMaxListeners() + threads + 1);
-  let done = false;
-  return {
-    done() {
-      if (done) return;
-      done = true;
-      for (const s of streams) s.setMaxListeners(Math.max(0, s.getMaxListeners() - threads - 1));
-    },
-  };
+function hearWorkersOutput(threads: number): () => void {
+  const limited = [process.stdout, process.stderr].filter((s) => s.getMaxListeners() > 0);
+  const more = (by: number) => limited.forEach((s) => s.setMaxListeners(s.getMaxListeners() + by));
+  more(threads + 1);
+  return () => more(-(threads + 1));
 }
