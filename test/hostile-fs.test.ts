@@ -136,6 +136,13 @@ const nobody =
     gid: 65534,
   }).status === 0;
 const canTest = !asRoot || nobody;
+/** The built CLI's batch of `root`, as nobody when the tests run as root. */
+const batchAsNobody = (root: string, format: string) =>
+  spawnSync(process.execPath, ['bin/dossier.js', 'batch', root, '--format', format, '--as-of', '2026-02-21'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
 
 describe('files and folders nobody may read', () => {
   // Shown as skipped, with its reason, when the tool is missing (never as a passing test).
@@ -153,11 +160,7 @@ describe('files and folders nobody may read', () => {
     await chmod(join(root, 'listonly'), 0o644);
     await chmod(root, 0o755);
     try {
-      const r = spawnSync(process.execPath, ['bin/dossier.js', 'batch', root, '--format', 'json', '--as-of', '2026-02-21'], {
-        encoding: 'utf8',
-        timeout: 30_000,
-        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-      });
+      const r = batchAsNobody(root, 'json');
       expect(r.stderr).toBe('');
       expect(r.status).toBe(1);
       const report = JSON.parse(r.stdout);
@@ -191,11 +194,7 @@ describe('a batch root nobody may list', () => {
     await chmod(root, 0o000);
     try {
       for (const format of ['json', 'text', 'github']) {
-        const r = spawnSync(process.execPath, ['bin/dossier.js', 'batch', root, '--format', format, '--as-of', '2026-02-21'], {
-          encoding: 'utf8',
-          timeout: 30_000,
-          ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-        });
+        const r = batchAsNobody(root, format);
         expect([format, r.status, r.stderr]).toEqual([format, 1, '']);
         if (format === 'json') {
           const report = JSON.parse(r.stdout);
