@@ -18,7 +18,7 @@ import { checkDossier, checkDossiers } from '../src/check.js';
 import { DOCUMENT_CODES } from '../src/findings.js';
 import { dataEnd, findInflationBomb, streamHead } from '../src/pdf/inflation.js';
 import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
-import { createInspector, type Inspector } from '../src/pdf/pool.js';
+import { createInspector, defaultMemoryMB, type Inspector } from '../src/pdf/pool.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
@@ -595,6 +595,72 @@ describe('never crash', () => {
     }
     // And a healthy pool is not affected by another pool's deaths.
     expect((await inspector.inspect(good, LIMITS)).pages).toBe(1);
+  });
+});
+
+describe('never take the machine\'s memory', () => {
+  // Memory outside V8's heap, which a worker's heap limit does not bound: a stream named many
+  // times in a page's /Contents is inflated by pdf.js at each mention, while the bomb check
+  // (rightly) counts it once. Here 64 MiB named 20 times: 1.25 GiB, were it read to the end.
+  const repeatedContent = (times = 20, mib = 64) =>
+    rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [${Array(times).fill('4 0 R').join(' ')}] >>`,
+      { dict: '/Filter /FlateDecode', data: zlibBomb(mib) },
+    ]);
+  // A time limit the test would not outlast: only the memory watch can end these files.
+  const patient: PdfLimits = { ...LIMITS, fileTimeoutMs: 120_000, firstPageContent: true };
+  const stoppedForMemory = (limitMB: number) => [{ code: 'unreadable', severity: 'error', params: { reason: 'memory', limitMB } }];
+
+  it('a file whose reading takes memory past the limit is stopped long before its time runs out; the others of its task are read', async () => {
+    const bomb = await folder.write('repeated-content.pdf', repeatedContent());
+    const before = await folder.write('before-repeated.pdf', await textPdf(1));
+    const after = await folder.write('after-repeated.pdf', await textPdf(2));
+    const single = createInspector({ concurrency: 1, maxMemoryMB: 200 });
+    try {
+      const r = await single.inspectAll([before, bomb, after].map((path) => ({ path, limits: patient })));
+      expect(r.map((x) => [x.pages, codes(x)])).toEqual([
+        [1, []],
+        [null, ['unreadable']],
+        [2, []],
+      ]);
+      expect(r[1]!.problems).toEqual(stoppedForMemory(200));
+      // Still known for a PDF from its first bytes, as after a timeout.
+      expect(r[1]!.pdf).toBe(true);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('two such files at once on two workers: each is stopped, one after the other, and the files beside them are read', async () => {
+    const bombs = await Promise.all([1, 2].map(async (k) => folder.write(`repeated-content-${k}.pdf`, repeatedContent())));
+    const good = await folder.write('good-beside-repeated.pdf', await textPdf(3));
+    const pair = createInspector({ concurrency: 2, maxMemoryMB: 200 });
+    try {
+      const [a, b, ...goods] = await Promise.all([...bombs, good, good, good].map((path) => pair.inspect(path, patient)));
+      expect([a!.problems, b!.problems]).toEqual([stoppedForMemory(200), stoppedForMemory(200)]);
+      for (const g of goods) expect([g.pages, codes(g)]).toEqual([3, []]);
+    } finally {
+      await pair.close();
+    }
+  });
+
+  it('check: the CV that takes the memory is a finding in plain words, at the default limit, and the dossier is judged', async () => {
+    const dir = await makeDossier({ 'CV.pdf': repeatedContent(), 'Diplome Master.pdf': await textPdf(1, 'Master'), 'candidate.yaml': GOOD_CANDIDATE });
+    try {
+      const r = await run(['check', dir, '--format', 'json', '--file-timeout', '120']);
+      expect(r.code).toBe(1);
+      const documents: { id: string; status: string; problems: { message: string }[] }[] = JSON.parse(r.stdout).dossiers[0].documents;
+      const cv = documents.find((d) => d.id === 'cv')!;
+      expect(cv.problems).toEqual([
+        expect.objectContaining({ code: 'unreadable', params: expect.objectContaining({ reason: 'memory', limitMB: defaultMemoryMB(1) }) }),
+      ]);
+      expect(cv.problems[0]!.message).toMatch(/^CV\.pdf demande plus de \d+ Mo de mémoire pour être lu/);
+      expect(documents.find((d) => d.id === 'diploma')!.status).toBe('ok');
+    } finally {
+      await rm(dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 

@@ -173,7 +173,9 @@ const fr = {
           ? `${s(p.file)} ne peut pas être lu : sa structure fait échouer la lecture`
           : p.reason === 'bomb'
             ? `${s(p.file)} se décompresse en plus de ${s(p.limitMB)} Mo : c'est anormal pour un document (« bombe de décompression »), il n'est pas ouvert`
-            : `${s(p.file)} est endommagé et ne s'ouvre pas comme un PDF`,
+            : p.reason === 'memory'
+              ? `${s(p.file)} demande plus de ${s(p.limitMB)} Mo de mémoire pour être lu : c'est anormal pour un document, sa lecture est arrêtée`
+              : `${s(p.file)} est endommagé et ne s'ouvre pas comme un PDF`,
     fix: (p) =>
       p.reason === 'truncated'
         ? 'Le transfert a probablement été interrompu : copiez ou téléchargez le fichier de nouveau.'
@@ -334,7 +336,9 @@ const en = {
           ? `${s(p.file)} cannot be read: its structure makes the reader fail`
           : p.reason === 'bomb'
             ? `${s(p.file)} inflates to more than ${s(p.limitMB)} MB: abnormal for a document (a "decompression bomb"); it is not opened`
-            : `${s(p.file)} is damaged and does not open as a PDF`,
+            : p.reason === 'memory'
+              ? `${s(p.file)} takes more than ${s(p.limitMB)} MB of memory to read: abnormal for a document; reading it was stopped`
+              : `${s(p.file)} is damaged and does not open as a PDF`,
     fix: (p) =>
       p.reason === 'truncated'
         ? 'The transfer was probably interrupted: copy or download the file again.'

@@ -12,8 +12,10 @@
 // short to reach the limit (Deflate expands 1032 times at most) is not inflated at all.
 //
 // What this cannot see, and what bounds it then: streams in encrypted files (their bytes are
-// ciphertext until pdf.js decrypts them) and other expanding filters (LZW, RunLength,
-// ASCII85), bounded only by the per-file time limit, which terminates the worker.
+// ciphertext until pdf.js decrypts them), other expanding filters (LZW, RunLength, ASCII85)
+// and a stream named many times in a page's /Contents (counted once here, inflated by pdf.js
+// at each mention): the pool's watchdog, which terminates the worker at the per-file time
+// limit or when the process's memory goes past its allowance (src/pdf/pool.ts).
 //
 // Images are what costs here: a lossless scan must be inflated whole to be counted. pdf.js
 // inflates an image only to draw it, and the content checks read pages from the bytes

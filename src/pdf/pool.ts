@@ -1,10 +1,11 @@
 // The inspector: a pool of worker threads (piscina) that inspect files, a dossier's files as
 // one task. Both cores work, the main thread stays free for progress and Ctrl+C, a file that
-// runs out of time has its worker terminated and replaced, and a worker that dies costs one
+// runs out of time, or takes the process past its memory allowance, has its worker terminated
+// and replaced, and a worker that dies costs one
 // finding; the task's other files are read again. `inspect` and `inspectAll` never reject.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { packagePath } from '../package-root.js';
 import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
@@ -30,6 +31,12 @@ export interface InspectorOptions {
   readonly concurrency?: number;
   /** Heap of one worker, in MB: a decompression bomb ends as a finding, not an OOM crash. */
   readonly maxHeapMB?: number;
+  /**
+   * Memory the workers may take together, in MB, over what the process held when they started
+   * (default: `defaultMemoryMB(threads)`). Past it, the file read the longest ends as a finding
+   * (`unreadable`, reason `memory`) and its worker is replaced, as at a timeout.
+   */
+  readonly maxMemoryMB?: number;
   /** Give the workers this profile, to check whole dossiers in them (Inspector.dossiers). */
   readonly profile?: Profile;
 }
@@ -114,7 +121,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   if (early) {
     const e = early;
     early = undefined;
-    if (e.threads === threads && options.maxHeapMB === undefined) {
+    if (e.threads === threads && options.maxHeapMB === undefined && options.maxMemoryMB === undefined) {
       const taken = options.profile ? e.withProfile(options.profile) : e.inspector;
       if (taken) return taken;
     }
@@ -131,7 +138,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
  */
 const PROFILE_BOX_BYTES = 4 * 1024 * 1024;
 
-function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'profile'> & { readonly box?: boolean }): Made {
+function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'maxMemoryMB' | 'profile'> & { readonly box?: boolean }): Made {
   setFlagsFromString(`--initial-old-space-size=${WORKER_INITIAL_OLD_SPACE_MB}`);
   const clockBuffer = new SharedArrayBuffer(SLOTS * CLOCK_CELLS_PER_SLOT * 8);
   const box = options.box ? new SharedArrayBuffer(PROFILE_BOX_BYTES) : undefined;
@@ -189,12 +196,25 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
   const slots = new Slots(SLOTS);
   const running = new Map<number, { readonly limitOf: (file: number) => number; readonly controller: AbortController }>();
   let watchdog: NodeJS.Timeout | undefined;
-  // Files blamed so far for their worker's end (out of time, or the worker died on them): a
-  // task that died reading no file while this count moved was only sharing that worker.
+  // Files blamed so far for their worker's end (out of time or memory, or the worker died on
+  // them): a task that died reading no file while this count moved was only sharing that worker.
   let blamed = 0;
   const startedFile = (slot: number) => fileOf(clock, slot);
+  // Memory outside the V8 heap is not bounded by a worker's heap limit: pdf.js inflates into
+  // growing arrays, a stream named twenty times in a page's /Contents is inflated twenty times
+  // (the bomb check counts it once), and LZW, RunLength or encrypted streams are not checked
+  // at all. Such files took 1-10 GB before their time ran out. So the process's resident
+  // memory is watched with the clocks, against what it held when the workers started.
+  const limitMB = options.maxMemoryMB ?? defaultMemoryMB(threads);
+  const memoryCeiling = process.memoryUsage.rss() + limitMB * MB;
+  let memoryCalmUntil = 0;
   const watch = () => {
+    const now = Date.now();
+    const overMemory = now >= memoryCalmUntil && process.memoryUsage.rss() > memoryCeiling;
+    let longest: { readonly controller: AbortController; readonly file: number; readonly dossier: number; readonly ms: number } | undefined;
     for (const [slot, task] of running) {
+      // Already stopped, its worker ending: blamed once.
+      if (task.controller.signal.aborted) continue;
       // The dossier read before and after the file: the same, the file is that dossier's (a
       // task's dossiers only go forward); else the worker moved on meanwhile, and the next
       // look decides. The start is read after the file: a newer one only makes it younger.
@@ -202,10 +222,18 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       const file = startedFile(slot);
       const since = fileSince(clock, slot);
       if (file < 0 || startedDossier(clock, slot) !== dossier) continue;
-      if (Date.now() - since > task.limitOf(file)) {
+      const ms = now - since;
+      if (ms > task.limitOf(file)) {
         blamed++;
-        task.controller.abort(new Timeout(file, dossier));
-      }
+        task.controller.abort(new Stopped(file, dossier, finding('timeout', 'error', { seconds: task.limitOf(file) / 1000 })));
+      } else if (overMemory && ms >= MIN_MEMORY_BLAME_MS && ms > (longest?.ms ?? -1)) longest = { controller: task.controller, file, dossier, ms };
+    }
+    // The file read the longest is the one taking the memory: an ordinary file is read in
+    // milliseconds. Then a pause, while its worker ends and the memory goes back.
+    if (longest) {
+      blamed++;
+      memoryCalmUntil = now + MEMORY_SETTLE_MS;
+      longest.controller.abort(new Stopped(longest.file, longest.dossier, finding('unreadable', 'error', { reason: 'memory', limitMB })));
     }
     if (running.size === 0) {
       clearInterval(watchdog);
@@ -246,14 +274,14 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'pr
       return { answer: (await pool.run(task(slot), extend(handler, { signal: controller.signal }))) as T };
     } catch (err) {
       const reason: unknown = controller.signal.reason;
-      // The file that ran out of time is the one the watchdog saw, even if the worker moved
-      // on in the instant before it was terminated.
-      const file = reason instanceof Timeout ? reason.file : startedFile(slot);
-      const dossier = reason instanceof Timeout ? reason.dossier : startedDossier(clock, slot);
-      if (!(reason instanceof Timeout) && file >= 0) blamed++;
+      // The file that ran out of time or memory is the one the watchdog saw, even if the
+      // worker moved on in the instant before it was terminated.
+      const file = reason instanceof Stopped ? reason.file : startedFile(slot);
+      const dossier = reason instanceof Stopped ? reason.dossier : startedDossier(clock, slot);
+      if (!(reason instanceof Stopped) && file >= 0) blamed++;
       const problem =
-        reason instanceof Timeout
-          ? finding('timeout', 'error', { seconds: limitOf(file) / 1000 })
+        reason instanceof Stopped
+          ? reason.problem
           : // The worker died (heap limit, crash inside pdf.js): what it died of.
             finding('unreadable', 'error', { reason: 'crash', detail: reason instanceof WorkerFailure ? reason.message : errorCode(err) });
       return { file, dossier, workerFailed: reason instanceof WorkerFailure, problem };
@@ -404,6 +432,20 @@ const MIN_WATCH_MS = 5;
 const MAX_WATCH_MS = 100;
 const SLOT_REST_MS = 1000;
 
+const MB = 1024 * 1024;
+/**
+ * What the workers may take together by default, in MB: 512 and 256 a worker (1 GB for two;
+ * a batch of the benchmark's dossiers holds about 105 MB in all, pdf.js opening a large form
+ * a few hundred), but never over half the machine's memory.
+ */
+export function defaultMemoryMB(threads: number): number {
+  return Math.max(256, Math.min(512 + 256 * threads, Math.floor(totalmem() / MB / 2)));
+}
+/** An ordinary file is read in milliseconds: one read for less is not the one taking memory. */
+const MIN_MEMORY_BLAME_MS = 250;
+/** After a worker is stopped for memory, the time its memory takes to go back. */
+const MEMORY_SETTLE_MS = 1000;
+
 interface Prepared {
   readonly path: string | Buffer;
   readonly limits: PdfLimits;
@@ -428,12 +470,14 @@ class Slots {
   }
 }
 
-class Timeout extends Error {
+/** Why the watchdog terminated a worker: the file it was reading ran out of time or memory. */
+class Stopped extends Error {
   constructor(
     readonly file: number,
     readonly dossier: number,
+    readonly problem: Finding,
   ) {
-    super('timeout');
+    super(problem.code);
   }
 }
 class WorkerFailure extends Error {}
