@@ -22,7 +22,7 @@ import { createInspector, defaultMemoryMB, type Inspector } from '../src/pdf/poo
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
-import { fontMatrixExploitPdf, hostileCorpus, rawPdf, xrefStreamPdf, zlibBomb } from './support/hostile-corpus.js';
+import { fontMatrixExploitPdf, hostileCorpus, lzwBomb, rawPdf, xrefStreamPdf, zlibBomb } from './support/hostile-corpus.js';
 import { fillableForm } from './support/content-pdfs.js';
 import { encryptedPdf, hasQpdf, imagePdf, tempFolder, textPdf } from './support/pdf-factory.js';
 import { bundledProfile } from './support/profile.js';
@@ -628,6 +628,23 @@ describe('never take the machine\'s memory', () => {
       expect(r[1]!.problems).toEqual(stoppedForMemory(200));
       // Still known for a PDF from its first bytes, as after a timeout.
       expect(r[1]!.pdf).toBe(true);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('an LZW stream, which the bomb check does not inflate, is stopped the same way', async () => {
+    // 300 KB inflating to ≈ 0.5 GB of zeros.
+    const lzw = rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      { dict: '/Filter /LZWDecode', data: lzwBomb(200_000) },
+    ]);
+    const path = await folder.write('lzw-content.pdf', lzw);
+    const single = createInspector({ concurrency: 1, maxMemoryMB: 200 });
+    try {
+      expect((await single.inspect(path, patient)).problems).toEqual(stoppedForMemory(200));
     } finally {
       await single.close();
     }

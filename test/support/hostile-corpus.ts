@@ -120,6 +120,36 @@ export function zlibBomb(zeroMiB: number, prefix: Uint8Array = new Uint8Array(0)
   return new Uint8Array(Buffer.concat(parts));
 }
 
+/**
+ * LZW data (PDF's /LZWDecode, early change) inflating to zeros: each code the string of the
+ * one before and a zero, up to a full table, then the longest string `repeats` times: about
+ * 2,600 bytes out for every 12 bits in. pdf.js decodes it into one growing array.
+ */
+export function lzwBomb(repeats: number): Uint8Array {
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  const put = (code: number, width: number) => {
+    acc = (acc << width) | code;
+    bits += width;
+    while (bits >= 8) {
+      out.push((acc >>> (bits - 8)) & 0xff);
+      bits -= 8;
+      acc &= (1 << bits) - 1;
+    }
+  };
+  let width = 9;
+  put(0, width);
+  let code = 258; // 256 clears the table, 257 ends the data
+  for (; code < 4095; code++) {
+    put(code, width);
+    if (code + 2 >= 1 << width && width < 12) width++;
+  }
+  for (let i = 0; i < repeats; i++) put(code - 1, 12);
+  if (bits > 0) put(0, 8 - bits);
+  return new Uint8Array(out);
+}
+
 const CATALOG = '<< /Type /Catalog /Pages 2 0 R >>';
 const page = (parent = 2, extra = '') => `<< /Type /Page /Parent ${parent} 0 R /MediaBox [0 0 595 842] ${extra}>>`;
 const pages = (kids: string, count: number | string) => `<< /Type /Pages /Kids [${kids}] /Count ${count} >>`;
