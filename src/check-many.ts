@@ -12,6 +12,7 @@ import { DEFAULT_FILE_TIMEOUT_MS } from './pdf/types.js';
 import { SCHEMA_VERSION, summarize, type DossierResult, type JsonReport, type Report } from './report/model.js';
 import { pack, packedDossiers } from './report/packed.js';
 import { shownPath } from './fs-text.js';
+import { profileDigest } from './profile/digest.js';
 import { verdictStore } from './report/verdict-store.js';
 import { extend } from './extend.js';
 import type { DossierAnswer } from './check-worker.js';
@@ -156,7 +157,7 @@ const GROUP_MAX = 8;
 
 const reportHead = (settings: CheckSettings, summary: Report['summary'], problems: readonly Finding[]): Omit<Report, 'dossiers'> => ({
   schemaVersion: SCHEMA_VERSION,
-  profile: { id: settings.profile.id, title: settings.profile.title },
+  profile: { id: settings.profile.id, title: settings.profile.title, sha256: profileDigest(settings.profile) },
   asOf: settings.asOf,
   summary,
   problems,

@@ -3,9 +3,10 @@
 import { spawn } from 'node:child_process';
 import { cp, link, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../src/report/schema.js';
+import { BUNDLED_PROFILE } from '../src/profile/bundled.js';
 import { SPILL_FROM_DOSSIERS } from '../src/report/verdict-store.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, tempDir } from './support/dossier.js';
@@ -114,6 +115,43 @@ describe('batch', () => {
       expect(r.stderr).toContain(name);
       expect(r.stdout).toBe('');
     }
+  });
+
+  it('merge refuses a shard checked against an edited copy of the profile that kept its id; a copy with other line endings and comments is the same profile', async () => {
+    const dir = await tempDir();
+    const yaml = await readFile(BUNDLED_PROFILE, 'utf8');
+    const edited = join(dir, 'edited.yaml');
+    // The same posting, a page more allowed for the CV: what is checked changed.
+    expect(yaml).toContain('pages: { min: 1, max: 20 }');
+    await writeFile(edited, yaml.replace('pages: { min: 1, max: 20 }', 'pages: { min: 1, max: 21 }'));
+    const sameCopy = join(dir, 'same.yaml');
+    await writeFile(sameCopy, yaml.replaceAll('\n', '\r\n') + '# copied for machine 2\r\n');
+    const shard = async (k: number, profileArgs: string[]) => {
+      const r = await run(['batch', SAMPLES, '--format', 'json', '--shard', `${k}/2`, '--as-of', '2026-02-21', ...profileArgs]);
+      const file = join(dir, `shard-${k}-${profileArgs.length ? basename(profileArgs[1]!) : 'bundled'}.json`);
+      await writeFile(file, r.stdout);
+      return { file, sha256: JSON.parse(r.stdout).profile.sha256 as string };
+    };
+    const one = await shard(1, []);
+    const twoEdited = await shard(2, ['--profile', edited]);
+    const twoSame = await shard(2, ['--profile', sameCopy]);
+    expect(one.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(twoSame.sha256).toBe(one.sha256);
+    expect(twoEdited.sha256).not.toBe(one.sha256);
+
+    const refused = await run(['merge', one.file, twoEdited.file, '--lang', 'en']);
+    expect([refused.code, refused.stdout]).toEqual([2, '']);
+    expect(refused.stderr).toContain(`profile ofppt-2026-chef-service-cooperation-financiere (sha256 ${twoEdited.sha256.slice(0, 12)})`);
+    expect(refused.stderr).toContain(`(sha256 ${one.sha256.slice(0, 12)})`);
+    const merged = await json(['merge', one.file, twoSame.file, '--format', 'json']);
+    expect(merged.report!.summary.dossiers).toBe(9);
+    expect(merged.report!.profile.sha256).toBe(one.sha256);
+    // A report from before the fingerprint was written has none: nothing says it is the same profile.
+    const old = JSON.parse(await readFile(twoSame.file, 'utf8'));
+    delete old.profile.sha256;
+    const oldFile = join(dir, 'old.json');
+    await writeFile(oldFile, JSON.stringify(old));
+    expect((await run(['merge', one.file, oldFile])).code).toBe(2);
   });
 
   it('an error of the run itself fails it, every dossier accepted or not; a warning does not', async () => {

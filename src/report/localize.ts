@@ -46,7 +46,7 @@ export function localizeHead(input: Head, options: FormatOptions): Omit<ReportVi
   return {
     schemaVersion: input.schemaVersion,
     lang: options.lang,
-    profile: { id: input.profile.id, title: inLang(input.profile.title, options.lang) },
+    profile: { id: input.profile.id, title: inLang(input.profile.title, options.lang), ...(input.profile.sha256 ? { sha256: input.profile.sha256 } : {}) },
     asOf: input.asOf,
     summary: input.summary,
     problems: input.problems.map((f) => problem(f)),

@@ -1,10 +1,13 @@
 // Combine shard reports (JSON, schemaVersion 1) into one. Reports judged against different
-// profiles, dates, languages or schema versions cannot be combined honestly, so they are refused.
+// profiles (another id, or the same id edited: profile.sha256), dates, languages or schema
+// versions cannot be combined honestly, so they are refused.
 import { summarize } from './model.js';
 import { reportSchema, type ReportView } from './schema.js';
 import type { MergeRefusal } from '../i18n/usage.js';
 
 export type MergeResult = { ok: true; report: ReportView } | { ok: false; error: MergeRefusal };
+
+const fingerprint = (r: ReportView) => `${r.profile.id} (sha256 ${r.profile.sha256?.slice(0, 12) ?? '?'})`;
 
 export function mergeReports(inputs: readonly { file: string; json: unknown }[]): MergeResult {
   const reports: { file: string; report: ReportView }[] = [];
@@ -23,6 +26,9 @@ export function mergeReports(inputs: readonly { file: string; json: unknown }[])
   for (const { file, report } of rest) {
     const differs = (setting: string, firstValue: string, value: string) => ({ ok: false as const, error: { reason: 'differs' as const, file, setting, value, firstFile: first.file, firstValue } });
     if (report.profile.id !== first.report.profile.id) return differs('profile', first.report.profile.id, report.profile.id);
+    // The same id, edited between shards (a report from before the fingerprint has none, and
+    // is taken for another profile: nothing says it is the same).
+    if (report.profile.sha256 !== first.report.profile.sha256) return differs('profile', fingerprint(first.report), fingerprint(report));
     if (report.asOf !== first.report.asOf) return differs('--as-of', first.report.asOf, report.asOf);
     if (report.lang !== first.report.lang) return differs('--lang', first.report.lang, report.lang);
   }

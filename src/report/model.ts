@@ -51,7 +51,8 @@ export interface Summary {
 
 export interface Report {
   readonly schemaVersion: typeof SCHEMA_VERSION;
-  readonly profile: { readonly id: string; readonly title: string | Localized };
+  /** `sha256`: the profile's fingerprint (src/profile/digest.ts); absent from reports made before it was written. */
+  readonly profile: { readonly id: string; readonly title: string | Localized; readonly sha256?: string };
   readonly asOf: string;
   readonly summary: Summary;
   readonly dossiers: readonly DossierResult[];

@@ -57,7 +57,15 @@ export const reportSchema = z
     schemaVersion: z.literal(1).describe('Changes only if a field is ever removed or renamed'),
     lang: z.enum(['fr', 'en']).describe('Language of messages'),
     profile: z
-      .object({ id: z.string().describe('Profile id'), title: z.string().describe('The posting') })
+      .object({
+        id: z.string().describe('Profile id'),
+        title: z.string().describe('The posting'),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional()
+          .describe('SHA-256 of the profile as loaded (its JSON): the same for the same profile whatever file it came from, another for an edited one'),
+      })
       .describe('The profile the dossiers were checked against'),
     asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date at which ages and dates were judged'),
     summary: z
