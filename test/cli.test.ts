@@ -157,7 +157,11 @@ describe('output', () => {
     expect(cv.problems[0].message).toMatch(/is not a PDF: it is a Word document/);
     // A profile title given in both languages follows --lang; the JSON field stays a string.
     expect(fr.stdout.split('\n')[0]).toMatch(/^Chef du Service « Coopération Financière » \(OFPPT\) — au /);
-    expect(JSON.parse(en.stdout).profile).toEqual({ id: 'ofppt-2026-chef-service-cooperation-financiere', title: 'Head of the Financial Cooperation Department (OFPPT)' });
+    expect(JSON.parse(en.stdout).profile).toEqual({
+      id: 'ofppt-2026-chef-service-cooperation-financiere',
+      title: 'Head of the Financial Cooperation Department (OFPPT)',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('a profile title given once is used in both languages', async () => {
