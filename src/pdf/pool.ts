@@ -1,8 +1,8 @@
 // The inspector: a pool of worker threads (piscina) that inspect files, a dossier's files as
 // one task. Both cores work, the main thread stays free for progress and Ctrl+C, a file that
 // runs out of time, or takes the process past its memory allowance, has its worker terminated
-// and replaced, and a worker that dies costs one
-// finding; the task's other files are read again. `inspect` and `inspectAll` never reject.
+// and replaced, and a worker that dies costs one finding; the task's other files are read
+// again. `inspect` and `inspectAll` never reject.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
