@@ -18,7 +18,7 @@ import { checkDossier, checkDossiers } from '../src/check.js';
 import { DOCUMENT_CODES } from '../src/findings.js';
 import { dataEnd, findInflationBomb, streamHead } from '../src/pdf/inflation.js';
 import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
-import { createInspector, defaultMemoryMB, type Inspector } from '../src/pdf/pool.js';
+import { createInspector, FILE_MEMORY_MB, type Inspector } from '../src/pdf/pool.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
@@ -601,6 +601,7 @@ describe('never take the machine\'s memory', () => {
   // Memory outside V8's heap, which a worker's heap limit does not bound: a stream named many
   // times in a page's /Contents is inflated by pdf.js at each mention, while the bomb check
   // (rightly) counts it once. Here 64 MiB named 20 times: 1.25 GiB, were it read to the end.
+  // Each worker tells the memory its file takes (src/pdf/memory.ts); the watchdog stops it.
   const repeatedContent = (times = 20, mib = 64) =>
     rawPdf([
       '<< /Type /Catalog /Pages 2 0 R >>',
@@ -649,7 +650,44 @@ describe('never take the machine\'s memory', () => {
     }
   });
 
-  it('two such files at once on two workers: each is stopped, one after the other, and the files beside them are read', async () => {
+  // A page of `strokes` vector strokes: seconds of pdf.js's reading, little memory. Read by
+  // pdf.js here because page 1's drawing is asked for (patient.firstPageContent).
+  const manyStrokes = (strokes: number) =>
+    rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      { dict: '/Filter /FlateDecode', data: deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(strokes), 'latin1')) },
+    ]);
+
+  it('a slow file read beside the one taking the memory, or after it on the same worker, is not blamed', async () => {
+    const bomb = await folder.write('repeated-content-beside.pdf', repeatedContent());
+    const slow = await folder.write('many-strokes.pdf', manyStrokes(100_000));
+    // Two workers: the slow file starts first, and is still being read when the other takes
+    // the memory (the process's memory says neither which worker took it, nor whose file).
+    const pair = createInspector({ concurrency: 2, maxMemoryMB: 200 });
+    try {
+      const slowRead = pair.inspect(slow, patient);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [s, b] = await Promise.all([slowRead, pair.inspect(bomb, patient)]);
+      expect(b.problems).toEqual(stoppedForMemory(200));
+      expect([s.readable, s.pages, codes(s)]).toEqual([true, 1, []]);
+    } finally {
+      await pair.close();
+    }
+    // One worker: the memory the stopped worker's thread held is not the next file's (the C
+    // allocator keeps it for the process: a watch on the process's memory blamed every file after).
+    const single = createInspector({ concurrency: 1, maxMemoryMB: 200 });
+    try {
+      const r = await single.inspectAll([bomb, slow].map((path) => ({ path, limits: patient })));
+      expect(r[0]!.problems).toEqual(stoppedForMemory(200));
+      expect([r[1]!.readable, r[1]!.pages, codes(r[1]!)]).toEqual([true, 1, []]);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('two such files at once on two workers: each is stopped on its own, and the files beside them are read', async () => {
     const bombs = await Promise.all([1, 2].map(async (k) => folder.write(`repeated-content-${k}.pdf`, repeatedContent())));
     const good = await folder.write('good-beside-repeated.pdf', await textPdf(3));
     const pair = createInspector({ concurrency: 2, maxMemoryMB: 200 });
@@ -670,7 +708,7 @@ describe('never take the machine\'s memory', () => {
       const documents: { id: string; status: string; problems: { message: string }[] }[] = JSON.parse(r.stdout).dossiers[0].documents;
       const cv = documents.find((d) => d.id === 'cv')!;
       expect(cv.problems).toEqual([
-        expect.objectContaining({ code: 'unreadable', params: expect.objectContaining({ reason: 'memory', limitMB: defaultMemoryMB(1) }) }),
+        expect.objectContaining({ code: 'unreadable', params: expect.objectContaining({ reason: 'memory', limitMB: FILE_MEMORY_MB }) }),
       ]);
       expect(cv.problems[0]!.message).toMatch(/^CV\.pdf demande plus de \d+ Mo de mémoire pour être lu/);
       expect(documents.find((d) => d.id === 'diploma')!.status).toBe('ok');

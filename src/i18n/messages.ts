@@ -174,7 +174,7 @@ const fr = {
           : p.reason === 'bomb'
             ? `${s(p.file)} se décompresse en plus de ${s(p.limitMB)} Mo : c'est anormal pour un document (« bombe de décompression »), il n'est pas ouvert`
             : p.reason === 'memory'
-              ? `${s(p.file)} demande plus de ${s(p.limitMB)} Mo de mémoire pour être lu : c'est anormal pour un document, sa lecture est arrêtée`
+              ? `${s(p.file)} demande plus de ${s(p.limitMB)} Mo de mémoire pour être lu : c'est anormal pour un document, sa lecture a été arrêtée`
               : `${s(p.file)} est endommagé et ne s'ouvre pas comme un PDF`,
     fix: (p) =>
       p.reason === 'truncated'

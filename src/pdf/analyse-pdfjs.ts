@@ -11,6 +11,7 @@ import { PDFJS_OPTIONS } from './pdfjs-options.js';
 import { analyseContent } from './content/analyse-content.js';
 import type { RawReading } from './raw/read-content.js';
 import { bombFound, type AnalyseOptions, type PdfAnalysis } from './analyse.js';
+import { tellingMemory } from './memory.js';
 
 // One pdf.js "worker" for every file of this thread (in Node it is a message handler in the
 // same thread): a new one per document cost ~12 % of a file's CPU (measured in-process). pdf.js
@@ -34,7 +35,11 @@ export async function analyseWithPdfjs(bytes: Uint8Array, raw: RawReading, optio
   const onOpen = onlyOpened ? raw.inflatedOnOpen : undefined;
   const bomb = await findInflationBomb(bytes, onOpen ? { onOpen } : {});
   if (bomb) return { ...bombFound(bomb), reader: 'pdfjs' };
+  // What pdf.js decodes past the bomb check is told to the pool's watchdog (src/pdf/memory.ts).
+  return tellingMemory(() => read(bytes, raw, options, onOpen));
+}
 
+async function read(bytes: Uint8Array, raw: RawReading, options: AnalyseOptions, onOpen: RawReading['inflatedOnOpen']): Promise<PdfAnalysis> {
   const truncated = !hasEof(bytes);
   const task = getDocument({
     ...PDFJS_OPTIONS,

@@ -1,11 +1,11 @@
 // The inspector: a pool of worker threads (piscina) that inspect files, a dossier's files as
 // one task. Both cores work, the main thread stays free for progress and Ctrl+C, a file that
-// runs out of time, or takes the process past its memory allowance, has its worker terminated
-// and replaced, and a worker that dies costs one finding; the task's other files are read
-// again. `inspect` and `inspectAll` never reject.
+// runs out of time or memory has its worker terminated and replaced, and a worker that dies
+// costs one finding; the task's other files are read again. `inspect` and `inspectAll` never
+// reject.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { packagePath } from '../package-root.js';
 import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
@@ -22,7 +22,7 @@ import type { DossierAnswer, DossierTask } from '../check-worker.js';
 import { inspectorOf, type Inspector } from './inspector.js';
 import { leastBusy, TASKS_PER_WORKER } from './balancer.js';
 import { extend } from '../extend.js';
-import { CLOCK_CELLS_PER_SLOT, clearSlot, fileSince, startedDossier, startedFile as fileOf } from './clock.js';
+import { CLOCK_CELLS_PER_SLOT, clearSlot, fileMemory, fileSince, startedDossier, startedFile as fileOf } from './clock.js';
 
 export type { DossierRunner, Inspector } from './inspector.js';
 
@@ -32,9 +32,10 @@ export interface InspectorOptions {
   /** Heap of one worker, in MB: a decompression bomb ends as a finding, not an OOM crash. */
   readonly maxHeapMB?: number;
   /**
-   * Memory the workers may take together, in MB, over what the process held when they started
-   * (default: `defaultMemoryMB(threads)`). Past it, the file read the longest ends as a finding
-   * (`unreadable`, reason `memory`) and its worker is replaced, as at a timeout.
+   * Memory one file may take in its worker while pdf.js reads it, in MB (default
+   * `FILE_MEMORY_MB`): its ArrayBuffers, which the heap limit does not bound (src/pdf/memory.ts).
+   * Past it the file ends as a finding (`unreadable`, reason `memory`) and its worker is
+   * replaced, as at a timeout.
    */
   readonly maxMemoryMB?: number;
   /** Give the workers this profile, to check whole dossiers in them (Inspector.dossiers). */
@@ -200,40 +201,34 @@ function make(threads: number, options: Pick<InspectorOptions, 'maxHeapMB' | 'ma
   // them): a task that died reading no file while this count moved was only sharing that worker.
   let blamed = 0;
   const startedFile = (slot: number) => fileOf(clock, slot);
-  // Memory outside the V8 heap is not bounded by a worker's heap limit: pdf.js inflates into
-  // growing arrays, a stream named twenty times in a page's /Contents is inflated twenty times
-  // (the bomb check counts it once), and LZW, RunLength or encrypted streams are not checked
-  // at all. Such files took 1-10 GB before their time ran out. So the process's resident
-  // memory is watched with the clocks, against what it held when the workers started.
-  const limitMB = options.maxMemoryMB ?? defaultMemoryMB(threads);
-  const memoryCeiling = process.memoryUsage.rss() + limitMB * MB;
-  let memoryCalmUntil = 0;
+  // A file's memory, as its worker tells it (src/pdf/memory.ts): what pdf.js decodes outside
+  // V8's heap, which the heap limit above does not bound.
+  const limitMB = options.maxMemoryMB ?? FILE_MEMORY_MB;
+  const limitBytes = limitMB * MB;
   const watch = () => {
     const now = Date.now();
-    const overMemory = now >= memoryCalmUntil && process.memoryUsage.rss() > memoryCeiling;
-    let longest: { readonly controller: AbortController; readonly file: number; readonly dossier: number; readonly ms: number } | undefined;
     for (const [slot, task] of running) {
       // Already stopped, its worker ending: blamed once.
       if (task.controller.signal.aborted) continue;
       // The dossier read before and after the file: the same, the file is that dossier's (a
       // task's dossiers only go forward); else the worker moved on meanwhile, and the next
       // look decides. The start is read after the file: a newer one only makes it younger.
+      // The memory too, and the file again after it: a file starting sets it back to nothing.
       const dossier = startedDossier(clock, slot);
       const file = startedFile(slot);
       const since = fileSince(clock, slot);
-      if (file < 0 || startedDossier(clock, slot) !== dossier) continue;
-      const ms = now - since;
-      if (ms > task.limitOf(file)) {
+      const held = fileMemory(clock, slot);
+      if (file < 0 || startedFile(slot) !== file || startedDossier(clock, slot) !== dossier) continue;
+      const problem =
+        now - since > task.limitOf(file)
+          ? finding('timeout', 'error', { seconds: task.limitOf(file) / 1000 })
+          : held > limitBytes
+            ? finding('unreadable', 'error', { reason: 'memory', limitMB })
+            : undefined;
+      if (problem) {
         blamed++;
-        task.controller.abort(new Stopped(file, dossier, finding('timeout', 'error', { seconds: task.limitOf(file) / 1000 })));
-      } else if (overMemory && ms >= MIN_MEMORY_BLAME_MS && ms > (longest?.ms ?? -1)) longest = { controller: task.controller, file, dossier, ms };
-    }
-    // The file read the longest is the one taking the memory: an ordinary file is read in
-    // milliseconds. Then a pause, while its worker ends and the memory goes back.
-    if (longest) {
-      blamed++;
-      memoryCalmUntil = now + MEMORY_SETTLE_MS;
-      longest.controller.abort(new Stopped(longest.file, longest.dossier, finding('unreadable', 'error', { reason: 'memory', limitMB })));
+        task.controller.abort(new Stopped(file, dossier, problem));
+      }
     }
     if (running.size === 0) {
       clearInterval(watchdog);
@@ -434,17 +429,12 @@ const SLOT_REST_MS = 1000;
 
 const MB = 1024 * 1024;
 /**
- * What the workers may take together by default, in MB: 512 and 256 a worker (1 GB for two;
- * a batch of the benchmark's dossiers holds about 105 MB in all, pdf.js opening a large form
- * a few hundred), but never over half the machine's memory.
+ * Memory a file may take in its worker by default, in MB: twice the largest stream a document
+ * may hold (MAX_INFLATED_STREAM_BYTES in src/pdf/inflation.ts, 256 MB: an A4 page scanned at
+ * 600 dpi in colour is 100), so that pdf.js may decode it and grow its array once. Not
+ * imported from there: this module loads on the main thread, which reads no PDF.
  */
-export function defaultMemoryMB(threads: number): number {
-  return Math.max(256, Math.min(512 + 256 * threads, Math.floor(totalmem() / MB / 2)));
-}
-/** An ordinary file is read in milliseconds: one read for less is not the one taking memory. */
-const MIN_MEMORY_BLAME_MS = 250;
-/** After a worker is stopped for memory, the time its memory takes to go back. */
-const MEMORY_SETTLE_MS = 1000;
+export const FILE_MEMORY_MB = 512;
 
 interface Prepared {
   readonly path: string | Buffer;

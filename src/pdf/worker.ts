@@ -14,6 +14,7 @@ import { readStart, withRegularFile } from '../fs-read.js';
 import { tooLarge } from './size.js';
 import { NOT_OPENED, type FileInspection } from './types.js';
 import { fileFinished, fileStarted, type Clock } from './clock.js';
+import { tellMemoryTo } from './memory.js';
 
 export interface InspectTask {
   /** A string, or a name's bytes (a Buffer arrives here as a Uint8Array, which fs takes too). */
@@ -63,9 +64,11 @@ let pdfjsReady = false;
 
 function started(slot: number, file: number): void {
   if (clock) fileStarted(clock, slot, file);
+  tellMemoryTo(clock, slot);
 }
 
 function finished(slot: number): void {
+  tellMemoryTo(null, null);
   if (clock) fileFinished(clock, slot);
 }
 
