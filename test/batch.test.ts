@@ -7,6 +7,8 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../src/report/schema.js';
 import { BUNDLED_PROFILE } from '../src/profile/bundled.js';
+import { profileDigest } from '../src/profile/digest.js';
+import { bundledProfile } from './support/profile.js';
 import { SPILL_FROM_DOSSIERS } from '../src/report/verdict-store.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, tempDir } from './support/dossier.js';
@@ -146,6 +148,10 @@ describe('batch', () => {
     const merged = await json(['merge', one.file, twoSame.file, '--format', 'json']);
     expect(merged.report!.summary.dossiers).toBe(9);
     expect(merged.report!.profile.sha256).toBe(one.sha256);
+    // Keys in another order are the same profile; arrays keep their order (documents are listed in it).
+    const loaded = await bundledProfile();
+    expect(profileDigest({ ...loaded, facts: Object.fromEntries(Object.entries(loaded.facts).reverse()) })).toBe(profileDigest(loaded));
+    expect(profileDigest({ ...loaded, documents: [...loaded.documents].reverse() })).not.toBe(profileDigest(loaded));
     // A report from before the fingerprint was written has none: nothing says it is the same profile.
     const old = JSON.parse(await readFile(twoSame.file, 'utf8'));
     delete old.profile.sha256;

@@ -101,7 +101,7 @@ const fr: UsageWords = {
       case 'not-a-report':
         return `${r.file} : ce n'est pas un rapport JSON de dossier (${r.detail})`;
       case 'differs':
-        return `${r.file} : ${r.setting} ${r.value} diffère de ${r.firstValue} dans ${r.firstFile} ; les rapports doivent venir des mêmes réglages`;
+        return `${r.file} : ${r.setting === 'profile' ? 'profil' : r.setting} ${r.value} diffère de ${r.firstValue} dans ${r.firstFile} ; les rapports doivent venir des mêmes réglages`;
     }
   },
   unknownOption: (f, s) => `option inconnue ${q.fr(f)}${s ? ` (vouliez-vous dire ${s} ?)` : ''}`,
