@@ -108,6 +108,22 @@ describe('document problems', () => {
     expect(doc(ok, 'equivalence').status).toBe('ok');
     expect(doc(ok, 'diploma').files).toEqual(['Diplome Master.pdf']);
   });
+
+  it('a yes/no fact written as the template says ("oui ou non"), in French or English, any case', async () => {
+    for (const [word, foreign] of [['oui', true], ['Non', false], ['YES', true], ['no', false], ['vrai', true], ['faux', false]] as const) {
+      const yaml = GOOD_CANDIDATE.replace('diplomaForeign: false', `diplomaForeign: ${word}`);
+      // Both readers of candidate.yaml: the flat lines, and the full parser (a comment in a flow list sends it there).
+      for (const text of [yaml, yaml.replace('languages: [ar, fr, en]', 'languages:\n  - ar # arabe\n  - fr\n  - en')]) {
+        const d = await check({ 'candidate.yaml': text });
+        expect(d.facts['diplomaForeign']).toBe(foreign);
+        expect(d.problems).toEqual([]);
+        expect(doc(d, 'equivalence').status).toBe(foreign ? 'missing' : 'not-required');
+      }
+    }
+    // Any other word is still refused, and says what is expected.
+    const d = await check({ 'candidate.yaml': GOOD_CANDIDATE.replace('diplomaForeign: false', 'diplomaForeign: peut-être') });
+    expect(d.problems.map((p) => [p.code, p.params['reason']])).toEqual([['declaration-invalid', 'type']]);
+  });
 });
 
 describe('dossier problems', () => {

@@ -20,6 +20,28 @@ export function perDeclaration<T>(build: (decl: FactDecl, timezone: string) => T
 }
 
 /**
+ * Yes and no as a candidate writes them: the template and the messages say "oui ou non", and
+ * YAML reads only true and false as booleans. Written in French or English, any case.
+ */
+const SPOKEN: ReadonlyMap<string, boolean> = new Map([
+  ['oui', true],
+  ['non', false],
+  ['yes', true],
+  ['no', false],
+  ['vrai', true],
+  ['faux', false],
+]);
+
+/** For editors (JSON Schema): the words SPOKEN reads, any case. */
+export const SPOKEN_BOOLEAN_PATTERN = `^(${[...SPOKEN.keys()].map((w) => [...w].map((c) => `[${c.toUpperCase()}${c}]`).join('')).join('|')})$`;
+
+/** The value as the profile's fact takes it: a yes/no fact written as a word becomes true or false; anything else as written. */
+export function declaredValue(decl: FactDecl, value: unknown): unknown {
+  if (decl.type !== 'boolean' || typeof value !== 'string') return value;
+  return SPOKEN.get(value.trim().toLowerCase()) ?? value;
+}
+
+/**
  * Whether zod would accept the value, said without zod: candidate.yaml's facts are almost
  * always valid, and zod took about 0.3 ms a declaration, a tenth of the main thread's time in a
  * batch. A value this refuses still goes through zod, for its issues (test/facts-accept.test.ts

@@ -7,7 +7,7 @@ import type { Profile } from '../profile/schema.js';
 import type { Facts, FactValue } from '../rules/types.js';
 import type { SourceIssue } from '../yaml/located.js';
 import { parseFlatYaml } from '../yaml/flat.js';
-import { factValueAccepts } from './accept.js';
+import { declaredValue, factValueAccepts } from './accept.js';
 import { asWindows1252, errorCode, shownPath } from '../fs-text.js';
 import { readStart, withRegularFile } from '../fs-read.js';
 
@@ -124,8 +124,9 @@ function flatDeclaration(flat: unknown, profile: Profile): Declaration | undefin
     if (!decl) return undefined;
     // `birthDate:` with nothing after it is a fact left blank, i.e. unknown, not an error.
     if (value === null || value === undefined) continue;
-    if (!factValueAccepts(decl, profile.timezone)(value)) return undefined;
-    facts[name] = value as FactValue;
+    const declared = declaredValue(decl, value);
+    if (!factValueAccepts(decl, profile.timezone)(declared)) return undefined;
+    facts[name] = declared as FactValue;
   }
   return { facts, problems: [] };
 }

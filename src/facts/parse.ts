@@ -7,7 +7,7 @@ import type { Profile } from '../profile/schema.js';
 import type { FactValue } from '../rules/types.js';
 import { parseLocatedYaml, type LocatedYaml } from '../yaml/located.js';
 import { parseFlatYaml } from '../yaml/flat.js';
-import { factValueAccepts } from './accept.js';
+import { declaredValue, factValueAccepts } from './accept.js';
 import { factValueSchema } from './schema.js';
 import { closestName } from '../suggest.js';
 import { toFinding, type Declaration, type Why } from './load.js';
@@ -42,11 +42,12 @@ export function parseDeclaration(text: string, file: string, profile: Profile, f
     }
     // `birthDate:` with nothing after it is a fact left blank, i.e. unknown, not an error.
     if (value === null || value === undefined) continue;
-    if (factValueAccepts(decl, profile.timezone)(value)) {
-      facts[name] = value as FactValue;
+    const declared = declaredValue(decl, value);
+    if (factValueAccepts(decl, profile.timezone)(declared)) {
+      facts[name] = declared as FactValue;
       continue;
     }
-    const parsed = factValueSchema(decl, profile.timezone).safeParse(value);
+    const parsed = factValueSchema(decl, profile.timezone).safeParse(declared);
     if (parsed.success) facts[name] = parsed.data as FactValue;
     else
       for (const issue of parsed.error.issues) {

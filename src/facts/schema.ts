@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FactDecl, Profile } from '../profile/schema.js';
 import { isCalendarDate, toInstant } from '../rules/dates.js';
-import { perDeclaration } from './accept.js';
+import { perDeclaration, SPOKEN_BOOLEAN_PATTERN } from './accept.js';
 import { inLang } from '../i18n/in-lang.js';
 
 export const factValueSchema: (decl: FactDecl, timezone: string) => z.ZodType = perDeclaration(buildFactValueSchema);
@@ -58,7 +58,9 @@ export function candidateSchema(profile: Profile) {
   for (const [name, decl] of Object.entries(profile.facts)) {
     const meta: Record<string, unknown> = decl.label ? { title: decl.label.fr, description: decl.label.en } : {};
     if (decl.example !== undefined) meta.examples = [decl.example];
-    shape[name] = factValueSchema(decl, profile.timezone).nullable().optional().meta(meta);
+    // A yes/no fact may be written as a word (declaredValue): editors should not flag "oui".
+    const value = decl.type === 'boolean' ? z.union([factValueSchema(decl, profile.timezone), z.string().regex(new RegExp(SPOKEN_BOOLEAN_PATTERN))]) : factValueSchema(decl, profile.timezone);
+    shape[name] = value.nullable().optional().meta(meta);
   }
   return z
     .strictObject(shape)
