@@ -309,6 +309,21 @@ describe('github', () => {
   });
 });
 
+describe('text', () => {
+  it('shows controls and bidi overrides escaped in the messages and in the advice under them', () => {
+    for (const options of [fr, en, { ...fr, compact: true }]) {
+      const out = formatReport('text', report, options);
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    }
+    // The advice names the file ("Convertissez … en PDF"): escaped there too.
+    const named = buildReport(profile, [{ path: 'x', documents: { cv: { files: [HOSTILE.bidi, HOSTILE.ansi], problems: [finding('not-pdf', 'error', { file: HOSTILE.bidi, type: 'docx' }), finding('not-pdf', 'error', { file: HOSTILE.ansi, type: 'docx' })] } } }]);
+    const advice = formatReport('text', named, fr)
+      .split('\n')
+      .filter((l) => l.trimStart().startsWith('→ Convertissez'));
+    expect(advice).toEqual([expect.stringContaining('Convertissez cv\\u202efdp.exe en PDF'), expect.stringContaining('Convertissez \\x1b[31mrouge.pdf en PDF')]);
+  });
+});
+
 describe('markdown', () => {
   it('has a title, a summary table, the dossiers not accepted, then details', () => {
     const out = formatMarkdown(report, fr);

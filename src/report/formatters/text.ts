@@ -103,8 +103,10 @@ function dossierLines(d: DossierView, options: TextOptions): string[] {
   for (const r of d.rules) {
     const mark = { pass: h.ok('✔'), fail: r.advisory ? h.warn('!') : h.bad('✘'), unknown: h.warn('?'), skipped: h.dim('–') }[r.status];
     const label = r.advisory ? `${r.label} ${h.dim(`(${ui.advisory})`)}` : r.label;
-    lines.push(`    ${mark} ${label} ${h.dim('—')} ${r.status === 'skipped' ? h.dim(r.message) : r.message}`);
-    if (r.fix) lines.push(`        ${h.dim('→')} ${r.fix}`);
+    // A rule's message quotes what candidate.yaml says: as untrusted as a file name.
+    const message = displayName(r.message);
+    lines.push(`    ${mark} ${label} ${h.dim('—')} ${r.status === 'skipped' ? h.dim(message) : message}`);
+    if (r.fix) lines.push(`        ${h.dim('→')} ${displayName(r.fix)}`);
   }
 
   if (d.problems.length) lines.push(`  ${h.strong(ui.problems)}`);
@@ -114,5 +116,6 @@ function dossierLines(d: DossierView, options: TextOptions): string[] {
 
 function problemLines(p: ProblemView, indent: string, h: Highlighter): string[] {
   const mark = p.severity === 'error' ? h.bad('✘') : h.warn('!');
-  return [`${indent}${mark} ${displayName(p.message)}`, `${indent}  ${h.dim('→')} ${p.fix}`];
+  // The advice names the file too ("Retirez x.pdf du dossier").
+  return [`${indent}${mark} ${displayName(p.message)}`, `${indent}  ${h.dim('→')} ${displayName(p.fix)}`];
 }
