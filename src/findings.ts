@@ -38,6 +38,7 @@ export const DOSSIER_CODES = [
   'unreadable-folder',
   'check-failed',
   'stray-file',
+  'no-dossiers',
 ] as const;
 
 export type DocumentCode = (typeof DOCUMENT_CODES)[number];

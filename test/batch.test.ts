@@ -160,6 +160,21 @@ describe('batch', () => {
     expect((await run(['merge', one.file, oldFile])).code).toBe(2);
   });
 
+  it('a root with no sub-folder checks nothing and fails, saying so; one candidate\'s folder given as the root is told to use check', async () => {
+    const empty = await tempDir();
+    const r = await json(['batch', empty, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.report!.summary.dossiers).toBe(0);
+    expect(r.report!.problems.map((p) => [p.code, p.severity, p.params])).toEqual([['no-dossiers', 'error', { file: empty, candidateFiles: false }]]);
+    const one = join(SAMPLES, '01-salma-bennani-externe-complet');
+    const text = await run(['batch', one, '--lang', 'en']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${one} holds no candidate's dossier (no sub-folder): nothing was checked`);
+    expect(text.stdout).toContain(`check it with "dossier check ${one}"`);
+    // Its PDFs are that candidate's, not strays of a batch.
+    expect(text.stdout).not.toContain('lies at the root of the batch');
+  });
+
   it('an error of the run itself fails it, every dossier accepted or not; a warning does not', async () => {
     const root = await tempDir();
     for (const d of ['01-salma-bennani-externe-complet', '02-youssef-alaoui-agent-derogation']) await cp(join(SAMPLES, d), join(root, d), { recursive: true });

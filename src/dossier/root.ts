@@ -41,6 +41,14 @@ export async function listDossiers(root: string, shown = root): Promise<RootList
     else if (e.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name, root: shown }));
     else if (!['thumbs.db', 'desktop.ini'].includes(name.toLowerCase())) problems.push(finding('stray-file', 'warning', { file: name, root: shown }));
   }
+  // Nothing to check is a mistake, not a success: a CI job pointed at an empty export, or at
+  // one candidate's folder, would otherwise pass. An error of the run (exit 1).
+  if (dirs.length === 0) {
+    const candidateFiles = entries.some((e) => !e.isDirectory() && /\.(pdf|ya?ml)$/i.test(e.name.toString('latin1')));
+    const none = finding('no-dossiers', 'error', { file: shown, candidateFiles });
+    // One candidate's folder given as the root: its files are that candidate's, not strays.
+    return { dirs, problems: candidateFiles ? [none, ...problems.filter((p) => p.code !== 'stray-file')] : [none, ...problems] };
+  }
   return { dirs: dirs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), problems };
 }
 

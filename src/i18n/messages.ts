@@ -275,6 +275,13 @@ const fr = {
     text: (p) => `${s(p.file)} est à la racine du lot : il n'appartient à aucun dossier`,
     fix: () => 'Placez chaque fichier dans le dossier du candidat concerné.',
   },
+  'no-dossiers': {
+    text: (p) => `${s(p.file)} ne contient aucun dossier de candidat (aucun sous-dossier) : rien n'a été vérifié`,
+    fix: (p) =>
+      p.candidateFiles
+        ? `Ce dossier semble être celui d'un seul candidat : vérifiez-le avec « dossier check ${s(p.file)} ».`
+        : 'Indiquez le dossier qui contient un sous-dossier par candidat.',
+  },
   'unexpected-file': {
     text: (p, c) =>
       `${s(p.file)} ne correspond à aucune pièce demandée` +
@@ -435,6 +442,13 @@ const en = {
   'stray-file': {
     text: (p) => `${s(p.file)} lies at the root of the batch: it belongs to no dossier`,
     fix: () => 'Put every file in the folder of the candidate it belongs to.',
+  },
+  'no-dossiers': {
+    text: (p) => `${s(p.file)} holds no candidate's dossier (no sub-folder): nothing was checked`,
+    fix: (p) =>
+      p.candidateFiles
+        ? `This folder looks like one candidate's dossier: check it with "dossier check ${s(p.file)}".`
+        : 'Give the folder that holds one sub-folder per candidate.',
   },
   'unexpected-file': {
     text: (p, c) =>
