@@ -193,6 +193,24 @@ describe('what is wrong in candidate.yaml is said in the reader\'s language', ()
     expect(found[2]!.params.detail).toMatch(/^unknown fact 'colour'/);
   });
 
+  it('the syntax slips people make are placed where they were made and said in plain words', async () => {
+    const profile = await bundledProfile();
+    const say = async (text: string, lang: 'fr' | 'en' = 'fr') => {
+      const d = await check({ 'candidate.yaml': text });
+      const view = localize({ schemaVersion: 1, profile: { id: profile.id, title: profile.title }, asOf: '2026-02-21', summary: summarize([d]), dossiers: [d], problems: [] }, formatOptions(profile, lang));
+      return view.dossiers[0]!.problems.filter((p) => p.code === 'declaration-invalid').map((p) => [p.message, p.fix]);
+    };
+    // A quote left open on line 2: the parser notices at the end of the file (line 9).
+    expect(await say(GOOD_CANDIDATE.replace('fullName: Salma Bennani', 'fullName: "Salma Bennani'))).toEqual([
+      ['candidate.yaml:2:11 un guillemet ouvert ici n’est jamais fermé', 'Fermez le guillemet à la fin de la valeur, sur la même ligne (ou retirez-le).'],
+    ]);
+    // A list left open on line 8, the last: it too is found where it was opened.
+    expect((await say(GOOD_CANDIDATE.replace('languages: [ar, fr, en]', 'languages: [ar, fr, en')))[0]![0]).toBe('candidate.yaml:8:12 une liste ouverte ici par « [ » n’est jamais fermée par « ] »');
+    // A key given twice is named.
+    expect(await say(GOOD_CANDIDATE + 'birthDate: 1991-01-01
+', 'en')).toEqual([["candidate.yaml:9:1 'birthDate' is given twice", 'Keep one of these lines, with the right value.']]);
+  });
+
   it('a fact name one slip away from a known one: the name meant, and the fix says it', async () => {
     const text = GOOD_CANDIDATE.replace(/^birthDate:/m, 'birthdate:').replace(/^experienceYears:/m, 'experience_years:');
     const d = await check({ 'candidate.yaml': text });

@@ -15,7 +15,7 @@ import { toFinding, type Declaration, type Why } from './load.js';
 /** `flat`: what src/yaml/flat.ts made of the text, when the caller has it already. */
 export function parseDeclaration(text: string, file: string, profile: Profile, flat: unknown = parseFlatYaml(text)): Declaration {
   const src = readYaml(text, file, flat);
-  const problems: Finding[] = src.issues.map((i) => toFinding(i, { reason: 'yaml' }));
+  const problems: Finding[] = src.issues.map((i) => toFinding(i, { reason: 'yaml', ...(i.syntax ? { syntax: i.syntax.kind, ...(i.syntax.key ? { key: i.syntax.key } : {}) } : {}) }));
   if (src.value === undefined || src.value === null) {
     if (problems.length === 0) problems.push(toFinding({ file, line: 1, col: 1, message: 'the declaration is empty' }, { reason: 'empty' }));
     return { facts: {}, problems };

@@ -41,7 +41,14 @@ const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => s
     'too-many-lines': (p) => `a plus de ${s(p.max)} lignes ; une déclaration en a quelques dizaines`,
     'not-utf8': () => "n'est pas en UTF-8 : lu comme Windows-1252 (« ANSI ») ; enregistrez candidate.yaml en UTF-8 pour que les lettres accentuées soient sûres",
     more: (p) => `et ${s(p.count)} autre(s) problème(s) après cette ligne`,
-    yaml: (p) => `erreur de syntaxe YAML (${s(p.detail)})`,
+    yaml: (p) =>
+      p.syntax === 'unclosed-quote'
+        ? 'un guillemet ouvert ici n’est jamais fermé'
+        : p.syntax === 'unclosed-list'
+          ? 'une liste ouverte ici par « [ » n’est jamais fermée par « ] »'
+          : p.syntax === 'duplicate-key'
+            ? `${p.key ? `« ${s(p.key)} »` : 'cette ligne'} est donné deux fois`
+            : `erreur de syntaxe YAML (${s(p.detail)})`,
     empty: () => 'la déclaration est vide',
     'not-a-mapping': () => 'des lignes « nom: valeur » sont attendues',
     'unknown-fact': (p) => `information inconnue « ${s(p.fact)} »${p.suggestion ? ` (vouliez-vous dire « ${s(p.suggestion)} » ?)` : ''} ; attendues : ${s(p.expected)}`,
@@ -62,7 +69,14 @@ const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => s
     'too-many-lines': (p) => `has over ${s(p.max)} lines; a declaration has a few dozen`,
     'not-utf8': () => 'not UTF-8 text: read as Windows-1252 ("ANSI"); save candidate.yaml as UTF-8 so that accented letters are sure',
     more: (p) => `and ${s(p.count)} more problem(s) after this line`,
-    yaml: (p) => `YAML syntax error (${s(p.detail)})`,
+    yaml: (p) =>
+      p.syntax === 'unclosed-quote'
+        ? 'a quote opened here is never closed'
+        : p.syntax === 'unclosed-list'
+          ? 'a list opened here with "[" is never closed with "]"'
+          : p.syntax === 'duplicate-key'
+            ? `${p.key ? `'${s(p.key)}'` : 'this line'} is given twice`
+            : `YAML syntax error (${s(p.detail)})`,
     empty: () => 'the declaration is empty',
     'not-a-mapping': () => 'expected facts as "name: value" lines',
     'unknown-fact': (p) => `unknown fact '${s(p.fact)}'${p.suggestion ? ` (did you mean '${s(p.suggestion)}'?)` : ''}; expected one of: ${s(p.expected)}`,
@@ -297,7 +311,16 @@ const fr = {
   },
   'declaration-invalid': {
     text: (p, c) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${declarationReason('fr', p, c)}`,
-    fix: (p) => (p.suggestion ? `Remplacez « ${s(p.fact)} » par « ${s(p.suggestion)} » dans candidate.yaml.` : 'Corrigez cette ligne de candidate.yaml.'),
+    fix: (p) =>
+      p.suggestion
+        ? `Remplacez « ${s(p.fact)} » par « ${s(p.suggestion)} » dans candidate.yaml.`
+        : p.syntax === 'unclosed-quote'
+          ? 'Fermez le guillemet à la fin de la valeur, sur la même ligne (ou retirez-le).'
+          : p.syntax === 'unclosed-list'
+            ? 'Fermez la liste par « ] » sur la même ligne, par exemple : languages: [ar, fr, en]'
+            : p.syntax === 'duplicate-key'
+              ? 'Gardez une seule de ces lignes, avec la bonne valeur.'
+              : 'Corrigez cette ligne de candidate.yaml.',
   },
   symlink: {
     text: (p) => `${s(p.file)} est un lien symbolique : il n'est pas suivi`,
@@ -465,7 +488,16 @@ const en = {
   },
   'declaration-invalid': {
     text: (p, c) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${declarationReason('en', p, c)}`,
-    fix: (p) => (p.suggestion ? `Replace '${s(p.fact)}' with '${s(p.suggestion)}' in candidate.yaml.` : 'Fix this line of candidate.yaml.'),
+    fix: (p) =>
+      p.suggestion
+        ? `Replace '${s(p.fact)}' with '${s(p.suggestion)}' in candidate.yaml.`
+        : p.syntax === 'unclosed-quote'
+          ? 'Close the quote at the end of the value, on the same line (or remove it).'
+          : p.syntax === 'unclosed-list'
+            ? 'Close the list with "]" on the same line, for example: languages: [ar, fr, en]'
+            : p.syntax === 'duplicate-key'
+              ? 'Keep one of these lines, with the right value.'
+              : 'Fix this line of candidate.yaml.',
   },
   symlink: {
     text: (p) => `${s(p.file)} is a symbolic link: it is not followed`,

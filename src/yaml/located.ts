@@ -13,7 +13,12 @@ export interface SourceIssue {
   readonly severity?: 'error' | 'warning';
   /** The file could not be read at all: said in the reader's language by formatIssue. */
   readonly unreadable?: { readonly reason: ProfileReadReason; readonly bytes?: number; readonly max?: number; readonly error?: string };
+  /** A syntax mistake people make, for the messages to say in plain words (and the key given twice). */
+  readonly syntax?: { readonly kind: SyntaxKind; readonly key?: string };
 }
+
+/** The syntax mistakes said in plain words; any other is said in the parser's (English) words. */
+export type SyntaxKind = 'unclosed-quote' | 'unclosed-list' | 'duplicate-key';
 
 /**
  * `file:line:col message`. A file that could not be read is said in the words given; the
@@ -32,6 +37,36 @@ export interface LocatedYaml {
   locate(path: readonly PropertyKey[], onKey?: boolean): { line: number; col: number };
 }
 
+/**
+ * Where the value that was never closed opens: the first line, before `end`, whose value starts
+ * with one of `openers` (a quote, `[` or `{`) and that does not close it on the same line.
+ * Undefined when no line does (the parser's own position then stands).
+ */
+function openedAt(text: string, end: number, openers: string): number | undefined {
+  const closing: Record<string, string> = { '"': '"', "'": "'", '[': ']', '{': '}' };
+  let start = 0;
+  while (start < Math.min(end, text.length)) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    const m = /^(\s*(?:-\s+)?(?:[^\s#"'\[{][^:#]*:\s+)?)(\S)/.exec(line);
+    if (m && openers.includes(m[2]!)) {
+      const open = m[2]!;
+      const rest = line.slice(m[1]!.length + 1);
+      const closed = open === '"' ? /(^|[^\\])"/.test(rest) : rest.includes(closing[open]!);
+      if (!closed) return start + m[1]!.length;
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return undefined;
+}
+
+/** The key written at `offset` (a key given twice), up to its colon. */
+function keyAt(text: string, offset: number): string | undefined {
+  const m = /^\s*["']?([^:"'\n]{1,64})["']?\s*:/.exec(text.slice(offset, offset + 80));
+  return m ? m[1]!.trim() : undefined;
+}
+
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
@@ -39,11 +74,16 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  const issues: SourceIssue[] = doc.errors.map((e) => ({
-    file,
-    ...pos(e.pos[0]),
-    message: e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}` : firstLine(e.message),
-  }));
+  const issues: SourceIssue[] = doc.errors.map((e) => {
+    const message = e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}` : firstLine(e.message);
+    // The parser notices an unclosed quote or list where the file ends, or where it gives up:
+    // the line to fix is where it was opened.
+    const opener = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? ['"\'', 'unclosed-quote'] as const : /end with a [\]}]/.test(e.message) ? ['[{', 'unclosed-list'] as const : undefined;
+    const opened = opener ? openedAt(text, e.pos[0], opener[0]) : undefined;
+    if (opener && opened !== undefined) return { file, ...pos(opened), message, syntax: { kind: opener[1] } };
+    if (e.code === 'DUPLICATE_KEY') return { file, ...pos(e.pos[0]), message, syntax: { kind: 'duplicate-key' as const, key: keyAt(text, e.pos[0]) } };
+    return { file, ...pos(e.pos[0]), message };
+  });
   for (const w of doc.warnings) issues.push({ file, ...pos(w.pos[0]), message: firstLine(w.message), severity: 'warning' });
 
   // toJS() stops at the first alias without an anchor, unlocated; find them all first.
