@@ -2,7 +2,7 @@
 // no formatting, no process state: the CLI and tests call this directly.
 import { finding, type Finding } from './findings.js';
 import { matchByName } from './dossier/match.js';
-import { scanDossier } from './dossier/scan.js';
+import { isMisnamedDeclaration, scanDossier } from './dossier/scan.js';
 import { judgeDocuments } from './dossier/documents.js';
 import { contentRequestFor, needsMore } from './dossier/content-findings.js';
 import { formFacts, lookInside, MAX_UNMATCHED_READ, mergeProblems, readsUnmatched } from './dossier/inside.js';
@@ -13,6 +13,7 @@ import type { DocumentDecl, Profile } from './profile/schema.js';
 import { dossierVerdict } from './dossier/verdict.js';
 import type { DossierResult } from './report/model.js';
 import { errorCode, shownPath } from './fs-text.js';
+import { extend } from './extend.js';
 
 export { checkDossiers, checkDossiersToJson } from './check-many.js';
 
@@ -47,7 +48,11 @@ export async function checkDossier(dir: string | Buffer, settings: CheckSettings
 
 async function checkOne(dir: string | Buffer, settings: CheckSettings, inspector: Inspector): Promise<DossierResult> {
   const { profile, asOf } = settings;
-  const scan = await scanDossier(dir);
+  const listed = await scanDossier(dir);
+  // No candidate.yaml, but a file one slip away (candidate.yaml.txt): not a document to match,
+  // and named where the declaration is said missing.
+  const misnamed = listed.declaration === undefined ? listed.files.find((f) => isMisnamedDeclaration(f.name)) : undefined;
+  const scan = misnamed ? extend(listed, { files: listed.files.filter((f) => f !== misnamed) }) : listed;
   const match = matchByName(profile, scan.files.map((f) => f.name));
 
   const inspections = new Map<string, FileInspection>();
@@ -73,7 +78,10 @@ async function checkOne(dir: string | Buffer, settings: CheckSettings, inspector
     ...unmatchedRead.map((name) => [name, undefined] as const),
   ]);
   // Read while the worker reads the PDFs: the files are already on their way.
-  const declaration = await readDeclaration(scan.declaration, profile);
+  const declared = await readDeclaration(scan.declaration, profile);
+  const declaration = misnamed
+    ? extend(declared, { problems: declared.problems.map((p) => (p.code === 'no-declaration' ? finding('no-declaration', 'warning', { ...p.params, found: misnamed.name }) : p)) })
+    : declared;
   await inspected;
   // Duplicates, and files taken for a document by their text; those read as unmatched are read
   // again when their document needs more (the ID card's layout, the form's fields).

@@ -161,6 +161,21 @@ describe('dossier problems', () => {
   });
 });
 
+describe('a declaration under a name one slip away', () => {
+  it('is named where the declaration is said missing, with the rename to make, and is not called an unexpected file', async () => {
+    for (const name of ['candidate.yaml.txt', 'candidat.yaml', 'Candidate.yml.txt']) {
+      const d = await check({ [name]: GOOD_CANDIDATE }, ['candidate.yaml']);
+      expect(d.problems).toEqual([{ code: 'no-declaration', severity: 'warning', params: { file: 'candidate.yaml', found: name } }]);
+      const profile = await bundledProfile();
+      const [p] = localize({ schemaVersion: 1, profile: { id: profile.id, title: profile.title }, asOf: '2026-02-21', summary: summarize([d]), dossiers: [d], problems: [] }, formatOptions(profile, 'fr')).dossiers[0]!.problems;
+      expect(p!.fix).toBe(`Renommez ${name} en candidate.yaml, exactement (l’extension .txt est parfois cachée par Windows).`);
+    }
+    // Any other stray file is still one.
+    const d = await check({ 'notes.txt': 'x' });
+    expect(d.problems.map((p) => p.code)).toEqual(['unexpected-file']);
+  });
+});
+
 describe('a duplicated key in candidate.yaml', () => {
   it('is reported, and the rest of the declaration is still read and checked', async () => {
     const text = GOOD_CANDIDATE + 'nationality: MA\nbirthDate: 1990-02-30\n';
@@ -207,8 +222,7 @@ describe('what is wrong in candidate.yaml is said in the reader\'s language', ()
     // A list left open on line 8, the last: it too is found where it was opened.
     expect((await say(GOOD_CANDIDATE.replace('languages: [ar, fr, en]', 'languages: [ar, fr, en')))[0]![0]).toBe('candidate.yaml:8:12 une liste ouverte ici par « [ » n’est jamais fermée par « ] »');
     // A key given twice is named.
-    expect(await say(GOOD_CANDIDATE + 'birthDate: 1991-01-01
-', 'en')).toEqual([["candidate.yaml:9:1 'birthDate' is given twice", 'Keep one of these lines, with the right value.']]);
+    expect(await say(GOOD_CANDIDATE + 'birthDate: 1991-01-01\n', 'en')).toEqual([["candidate.yaml:9:1 'birthDate' is given twice", 'Keep one of these lines, with the right value.']]);
   });
 
   it('a fact name one slip away from a known one: the name meant, and the fix says it', async () => {

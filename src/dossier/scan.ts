@@ -10,6 +10,13 @@ import { extend } from '../extend.js';
 const IGNORED = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 export const DECLARATION_NAMES = ['candidate.yaml', 'candidate.yml'];
 
+/**
+ * A declaration under a name one slip away: saved by Notepad as candidate.yaml.txt, or named
+ * in French (candidat.yaml). Not read as one (its name is the contract), but named in the
+ * finding that the declaration is missing, with the rename to make.
+ */
+export const isMisnamedDeclaration = (name: string): boolean => /^(candidate?|déclaration|declaration)([ ._-].*)?\.(ya?ml|txt)$/i.test(name.normalize('NFC'));
+
 export interface ScannedFile {
   /**
    * The name as shown and matched. A name that is not UTF-8 (a ZIP made on an old Windows,

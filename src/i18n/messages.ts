@@ -306,8 +306,11 @@ const fr = {
         : 'Renommez-le selon son contenu (par exemple « CV.pdf », « CIN.pdf »), ou retirez-le du dossier.',
   },
   'no-declaration': {
-    text: () => 'Pas de fichier candidate.yaml : l’éligibilité ne peut pas être vérifiée',
-    fix: () => 'Créez-le avec « dossier init <dossier> » et remplissez-le.',
+    text: (p) => `Pas de fichier candidate.yaml${p.found ? ` (mais ${s(p.found)})` : ''} : l’éligibilité ne peut pas être vérifiée`,
+    fix: (p) =>
+      p.found
+        ? `Renommez ${s(p.found)} en candidate.yaml, exactement (l’extension .txt est parfois cachée par Windows).`
+        : 'Créez-le avec « dossier init <dossier> » et remplissez-le.',
   },
   'declaration-invalid': {
     text: (p, c) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${declarationReason('fr', p, c)}`,
@@ -483,8 +486,11 @@ const en = {
         : 'Rename it after its content (for instance "CV.pdf", "CIN.pdf"), or remove it from the folder.',
   },
   'no-declaration': {
-    text: () => 'No candidate.yaml file: eligibility cannot be checked',
-    fix: () => 'Create it with "dossier init <folder>" and fill it in.',
+    text: (p) => `No candidate.yaml file${p.found ? ` (but ${s(p.found)})` : ''}: eligibility cannot be checked`,
+    fix: (p) =>
+      p.found
+        ? `Rename ${s(p.found)} to candidate.yaml, exactly (Windows sometimes hides a .txt extension).`
+        : 'Create it with "dossier init <folder>" and fill it in.',
   },
   'declaration-invalid': {
     text: (p, c) => `${s(p.file)}:${s(p.line)}:${s(p.col)} ${declarationReason('en', p, c)}`,
