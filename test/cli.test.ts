@@ -103,6 +103,29 @@ describe('exit codes', () => {
   });
 });
 
+describe('a value candidate.yaml gives in a refused form', () => {
+  it('is said refused, not "to fill in", and the dossier is an error to correct whichever fact it is', async () => {
+    for (const [line, replaced] of [
+      ['experienceYears: 6', 'experienceYears: neuf'],
+      ['nationality: MA', 'nationality: Marocaine'],
+    ] as const) {
+      const dir = await completeDossier({ 'candidate.yaml': GOOD_CANDIDATE.replace(line, replaced) });
+      const r = await run(['check', dir, '--as-of', '2026-02-21']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/✘ NON RECEVABLE .*\(complet, éligibilité indéterminée, erreur à corriger \(remarques\)\)/);
+      expect(r.stdout).toContain('valeur refusée dans candidate.yaml (voir les remarques)');
+      expect(r.stdout).not.toMatch(/à renseigner \((experienceYears|nationality)\)/);
+      const en = await run(['check', dir, '--as-of', '2026-02-21', '--lang', 'en']);
+      expect(en.stdout).toContain('value refused in candidate.yaml (see the notes)');
+    }
+    // A fact simply not given is still "to fill in", and the dossier to verify.
+    const dir = await completeDossier({ 'candidate.yaml': GOOD_CANDIDATE.replace('experienceYears: 6\n', '') });
+    const r = await run(['check', dir, '--as-of', '2026-02-21']);
+    expect(r.stdout).toMatch(/\? À VÉRIFIER/);
+    expect(r.stdout).toContain('à renseigner (experienceYears)');
+  });
+});
+
 describe('output', () => {
   it('JSON report matches its schema and the contract', async () => {
     const dirs = (await readdir(SAMPLES, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(SAMPLES, e.name));

@@ -354,7 +354,8 @@ describe('pdf.js as the inspector loads it', () => {
     const script = `
       const natives = () => [Array.prototype.push, JSON.parse, JSON.stringify];
       const before = natives();
-      await import(${JSON.stringify(module)});
+      const m = await import(${JSON.stringify(module)});
+      await m.pdfjsReady?.();
       console.log(JSON.stringify({ same: natives().map((f, i) => f === before[i]), worker: typeof globalThis.pdfjsWorker?.WorkerMessageHandler }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');

@@ -14,6 +14,8 @@ interface Words {
   readonly no: string;
   readonly none: string;
   readonly notProvided: string;
+  /** A fact candidate.yaml gives, but in a form that was refused (its finding says why). */
+  readonly invalid: string;
   readonly unusable: (value: string) => string;
   readonly number: (n: number) => string;
   /** Between the explanations of two leaves. */
@@ -31,6 +33,7 @@ const WORDS = {
     none: 'aucune',
     // Said of any fact, whatever its gender (« date de naissance », « années d'expérience »).
     notProvided: 'à renseigner',
+    invalid: 'valeur refusée dans candidate.yaml (voir les remarques)',
     unusable: (v) => `valeur inexploitable « ${v} »`,
     number: (n) => String(n).replace('.', ','),
     between: ' — ',
@@ -44,6 +47,7 @@ const WORDS = {
     no: 'no',
     none: 'none',
     notProvided: 'not provided',
+    invalid: 'value refused in candidate.yaml (see the notes)',
     unusable: (v) => `unusable value "${v}"`,
     number: (n) => String(n),
     between: ' — ',
@@ -151,10 +155,11 @@ function wallPair(at: string, limit: string): [string, string] {
 }
 
 /** One leaf in plain words: the value observed and what the condition asks of it. */
-export function explainLeaf(leaf: Leaf, lang: RuleLang, factLabel?: string): string {
+export function explainLeaf(leaf: Leaf, lang: RuleLang, factLabel?: string, refused?: ReadonlySet<string>): string {
   const w: Words = WORDS[lang];
   const subject = `${factLabel ?? leaf.fact}${w.colon}`;
   if (leaf.status === 'unknown' && leaf.op !== 'present') {
+    if (leaf.observed === null && refused?.has(leaf.fact)) return `${subject}${w.invalid}`;
     if (leaf.observed === null) return `${factLabel ? subject : ''}${w.notProvided} (${leaf.fact})`;
     return `${subject}${w.unusable(formatValue(leaf.observed, w))}`;
   }
@@ -185,11 +190,12 @@ function relevant(leaves: readonly Leaf[]): readonly Leaf[] {
 }
 
 /** Why a rule got its status: the leaves that decided it, explained and joined. */
-export function explainVerdict(v: RuleVerdict, lang: RuleLang, labels: (fact: string) => string | undefined): string {
+/** `refused`: facts candidate.yaml gives in a form that was refused, said so rather than "not provided". */
+export function explainVerdict(v: RuleVerdict, lang: RuleLang, labels: (fact: string) => string | undefined, refused?: ReadonlySet<string>): string {
   const w: Words = WORDS[lang];
   const explain = (leaves: readonly Leaf[]) =>
     relevant(leaves)
-      .map((l) => explainLeaf(l, lang, labels(l.fact)))
+      .map((l) => explainLeaf(l, lang, labels(l.fact), refused))
       .join(w.between);
   if (v.status === 'skipped') return `${w.doesNotApply}${w.colon}${explain(v.when?.leaves ?? v.leaves)}`;
   if (v.status === 'unknown' && v.when?.status === 'unknown') return `${w.mayApply}${w.colon}${explain(v.when.leaves)}`;

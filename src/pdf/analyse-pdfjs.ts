@@ -4,7 +4,10 @@
 // thread), and only a worker thread can be terminated when a hostile file makes it spin.
 // Loaded by a worker the first time it needs it: a worker whose files all read plainly never
 // pays for compiling pdf.js.
-import { getDocument, PDFWorker, PermissionFlag } from './pdfjs/index.js';
+import { getDocument, pdfjsReady, PDFWorker, PermissionFlag } from './pdfjs/index.js';
+
+/** Resolves once pdf.js's worker half is loaded: the caller waits for it outside a file's time (src/pdf/worker.ts). */
+export const ready = pdfjsReady;
 import { finding, type Finding } from '../findings.js';
 import { findInflationBomb } from './inflation.js';
 import { PDFJS_OPTIONS } from './pdfjs-options.js';
@@ -35,6 +38,7 @@ export async function analyseWithPdfjs(bytes: Uint8Array, raw: RawReading, optio
   const onOpen = onlyOpened ? raw.inflatedOnOpen : undefined;
   const bomb = await findInflationBomb(bytes, onOpen ? { onOpen } : {});
   if (bomb) return { ...bombFound(bomb), reader: 'pdfjs' };
+  await pdfjsReady();
   // What pdf.js decodes past the bomb check is told to the pool's watchdog (src/pdf/memory.ts).
   return tellingMemory(() => read(bytes, raw, options, onOpen));
 }

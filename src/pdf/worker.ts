@@ -59,7 +59,7 @@ export const clock: Clock | null = data?.clock ? new BigInt64Array(data.clock) :
 // a dossier without a fillable form 0.15-0.2 s slower (two cores shared with the main
 // thread's own loading), for 0.1 s saved on one with a form (measured on the samples).
 let pdfjs: Promise<PdfjsPath> | undefined;
-const loadPdfjs = () => (pdfjs ??= import('./analyse-pdfjs.js'));
+const loadPdfjs = () => (pdfjs ??= import('./analyse-pdfjs.js').then(async (m) => (await m.ready(), m)));
 let pdfjsReady = false;
 
 function started(slot: number, file: number): void {

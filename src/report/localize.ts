@@ -53,6 +53,13 @@ export function localizeHead(input: Head, options: FormatOptions): Omit<ReportVi
   };
 }
 
+/** Facts candidate.yaml gives but in a refused form (a list item counts for its list: languages.1). */
+function refusedFacts(problems: readonly Finding[]): ReadonlySet<string> | undefined {
+  let out: Set<string> | undefined;
+  for (const p of problems) if (p.code === 'declaration-invalid' && typeof p.params.fact === 'string') (out ??= new Set()).add(p.params.fact.split('.')[0]!);
+  return out;
+}
+
 const problemRenderer =
   (lang: Lang) =>
   (f: Finding, ctx: MessageContext = {}): ProblemView => {
@@ -101,7 +108,7 @@ export function dossierView(options: FormatOptions): (d: DossierResult) => Dossi
         label: r.label[lang],
         status: r.status,
         advisory: r.advisory,
-        message: explainVerdict(r, lang, (fact) => options.factLabel?.(fact)?.[lang]),
+        message: explainVerdict(r, lang, (fact) => options.factLabel?.(fact)?.[lang], refusedFacts(d.problems)),
         ...(r.advice && (r.status === 'fail' || r.status === 'unknown') ? { fix: r.advice[lang] } : {}),
       })),
       problems: d.problems.map((f) => problem(f, context(f))),

@@ -9,8 +9,13 @@ import type { DossierView, RuleView } from '../localize.js';
 export type Verdict = 'accepted' | 'to-verify' | 'rejected';
 
 export function verdictOf(d: DossierView): Verdict {
-  return d.accepted ? 'accepted' : d.complete && d.eligibility === 'undetermined' ? 'to-verify' : 'rejected';
+  // To verify: complete, and a fact is missing. An error of the dossier itself (a value
+  // candidate.yaml gives but in a refused form, an unreadable entry) is the candidate's to
+  // correct, whichever fact it touched: not accepted, as an error in any other fact.
+  return d.accepted ? 'accepted' : d.complete && d.eligibility === 'undetermined' && !hasDossierError(d) ? 'to-verify' : 'rejected';
 }
+
+const hasDossierError = (d: DossierView): boolean => d.problems.some((p) => p.severity === 'error');
 
 export function verdictWord(d: DossierView, lang: Lang): string {
   const ui = UI[lang];
@@ -24,7 +29,7 @@ export function verdictWord(d: DossierView, lang: Lang): string {
  */
 export function stateOf(d: DossierView, lang: Lang): string {
   const ui = UI[lang];
-  const heldBack = !d.accepted && d.complete && d.eligibility === 'eligible';
+  const heldBack = !d.accepted && d.complete && (d.eligibility === 'eligible' || hasDossierError(d));
   return [d.complete ? ui.complete : ui.incomplete, ui[d.eligibility], ...(heldBack ? [ui.seeNotes] : [])].join(', ');
 }
 
