@@ -103,6 +103,17 @@ describe('exit codes', () => {
   });
 });
 
+describe('--output naming a folder', () => {
+  it('is a usage error that says to give a file name', async () => {
+    const dir = await completeDossier();
+    const out = await tempDir();
+    const r = await run(['check', dir, '--as-of', '2026-02-21', '--format', 'json', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`impossible d'écrire ${out} (EISDIR) : c’est un dossier ; indiquez un nom de fichier`);
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('a value candidate.yaml gives in a refused form', () => {
   it('is said refused, not "to fill in", and the dossier is an error to correct whichever fact it is', async () => {
     for (const [line, replaced] of [

@@ -309,6 +309,26 @@ describe('github', () => {
   });
 });
 
+describe('words a candidate reads', () => {
+  const said = (f: ReturnType<typeof finding>, lang: 'fr' | 'en' = 'fr') => {
+    const v = localize(buildReport(profile, [{ path: 'x', problems: [f] }]), lang === 'fr' ? fr : en);
+    const p = v.dossiers[0]!.problems.find((q) => q.code === f.code)!;
+    return [p.message, p.fix];
+  };
+  it('names what an owner password denies', () => {
+    expect(said(finding('restricted', 'warning', { file: 'a.pdf', denied: ['print', 'modify-contents'] }))[0]).toBe('a.pdf porte des restrictions (interdit : impression, modification)');
+    expect(said(finding('restricted', 'warning', { file: 'a.pdf', denied: ['copy'] }), 'en')[0]).toBe('a.pdf carries restrictions (forbidden: copying)');
+  });
+  it('tells to save a picture or a Word file as PDF, not to rename it', () => {
+    expect(said(finding('unexpected-file', 'warning', { file: 'photo.JPG' }))[1]).toMatch(/^Si c’est une pièce demandée, enregistrez-la en PDF/);
+    expect(said(finding('unexpected-file', 'warning', { file: 'scan0001.pdf' }))[1]).toMatch(/^Renommez-le selon son contenu/);
+  });
+  it('writes numbers as French does', () => {
+    expect(said(finding('too-large', 'error', { file: 'a.pdf', sizeMB: 10.5, limitMB: 10 }))[0]).toBe('a.pdf pèse 10,5 Mo ; limite : 10 Mo');
+    expect(said(finding('too-large', 'error', { file: 'a.pdf', sizeMB: 10.5, limitMB: 10 }), 'en')[0]).toBe('a.pdf weighs 10.5 MB; limit: 10 MB');
+  });
+});
+
 describe('text', () => {
   it('shows controls and bidi overrides escaped in the messages and in the advice under them', () => {
     for (const options of [fr, en, { ...fr, compact: true }]) {

@@ -30,6 +30,36 @@ interface Entry {
 /** Params as the messages read them: loosely typed, checks decide what they carry. */
 type P = Params & Record<string, never>;
 const s = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : String(v));
+/** A number as French writes it (10,5 Mo), anything else as `s` says it. */
+const nFr = (v: unknown): string => (typeof v === 'number' ? String(v).replace('.', ',') : s(v));
+
+/** A file that is not a PDF, by its name's extension: an image, an office document, a text. */
+const notPdfName = (file: unknown): boolean => /\.(jpe?g|png|gif|heic|heif|webp|tiff?|bmp|docx?|odt|rtf|xlsx?|pptx?|txt)$/i.test(s(file));
+
+/** What an owner password denies, in words (pdf.js's permission names, src/pdf/analyse-pdfjs.ts). */
+const DENIED: Record<'fr' | 'en', Record<string, string>> = {
+  fr: {
+    print: 'impression',
+    'print-high-quality': 'impression en haute qualité',
+    copy: 'copie',
+    'copy-for-accessibility': 'copie pour l’accessibilité',
+    'modify-contents': 'modification',
+    'modify-annotations': 'annotations',
+    'fill-interactive-forms': 'remplissage des champs',
+    assemble: 'assemblage des pages',
+  },
+  en: {
+    print: 'printing',
+    'print-high-quality': 'high-quality printing',
+    copy: 'copying',
+    'copy-for-accessibility': 'copying for accessibility',
+    'modify-contents': 'changes',
+    'modify-annotations': 'annotations',
+    'fill-interactive-forms': 'filling in fields',
+    assemble: 'assembling pages',
+  },
+};
+const denied = (lang: 'fr' | 'en', v: unknown): string => (Array.isArray(v) ? v.map((d) => DENIED[lang][String(d)] ?? String(d)).join(', ') : '');
 
 /** What is wrong in candidate.yaml, by `params.reason`; the English `detail` for reasons not listed. */
 const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => string>> = {
@@ -200,7 +230,7 @@ const fr = {
     fix: () => 'Enregistrez une copie du PDF sans mot de passe : le jury doit pouvoir l’ouvrir.',
   },
   restricted: {
-    text: (p) => `${s(p.file)} porte des restrictions (impression ou copie interdites)`,
+    text: (p) => `${s(p.file)} porte des restrictions${denied('fr', p.denied) ? ` (interdit : ${denied('fr', p.denied)})` : ''}`,
     fix: () => 'Il s’ouvre, mais mieux vaut l’enregistrer sans restrictions.',
   },
   'page-count': {
@@ -225,7 +255,7 @@ const fr = {
         : 'Gardez un seul fichier pour ce document, ou réunissez-les en un seul PDF.',
   },
   'too-large': {
-    text: (p) => `${s(p.file)} pèse ${s(p.sizeMB)} Mo ; limite : ${s(p.limitMB)} Mo`,
+    text: (p) => `${s(p.file)} pèse ${nFr(p.sizeMB)} Mo ; limite : ${nFr(p.limitMB)} Mo`,
     fix: () => 'Numérisez en 150 ou 200 ppp, en niveaux de gris, ou compressez le PDF.',
   },
   'wrong-form': {
@@ -233,7 +263,7 @@ const fr = {
     fix: (p) => `Remplissez et joignez le formulaire ${s(p.expected)} à la place.`,
   },
   timeout: {
-    text: (p) => `${s(p.file)} n'a pas pu être analysé en ${s(p.seconds)} s`,
+    text: (p) => `${s(p.file)} n'a pas pu être analysé en ${nFr(p.seconds)} s`,
     fix: () => 'Le fichier est anormalement complexe : ouvrez-le et enregistrez-le de nouveau en PDF.',
   },
   'unreadable-file': {
@@ -303,7 +333,9 @@ const fr = {
     fix: (p) =>
       p.suggestion
         ? `Si c’est bien cette pièce, renommez ${s(p.file)} en ${s(p.example)} ; sinon, retirez-le du dossier.`
-        : 'Renommez-le selon son contenu (par exemple « CV.pdf », « CIN.pdf »), ou retirez-le du dossier.',
+        : notPdfName(p.file)
+          ? 'Si c’est une pièce demandée, enregistrez-la en PDF et nommez-la selon son contenu (par exemple « CV.pdf ») ; sinon, retirez-la du dossier.'
+          : 'Renommez-le selon son contenu (par exemple « CV.pdf », « CIN.pdf »), ou retirez-le du dossier.',
   },
   'no-declaration': {
     text: (p) => `Pas de fichier candidate.yaml${p.found ? ` (mais ${s(p.found)})` : ''} : l’éligibilité ne peut pas être vérifiée`,
@@ -382,7 +414,7 @@ const en = {
     fix: () => 'Save a copy of the PDF without a password: the panel must be able to open it.',
   },
   restricted: {
-    text: (p) => `${s(p.file)} carries restrictions (printing or copying forbidden)`,
+    text: (p) => `${s(p.file)} carries restrictions${denied('en', p.denied) ? ` (forbidden: ${denied('en', p.denied)})` : ''}`,
     fix: () => 'It opens, but it is safer to save it without restrictions.',
   },
   'page-count': {
@@ -483,7 +515,9 @@ const en = {
     fix: (p) =>
       p.suggestion
         ? `If that is what it is, rename ${s(p.file)} to ${s(p.example)}; otherwise remove it from the folder.`
-        : 'Rename it after its content (for instance "CV.pdf", "CIN.pdf"), or remove it from the folder.',
+        : notPdfName(p.file)
+          ? 'If it is a document asked for, save it as PDF and name it after its content (for instance "CV.pdf"); otherwise remove it from the folder.'
+          : 'Rename it after its content (for instance "CV.pdf", "CIN.pdf"), or remove it from the folder.',
   },
   'no-declaration': {
     text: (p) => `No candidate.yaml file${p.found ? ` (but ${s(p.found)})` : ''}: eligibility cannot be checked`,

@@ -76,7 +76,7 @@ const fr: UsageWords = {
   outputInsideDossier: (o, d) =>
     `--output : ${o} est dans le dossier vérifié ${d} ; l'outil n'écrit jamais dans un dossier de candidat. Choisissez un chemin en dehors.`,
   outputIsInput: (o) => `--output : ${o} est l'un des fichiers inspectés ; l'outil n'écrase jamais ce qu'il lit. Choisissez un autre chemin.`,
-  cannotWrite: (o, e) => `--output : impossible d'écrire ${o} (${e})`,
+  cannotWrite: (o, e) => `--output : impossible d'écrire ${o} (${e})${e === 'EISDIR' ? ' : c’est un dossier ; indiquez un nom de fichier, par exemple rapport.html' : ''}`,
   cannotWriteFile: (f, e) => `${f} : impossible d'écrire ce fichier (${e})`,
   profileUnreadable: (reason, p) =>
     ({
@@ -133,7 +133,7 @@ const en: UsageWords = {
   badCsvDelimiter: (v) => `--csv-delimiter: ${q.en(v)} is not supported; use ',' or ';' (e.g. --csv-delimiter ';' for French Excel)`,
   outputInsideDossier: (o, d) => `--output: ${o} is inside the checked folder ${d}; the tool never writes into a dossier. Choose a path outside it.`,
   outputIsInput: (o) => `--output: ${o} is one of the inspected files; the tool never overwrites what it reads. Choose another path.`,
-  cannotWrite: (o, e) => `--output: cannot write ${o} (${e})`,
+  cannotWrite: (o, e) => `--output: cannot write ${o} (${e})${e === 'EISDIR' ? ': it is a folder; give a file name, for example report.html' : ''}`,
   cannotWriteFile: (f, e) => `${f}: cannot write this file (${e})`,
   profileUnreadable: (reason, p) =>
     ({
