@@ -208,6 +208,18 @@ describe('what is wrong in candidate.yaml is said in the reader\'s language', ()
     expect(found[2]!.params.detail).toMatch(/^unknown fact 'colour'/);
   });
 
+  it('a value not in the expected form shows the profile\'s example, and a list\'s item is named by its list and rank', async () => {
+    const profile = await bundledProfile();
+    const d = await check({ 'candidate.yaml': GOOD_CANDIDATE.replace('nationality: MA', 'nationality: Marocaine').replace('languages: [ar, fr, en]', 'languages: [français, en]') });
+    const messages = (lang: 'fr' | 'en') =>
+      localize({ schemaVersion: 1, profile: { id: profile.id, title: profile.title }, asOf: '2026-02-21', summary: summarize([d]), dossiers: [d], problems: [] }, formatOptions(profile, lang)).dossiers[0]!.problems.map((p) => p.message);
+    expect(messages('fr')).toEqual([
+      'candidate.yaml:4:14 nationalité : la valeur n’a pas la forme attendue (par exemple : MA)',
+      'candidate.yaml:8:13 langues (élément 1) : la valeur n’a pas la forme attendue (par exemple : ar)',
+    ]);
+    expect(messages('en')[1]).toMatch(/ \(item 1\): the value is not in the expected form \(for example: ar\)$/);
+  });
+
   it('the syntax slips people make are placed where they were made and said in plain words', async () => {
     const profile = await bundledProfile();
     const say = async (text: string, lang: 'fr' | 'en' = 'fr') => {

@@ -52,7 +52,10 @@ export function parseDeclaration(text: string, file: string, profile: Profile, f
     else
       for (const issue of parsed.error.issues) {
         const path = [name, ...issue.path];
-        problems.push(toFinding({ file, ...src.locate(path), message: `${path.map(String).join('.')}: ${issue.message}` }, { fact: path.map(String).join('.'), ...issueReason(issue) }));
+        // The profile's example, for the messages to show what is expected (a list's item: its first).
+        const example = Array.isArray(decl.example) ? decl.example[0] : decl.example;
+        const shown: Record<string, string> = example !== undefined && example !== null && typeof example !== 'object' ? { example: String(example) } : {};
+        problems.push(toFinding({ file, ...src.locate(path), message: `${path.map(String).join('.')}: ${issue.message}` }, { fact: path.map(String).join('.'), ...issueReason(issue), ...shown }));
       }
   }
   return { facts, problems };

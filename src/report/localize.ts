@@ -85,9 +85,17 @@ export function dossierView(options: FormatOptions): (d: DossierResult) => Dossi
     // A finding may name a fact (facts-mismatch) or another document of its dossier
     // (suggestions, duplicates). Every dossier lists the profile's documents: its own
     // suffice, and the other dossiers (packed, src/report/packed.ts) stay packed.
+    // A fact by its label; an item of a list by its list's label and its rank (languages.0: « langues (élément 1) »).
+    const factInWords = (fact: string): { fact?: string } => {
+      const [base, item] = fact.split('.');
+      const label = options.factLabel?.(base!)?.[lang];
+      if (!label) return {};
+      if (item === undefined) return { fact: label };
+      return /^\d+$/.test(item) ? { fact: `${label} (${lang === 'fr' ? 'élément' : 'item'} ${Number(item) + 1})` } : {};
+    };
     const context = (f: Finding): MessageContext => ({
       documentLabel: (id) => d.documents.find((doc) => doc.id === id)?.label[lang],
-      ...(typeof f.params.fact === 'string' && options.factLabel?.(f.params.fact) ? { fact: options.factLabel(f.params.fact)![lang] } : {}),
+      ...(typeof f.params.fact === 'string' ? factInWords(f.params.fact) : {}),
     });
     return {
       path: d.path,
