@@ -66,7 +66,9 @@ describe('exit codes', () => {
     // Whether the diploma is foreign is unknown: the equivalence is asked for, not waived.
     const equivalence = d.documents.find((doc: { id: string }) => doc.id === 'equivalence');
     expect(equivalence.status).toBe('missing');
-    expect(equivalence.problems[0].params).toEqual({ condition: 'unknown' });
+    // …naming the fact that would tell.
+    expect(equivalence.problems[0].params).toEqual({ condition: 'unknown', facts: ['diplomaForeign'] });
+    expect(equivalence.problems[0].fix).toMatch(/^Ce document n’est exigé que dans certaines situations, et candidate\.yaml ne dit pas encore la vôtre \(diplomaForeign\) : renseignez-la\. S’il l’est : Ajoutez/);
     expect(d.complete).toBe(false);
   });
 

@@ -30,12 +30,15 @@ function judge(
   ctx: EvalContext,
   extra: readonly Finding[],
 ): DocumentResult {
-  const required = doc.requiredWhen ? triToRequired(evaluateCondition(doc.requiredWhen, facts, ctx).status) : true;
+  const condition = doc.requiredWhen ? evaluateCondition(doc.requiredWhen, facts, ctx) : undefined;
+  const required = condition ? triToRequired(condition.status) : true;
   const base = { id: doc.id, label: doc.label, advice: doc.advice, ...(doc.pagesAdvice ? { pagesAdvice: doc.pagesAdvice } : {}), required, files };
   if (files.length === 0) {
     if (required === false) return extend(base, { status: 'not-required' as const, pages: null, problems: [] });
     // Unknown requirement: insist, since an incomplete dossier is rejected outright.
-    const params: Record<string, string> = required === 'unknown' ? { condition: 'unknown' } : {};
+    // The facts whose absence leaves it unknown: the candidate is told which to give.
+    const unknownFacts = [...new Set((condition?.leaves ?? []).filter((l) => l.status === 'unknown').map((l) => l.fact))];
+    const params: Record<string, string | readonly string[]> = required === 'unknown' ? { condition: 'unknown', facts: unknownFacts } : {};
     return extend(base, { status: 'missing' as const, pages: null, problems: [finding('missing', 'error', params)] });
   }
 

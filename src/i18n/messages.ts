@@ -173,6 +173,8 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 const items = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [s(v)]);
+/** ` (a, b)` for a non-empty list, nothing otherwise. */
+const named = (v: unknown): string => (Array.isArray(v) && v.length > 0 ? ` (${v.map(String).join(', ')})` : '');
 const frList = (v: unknown): string => {
   const a = items(v);
   return a.length > 1 ? `${a.slice(0, -1).join(', ')} et ${a[a.length - 1]}` : (a[0] ?? '');
@@ -195,7 +197,9 @@ const fr = {
   missing: {
     text: (_p, c) => `${c.document ?? 'Document'} : aucun fichier trouvé`,
     fix: (p, c) =>
-      (p.condition === 'unknown' ? 'Ce document est exigé selon votre situation : précisez-la dans candidate.yaml. Sinon : ' : '') +
+      (p.condition === 'unknown'
+        ? `Ce document n’est exigé que dans certaines situations, et candidate.yaml ne dit pas encore la vôtre${named(p.facts)} : renseignez-la. S’il l’est : `
+        : '') +
       (c.advice ?? 'Ajoutez ce document au dossier, en PDF, avec un nom de fichier qui dit ce qu’il contient.'),
   },
   'not-pdf': {
@@ -379,7 +383,9 @@ const en = {
   missing: {
     text: (_p, c) => `${c.document ?? 'Document'}: no file found`,
     fix: (p, c) =>
-      (p.condition === 'unknown' ? 'This document is required depending on your situation: state it in candidate.yaml. Otherwise: ' : '') +
+      (p.condition === 'unknown'
+        ? `This document is required only in some situations, and candidate.yaml does not say yours yet${named(p.facts)}: fill it in. If it is: `
+        : '') +
       (c.advice ?? 'Add this document to the folder, as PDF, with a file name that says what it is.'),
   },
   'not-pdf': {
