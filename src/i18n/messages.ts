@@ -309,9 +309,11 @@ const fr = {
     fix: (p, c) =>
       p.by === 'name'
         ? 'Gardez un seul de ces fichiers, ou renommez l’autre selon son contenu : sur la plupart des ordinateurs, l’un écraserait l’autre.'
-        : c.document
-          ? `Remplacez ${s(p.file)} par le bon document : ${c.document}.`
-          : `Retirez ${s(p.file)} du dossier, ou remplacez-le par le document prévu.`,
+        : c.document && p.originalDocument
+          ? `L’un des deux fichiers n’est pas le bon : ouvrez-les, puis remplacez ${s(p.file)} par votre ${c.document}, ou ${s(p.original)} par votre ${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)}.`
+          : c.document
+            ? `Remplacez ${s(p.file)} par le bon document : ${c.document}.`
+            : `Retirez ${s(p.file)} du dossier, ou remplacez-le par le document prévu.`,
   },
   'matched-by-content': {
     text: (p, c) =>
@@ -493,9 +495,11 @@ const en = {
     fix: (p, c) =>
       p.by === 'name'
         ? 'Keep only one of these files, or rename the other after its content: on most computers one would overwrite the other.'
-        : c.document
-          ? `Replace ${s(p.file)} with the right document: ${c.document}.`
-          : `Remove ${s(p.file)} from the folder, or replace it with the intended document.`,
+        : c.document && p.originalDocument
+          ? `One of the two files is not the right one: open them, then replace ${s(p.file)} with your ${c.document}, or ${s(p.original)} with your ${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)}.`
+          : c.document
+            ? `Replace ${s(p.file)} with the right document: ${c.document}.`
+            : `Remove ${s(p.file)} from the folder, or replace it with the intended document.`,
   },
   'matched-by-content': {
     text: (p, c) =>
