@@ -58,6 +58,18 @@ describe('each check of the issue, located', () => {
     expect(issues[0]).toMatch(/^\d+:\d+ /);
   });
 
+  it('an empty profile, or one that is not a set of keys, says where to start from', async () => {
+    const start = 'start from a copy of samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml';
+    expect(issuesOf('')).toEqual([`1:1 the profile is empty; ${start}`]);
+    expect(issuesOf('# only a comment\n')).toEqual([`1:1 the profile is empty; ${start}`]);
+    for (const text of ['just a string\n', '- a\n- b\n', '42\n']) expect(issuesOf(text)).toEqual([`1:1 a profile is a set of keys (id:, title:, documents:, facts:, rules:…); ${start}`]);
+    const dir = await tempDir();
+    await writeFile(join(dir, 'p.yaml'), '');
+    const r = await run(['profile', 'check', join(dir, 'p.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('le profil est vide ; partez d’une copie de samples/profiles/');
+  });
+
   it('duplicate keys', () => {
     expect(issuesOf(`id: a\nid: b\n${HEAD.replace('id: t\n', '')}${DOCS}`)).toContainEqual(expect.stringMatching(/^2:1 duplicate key/));
   });

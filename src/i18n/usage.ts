@@ -5,7 +5,7 @@
 import { LANGS, type Lang } from './messages.js';
 
 /** Why a profile file could not be read at all (src/profile/load.ts). */
-export type ProfileReadReason = 'no-such-file' | 'is-folder' | 'not-regular' | 'too-large' | 'empty' | 'unreadable';
+export type ProfileReadReason = 'no-such-file' | 'is-folder' | 'not-regular' | 'too-large' | 'empty' | 'not-a-mapping' | 'unreadable';
 
 /** Why shard reports cannot be merged (src/report/merge.ts). */
 export type MergeRefusal =
@@ -84,7 +84,9 @@ const fr: UsageWords = {
       'is-folder': "impossible de lire le profil : c'est un dossier ; indiquez un fichier .yaml",
       'not-regular': "impossible de lire le profil : ce n'est pas un fichier ordinaire",
       'too-large': `le profil fait ${p.bytes} octets ; au plus ${p.max} sont lus`,
-      empty: 'le profil est vide',
+      empty: 'le profil est vide ; partez d’une copie de samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml',
+      'not-a-mapping':
+        'un profil est une suite de clés (id:, title:, documents:, facts:, rules:…) ; partez d’une copie de samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml',
       unreadable: `impossible de lire le profil (${p.error})`,
     })[reason],
   profileErrors: (n, f) => `${n} erreur${n > 1 ? 's' : ''} dans le profil ; corrigez-${n > 1 ? 'les' : 'la'}, puis vérifiez-le avec : dossier profile check ${f}`,
@@ -141,7 +143,8 @@ const en: UsageWords = {
       'is-folder': 'cannot read the profile: is a folder, expected a .yaml file',
       'not-regular': 'cannot read the profile: not a regular file',
       'too-large': `the profile is ${p.bytes} bytes; at most ${p.max} are read`,
-      empty: 'the profile is empty',
+      empty: 'the profile is empty; start from a copy of samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml',
+      'not-a-mapping': 'a profile is a set of keys (id:, title:, documents:, facts:, rules:…); start from a copy of samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml',
       unreadable: `cannot read the profile (${p.error})`,
     })[reason],
   profileErrors: (n, f) => `${n} error(s) in the profile; fix them, then check again with: dossier profile check ${f}`,

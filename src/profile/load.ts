@@ -51,7 +51,9 @@ export function parseProfile(text: string, file: string): ProfileLoad {
   const src = parseLocatedYaml(text, file);
   const errors = src.issues.filter((i) => i.severity !== 'warning');
   const warnings = src.issues.filter((i) => i.severity === 'warning');
-  if (errors.length === 0 && src.value === undefined) return unreadable(file, { reason: 'empty' });
+  // Nothing but comments, or nothing at all, reads as null.
+  if (errors.length === 0 && (src.value === undefined || src.value === null)) return unreadable(file, { reason: 'empty' });
+  if (errors.length === 0 && (typeof src.value !== 'object' || Array.isArray(src.value))) return unreadable(file, { reason: 'not-a-mapping' });
   if (errors.length > 0) return fail(file, errors);
   const parsed = profileSchema.safeParse(src.value);
   if (!parsed.success) {
