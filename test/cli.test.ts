@@ -105,6 +105,18 @@ describe('exit codes', () => {
   });
 });
 
+describe('a batch root given to check', () => {
+  it('tells, at each sub-folder holding a candidate.yaml, to give the parent folder to batch', async () => {
+    const r = await run(['check', SAMPLES, '--as-of', '2026-02-21', '--format', 'json']);
+    const sub = JSON.parse(r.stdout).dossiers[0].problems.filter((p: { code: string }) => p.code === 'subfolder');
+    expect(sub.length).toBeGreaterThanOrEqual(9);
+    for (const p of sub) {
+      expect(p.params.dossier).toBe(true);
+      expect(p.fix).toMatch(/Pour vérifier un lot de dossiers, donnez leur dossier parent à « dossier batch »/);
+    }
+  });
+});
+
 describe('--output naming a folder', () => {
   it('is a usage error that says to give a file name', async () => {
     const dir = await completeDossier();

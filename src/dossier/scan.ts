@@ -1,6 +1,6 @@
 // Read a dossier folder without touching it: list its entries, never follow a symbolic link
 // out of it, never descend into sub-folders (they are reported), never write anything.
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 import { asWindows1252, errorCode } from '../fs-text.js';
@@ -85,7 +85,9 @@ export async function scanDossier(dir: string | Buffer): Promise<Scan> {
       }
     }
     if (st.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name }));
-    else if (st.isDirectory()) problems.push(finding('subfolder', 'warning', { file: name }));
+    // A sub-folder holding a candidate.yaml is a dossier of its own: a batch's root given to
+    // `check` (one lookup, for sub-folders only, which a candidate's folder rarely has).
+    else if (st.isDirectory()) problems.push(finding('subfolder', 'warning', typeof path === 'string' && existsSync(join(path, 'candidate.yaml')) ? { file: name, dossier: true } : { file: name }));
     // FIFOs, sockets, devices: never opened (reading a FIFO would wait forever).
     else if (!st.isFile()) problems.push(finding('unexpected-file', 'warning', { file: name }));
     else if (DECLARATION_NAMES.includes(name.toLowerCase()) && declaration === undefined) declaration = path;

@@ -369,7 +369,10 @@ const fr = {
   },
   subfolder: {
     text: (p) => `${s(p.file)} est un sous-dossier : son contenu n'est pas examiné`,
-    fix: () => 'Placez les pièces directement dans le dossier du candidat.',
+    fix: (p) =>
+      p.dossier
+        ? 'Il contient un candidate.yaml : c’est sans doute le dossier d’un candidat. Pour vérifier un lot de dossiers, donnez leur dossier parent à « dossier batch ».'
+        : 'Placez les pièces directement dans le dossier du candidat.',
   },
   'unreadable-folder': {
     text: (p) => (p.file ? `${s(p.file)} ne peut pas être lu (${s(p.error)})` : `Le dossier ne peut pas être lu (${s(p.error)})`),
@@ -555,7 +558,10 @@ const en = {
   },
   subfolder: {
     text: (p) => `${s(p.file)} is a sub-folder: its content is not examined`,
-    fix: () => 'Put the documents directly in the candidate folder.',
+    fix: (p) =>
+      p.dossier
+        ? 'It holds a candidate.yaml: probably a candidate\'s dossier. To check a batch of dossiers, give their parent folder to "dossier batch".'
+        : 'Put the documents directly in the candidate folder.',
   },
   'unreadable-folder': {
     text: (p) => (p.file ? `${s(p.file)} cannot be read (${s(p.error)})` : `The folder cannot be read (${s(p.error)})`),
