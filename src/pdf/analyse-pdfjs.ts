@@ -5,9 +5,6 @@
 // Loaded by a worker the first time it needs it: a worker whose files all read plainly never
 // pays for compiling pdf.js.
 import { getDocument, pdfjsReady, PDFWorker, PermissionFlag } from './pdfjs/index.js';
-
-/** Resolves once pdf.js's worker half is loaded: the caller waits for it outside a file's time (src/pdf/worker.ts). */
-export const ready = pdfjsReady;
 import { finding, type Finding } from '../findings.js';
 import { findInflationBomb } from './inflation.js';
 import { PDFJS_OPTIONS } from './pdfjs-options.js';
@@ -15,6 +12,9 @@ import { analyseContent } from './content/analyse-content.js';
 import type { RawReading } from './raw/read-content.js';
 import { bombFound, type AnalyseOptions, type PdfAnalysis } from './analyse.js';
 import { tellingMemory } from './memory.js';
+
+/** Resolves once pdf.js's worker half is loaded: the caller waits for it outside a file's time (src/pdf/worker.ts). */
+export const ready = pdfjsReady;
 
 // One pdf.js "worker" for every file of this thread (in Node it is a message handler in the
 // same thread): a new one per document cost ~12 % of a file's CPU (measured in-process). pdf.js
