@@ -173,6 +173,20 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 const items = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [s(v)]);
+/** What to do about a YAML slip in candidate.yaml (params.syntax, src/yaml/located.ts). */
+const SYNTAX_FIXES: Record<'fr' | 'en', Record<string, string>> = {
+  fr: {
+    'unclosed-quote': 'Fermez le guillemet à la fin de la valeur, sur la même ligne (ou retirez-le).',
+    'unclosed-list': 'Fermez la liste par « ] » sur la même ligne, par exemple : languages: [ar, fr, en]',
+    'duplicate-key': 'Gardez une seule de ces lignes, avec la bonne valeur.',
+  },
+  en: {
+    'unclosed-quote': 'Close the quote at the end of the value, on the same line (or remove it).',
+    'unclosed-list': 'Close the list with "]" on the same line, for example: languages: [ar, fr, en]',
+    'duplicate-key': 'Keep one of these lines, with the right value.',
+  },
+};
+
 /** ` (a, b)` for a non-empty list, nothing otherwise. */
 const named = (v: unknown): string => (Array.isArray(v) && v.length > 0 ? ` (${v.map(String).join(', ')})` : '');
 const frList = (v: unknown): string => {
@@ -355,13 +369,7 @@ const fr = {
     fix: (p) =>
       p.suggestion
         ? `Remplacez « ${s(p.fact)} » par « ${s(p.suggestion)} » dans candidate.yaml.`
-        : p.syntax === 'unclosed-quote'
-          ? 'Fermez le guillemet à la fin de la valeur, sur la même ligne (ou retirez-le).'
-          : p.syntax === 'unclosed-list'
-            ? 'Fermez la liste par « ] » sur la même ligne, par exemple : languages: [ar, fr, en]'
-            : p.syntax === 'duplicate-key'
-              ? 'Gardez une seule de ces lignes, avec la bonne valeur.'
-              : 'Corrigez cette ligne de candidate.yaml.',
+        : (SYNTAX_FIXES.fr[s(p.syntax)] ?? 'Corrigez cette ligne de candidate.yaml.'),
   },
   symlink: {
     text: (p) => `${s(p.file)} est un lien symbolique : il n'est pas suivi`,
@@ -544,13 +552,7 @@ const en = {
     fix: (p) =>
       p.suggestion
         ? `Replace '${s(p.fact)}' with '${s(p.suggestion)}' in candidate.yaml.`
-        : p.syntax === 'unclosed-quote'
-          ? 'Close the quote at the end of the value, on the same line (or remove it).'
-          : p.syntax === 'unclosed-list'
-            ? 'Close the list with "]" on the same line, for example: languages: [ar, fr, en]'
-            : p.syntax === 'duplicate-key'
-              ? 'Keep one of these lines, with the right value.'
-              : 'Fix this line of candidate.yaml.',
+        : (SYNTAX_FIXES.en[s(p.syntax)] ?? 'Fix this line of candidate.yaml.'),
   },
   symlink: {
     text: (p) => `${s(p.file)} is a symbolic link: it is not followed`,
