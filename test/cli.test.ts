@@ -139,6 +139,7 @@ describe('a value candidate.yaml gives in a refused form', () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/✘ NON RECEVABLE .*\(complet, éligibilité indéterminée, erreur à corriger \(remarques\)\)/);
       expect(r.stdout).toContain('valeur refusée dans candidate.yaml (voir les remarques)');
+      expect(r.stdout).toMatch(/→ Corrigez (experienceYears|nationality) dans candidate\.yaml \(voir les remarques\)\./);
       expect(r.stdout).not.toMatch(/à renseigner \((experienceYears|nationality)\)/);
       const en = await run(['check', dir, '--as-of', '2026-02-21', '--lang', 'en']);
       expect(en.stdout).toContain('value refused in candidate.yaml (see the notes)');
@@ -148,6 +149,11 @@ describe('a value candidate.yaml gives in a refused form', () => {
     const r = await run(['check', dir, '--as-of', '2026-02-21']);
     expect(r.stdout).toMatch(/\? À VÉRIFIER/);
     expect(r.stdout).toContain('à renseigner (experienceYears)');
+    expect(r.stdout).toContain('→ Indiquez experienceYears dans candidate.yaml.');
+    // A birth date to come: the age cannot be judged, and the candidate is told to check it.
+    const future = await completeDossier({ 'candidate.yaml': GOOD_CANDIDATE.replace('birthDate: 1990-05-14', 'birthDate: 2090-05-14') });
+    const f = await run(['check', future, '--as-of', '2026-02-21', '--lang', 'en']);
+    expect(f.stdout).toContain('→ Check birthDate in candidate.yaml: the value given cannot be judged.');
   });
 });
 

@@ -190,6 +190,25 @@ function relevant(leaves: readonly Leaf[]): readonly Leaf[] {
 }
 
 /** Why a rule got its status: the leaves that decided it, explained and joined. */
+/**
+ * What to do about a rule left unknown, when the profile gives no advice of its own: the facts
+ * that would decide it, to give, to check, or to correct in candidate.yaml. Undefined when
+ * nothing is unknown for want of a fact.
+ */
+export function unknownRuleFix(v: RuleVerdict, lang: RuleLang, refused?: ReadonlySet<string>): string | undefined {
+  if (v.status !== 'unknown') return undefined;
+  const leaves = [...v.leaves, ...(v.when?.leaves ?? [])].filter((l) => l.status === 'unknown');
+  const facts = (pick: (l: Leaf) => boolean) => [...new Set(leaves.filter(pick).map((l) => l.fact))];
+  const wrong = facts((l) => l.observed === null && refused?.has(l.fact) === true);
+  const odd = facts((l) => l.observed !== null);
+  const absent = facts((l) => l.observed === null && refused?.has(l.fact) !== true);
+  const fr = lang === 'fr';
+  if (wrong.length) return fr ? `Corrigez ${wrong.join(', ')} dans candidate.yaml (voir les remarques).` : `Correct ${wrong.join(', ')} in candidate.yaml (see the notes).`;
+  if (odd.length) return fr ? `Vérifiez ${odd.join(', ')} dans candidate.yaml : la valeur donnée ne permet pas de juger.` : `Check ${odd.join(', ')} in candidate.yaml: the value given cannot be judged.`;
+  if (absent.length) return fr ? `Indiquez ${absent.join(', ')} dans candidate.yaml.` : `Give ${absent.join(', ')} in candidate.yaml.`;
+  return undefined;
+}
+
 /** `refused`: facts candidate.yaml gives in a form that was refused, said so rather than "not provided". */
 export function explainVerdict(v: RuleVerdict, lang: RuleLang, labels: (fact: string) => string | undefined, refused?: ReadonlySet<string>): string {
   const w: Words = WORDS[lang];

@@ -3,7 +3,7 @@
 // formats say the same thing.
 import type { Finding } from '../findings.js';
 import { render, type Lang, type MessageContext } from '../i18n/messages.js';
-import { explainVerdict } from '../i18n/rule-messages.js';
+import { explainVerdict, unknownRuleFix } from '../i18n/rule-messages.js';
 import type { Localized, Profile } from '../profile/schema.js';
 import { inLang } from '../i18n/in-lang.js';
 import type { DossierResult, Report } from './model.js';
@@ -97,6 +97,13 @@ export function dossierView(options: FormatOptions): (d: DossierResult) => Dossi
       documentLabel: (id) => d.documents.find((doc) => doc.id === id)?.label[lang],
       ...(typeof f.params.fact === 'string' ? factInWords(f.params.fact) : {}),
     });
+    const refused = refusedFacts(d.problems);
+    // The profile's advice for a rule not met or unknown; else, for one unknown for want of a
+    // fact, which fact to give, check or correct.
+    const fixOf = (r: DossierResult['rules'][number]): { fix?: string } => {
+      const fix = r.advice && (r.status === 'fail' || r.status === 'unknown') ? r.advice[lang] : unknownRuleFix(r, lang, refused);
+      return fix ? { fix } : {};
+    };
     return {
       path: d.path,
       complete: d.complete,
@@ -116,8 +123,8 @@ export function dossierView(options: FormatOptions): (d: DossierResult) => Dossi
         label: r.label[lang],
         status: r.status,
         advisory: r.advisory,
-        message: explainVerdict(r, lang, (fact) => options.factLabel?.(fact)?.[lang], refusedFacts(d.problems)),
-        ...(r.advice && (r.status === 'fail' || r.status === 'unknown') ? { fix: r.advice[lang] } : {}),
+        message: explainVerdict(r, lang, (fact) => options.factLabel?.(fact)?.[lang], refused),
+        ...fixOf(r),
       })),
       problems: d.problems.map((f) => problem(f, context(f))),
     };

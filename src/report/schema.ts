@@ -37,7 +37,7 @@ export const ruleSchema = z.object({
   status: z.enum(['pass', 'fail', 'unknown', 'skipped']).describe('unknown: a fact is missing; skipped: the rule does not apply'),
   advisory: z.boolean().describe('An advisory rule never makes a candidate ineligible'),
   message: z.string().describe('Observed value and threshold, in the report language'),
-  fix: z.string().optional().describe('What the candidate can do, when the profile says'),
+  fix: z.string().optional().describe('What the candidate can do: the profile\'s advice, or, for a rule unknown for want of a fact, which fact to give, check or correct'),
 }).describe('One eligibility rule and its verdict');
 
 export const dossierSchema = z.object({
