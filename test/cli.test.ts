@@ -287,6 +287,14 @@ describe('inspect', () => {
     expect(out.files[1].problems[0].code).toBe('not-pdf');
   });
 
+  it('shows a name\'s bidi override escaped in the message and in the advice under it', async () => {
+    const name = 'cv\u202efdp.docx';
+    const dir = await makeDossier({ [name]: 'hello, not a pdf' });
+    const r = await run(['inspect', join(dir, name)]);
+    expect(r.stdout).not.toMatch(/\u202e/);
+    expect(r.stdout).toContain('→ Convertissez cv\\u202efdp.docx en PDF');
+  });
+
   it('says which reader answered: the bytes for a plain file, pdf.js for one whose page tree lies', async () => {
     // /Count 3 for one page: the raw reader declines, pdf.js repairs the count and says so.
     const lying = rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 3 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>']);

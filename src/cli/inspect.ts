@@ -100,7 +100,8 @@ function textReport(results: FileInspection[], lang: 'fr' | 'en', opts: InspectO
     lines.push(`${ok ? h.ok('✔') : h.bad('✘')} ${h.strong(displayName(r.path))} ${h.dim('—')} ${facts.filter(Boolean).join(', ')}`);
     for (const p of r.problems) {
       const { message, fix } = renderFinding(withFile(p, basename(r.path)), lang);
-      lines.push(`    ${p.severity === 'error' ? h.bad('✘') : h.warn('!')} ${displayName(message)}`, `      ${h.dim('→')} ${fix}`);
+      // The advice names the file too: escaped as the message is.
+      lines.push(`    ${p.severity === 'error' ? h.bad('✘') : h.warn('!')} ${displayName(message)}`, `      ${h.dim('→')} ${displayName(fix)}`);
     }
   }
   return lines.join('\n') + '\n';
