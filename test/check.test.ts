@@ -235,6 +235,32 @@ describe('what is wrong in candidate.yaml is said in the reader\'s language', ()
     expect((await say(GOOD_CANDIDATE.replace('languages: [ar, fr, en]', 'languages: [ar, fr, en')))[0]![0]).toBe('candidate.yaml:8:12 une liste ouverte ici par « [ » n’est jamais fermée par « ] »');
     // A key given twice is named.
     expect(await say(GOOD_CANDIDATE + 'birthDate: 1991-01-01\n', 'en')).toEqual([["candidate.yaml:9:1 'birthDate' is given twice", 'Keep one of these lines, with the right value.']]);
+    expect((await say(GOOD_CANDIDATE + 'birthDate: 1991-01-01\n'))[0]![0]).toBe('candidate.yaml:9:1 « birthDate » figure deux fois');
+    // Values correctly written over several lines before the slip are never blamed: a quoted
+    // name, a flow list and a block scalar, each closed further down (their quotes and brackets
+    // inside included); the quote left open is the one on line 8.
+    const several = [
+      'applicantType: external',
+      'fullName: "Salma',
+      '  Bennani"',
+      'languages: [ar,',
+      '  fr, "en"]',
+      'note: |',
+      '  un "guillemet, [ et { dans un bloc',
+      'nationality: "MA',
+      'birthDate: 1990-05-14',
+      '',
+    ].join('\n');
+    expect((await say(several))[0]![0]).toBe('candidate.yaml:8:14 un guillemet ouvert ici n’est jamais fermé');
+    // A quote opened and not closed before a quoted value on the next line: the first one,
+    // as the parser reads it (a value goes on only to a line indented further).
+    expect((await say(GOOD_CANDIDATE.replace('fullName: Salma Bennani', 'fullName: "Salma Bennani').replace('nationality: MA', 'nationality: "MA"')))[0]![0]).toBe(
+      'candidate.yaml:2:11 un guillemet ouvert ici n’est jamais fermé',
+    );
+    // A brace is not a list: the group is named as such, with its own fix.
+    expect(await say(GOOD_CANDIDATE.replace('languages: [ar, fr, en]', 'languages: {ar, fr, en'), 'en')).toEqual([
+      ['candidate.yaml:8:12 a group opened here with "{" is never closed with "}"', 'Close the group with "}" on the same line, or remove the "{": each fact goes on its own "name: value" line.'],
+    ]);
   });
 
   it('a fact name one slip away from a known one: the name meant, and the fix says it', async () => {

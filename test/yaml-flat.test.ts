@@ -89,3 +89,36 @@ describe('candidate.yaml fast path', () => {
       expect(parseFlatYaml(text), text).toBeUndefined();
   });
 });
+
+describe('a value left open is placed on the line where it was opened', () => {
+  // Lines people write correctly, some over several lines, with quotes and brackets inside.
+  const goodLine = fc.constantFrom(
+    'fullName: Salma Bennani',
+    'fullName: "Salma Bennani"',
+    "fullName: 'O''Brien'",
+    'languages: [ar, fr, en]',
+    "languages: [O'Brien, fr]",
+    'fullName: "Salma\n  Bennani"',
+    'languages: [ar,\n  "fr", en]',
+    'note: |\n  un "guillemet, [ et {\n\n  encore',
+    'note: >-\n  [ouvert',
+    '# un commentaire avec " et [',
+    '',
+    'nested:\n  - "a"\n  - [b, c]',
+  );
+  const slip = fc.constantFrom(['nationality: "MA', 'unclosed-quote'], ["nationality: 'MA", 'unclosed-quote'], ['languages: [ar, fr', 'unclosed-list'], ['languages: {ar: 1', 'unclosed-map']);
+
+  it('whatever correct lines come before or after it', () => {
+    fc.assert(
+      fc.property(fc.array(goodLine, { maxLength: 6 }), slip, fc.array(goodLine, { maxLength: 6 }), (before, [bad, kind], after) => {
+        const head = before.length ? `${before.join('\n')}\n` : '';
+        const text = `${head}${bad}\n${after.join('\n')}\n`;
+        // Keys repeat between generated lines: only the slip is looked at.
+        const issue = full(text).issues.find((i) => i.syntax?.kind.startsWith('unclosed'));
+        expect(issue, text).toBeDefined();
+        expect([issue!.line, issue!.syntax!.kind], text).toEqual([head.split('\n').length, kind]);
+      }),
+      { numRuns: 1500, seed: 20261204 },
+    );
+  });
+});

@@ -71,14 +71,7 @@ const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => s
     'too-many-lines': (p) => `a plus de ${s(p.max)} lignes ; une déclaration en a quelques dizaines`,
     'not-utf8': () => "n'est pas en UTF-8 : lu comme Windows-1252 (« ANSI ») ; enregistrez candidate.yaml en UTF-8 pour que les lettres accentuées soient sûres",
     more: (p) => `et ${s(p.count)} autre(s) problème(s) après cette ligne`,
-    yaml: (p) =>
-      p.syntax === 'unclosed-quote'
-        ? 'un guillemet ouvert ici n’est jamais fermé'
-        : p.syntax === 'unclosed-list'
-          ? 'une liste ouverte ici par « [ » n’est jamais fermée par « ] »'
-          : p.syntax === 'duplicate-key'
-            ? `${p.key ? `« ${s(p.key)} »` : 'cette ligne'} est donné deux fois`
-            : `erreur de syntaxe YAML (${s(p.detail)})`,
+    yaml: (p) => SYNTAX_SAID.fr[s(p.syntax)]?.(p) ?? `erreur de syntaxe YAML (${s(p.detail)})`,
     empty: () => 'la déclaration est vide',
     'not-a-mapping': () => 'des lignes « nom: valeur » sont attendues',
     'unknown-fact': (p) => `information inconnue « ${s(p.fact)} »${p.suggestion ? ` (vouliez-vous dire « ${s(p.suggestion)} » ?)` : ''} ; attendues : ${s(p.expected)}`,
@@ -99,14 +92,7 @@ const DECLARATION_REASONS: Record<Lang, Record<string, (p: P, fact: string) => s
     'too-many-lines': (p) => `has over ${s(p.max)} lines; a declaration has a few dozen`,
     'not-utf8': () => 'not UTF-8 text: read as Windows-1252 ("ANSI"); save candidate.yaml as UTF-8 so that accented letters are sure',
     more: (p) => `and ${s(p.count)} more problem(s) after this line`,
-    yaml: (p) =>
-      p.syntax === 'unclosed-quote'
-        ? 'a quote opened here is never closed'
-        : p.syntax === 'unclosed-list'
-          ? 'a list opened here with "[" is never closed with "]"'
-          : p.syntax === 'duplicate-key'
-            ? `${p.key ? `'${s(p.key)}'` : 'this line'} is given twice`
-            : `YAML syntax error (${s(p.detail)})`,
+    yaml: (p) => SYNTAX_SAID.en[s(p.syntax)]?.(p) ?? `YAML syntax error (${s(p.detail)})`,
     empty: () => 'the declaration is empty',
     'not-a-mapping': () => 'expected facts as "name: value" lines',
     'unknown-fact': (p) => `unknown fact '${s(p.fact)}'${p.suggestion ? ` (did you mean '${s(p.suggestion)}'?)` : ''}; expected one of: ${s(p.expected)}`,
@@ -173,16 +159,33 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 const items = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [s(v)]);
+/** A YAML slip in candidate.yaml said in plain words (params.syntax, src/yaml/located.ts). */
+const SYNTAX_SAID: Record<'fr' | 'en', Record<string, (p: P) => string>> = {
+  fr: {
+    'unclosed-quote': () => 'un guillemet ouvert ici n’est jamais fermé',
+    'unclosed-list': () => 'une liste ouverte ici par « [ » n’est jamais fermée par « ] »',
+    'unclosed-map': () => 'un groupe ouvert ici par « { » n’est jamais fermé par « } »',
+    'duplicate-key': (p) => `${p.key ? `« ${s(p.key)} »` : 'cette ligne'} figure deux fois`,
+  },
+  en: {
+    'unclosed-quote': () => 'a quote opened here is never closed',
+    'unclosed-list': () => 'a list opened here with "[" is never closed with "]"',
+    'unclosed-map': () => 'a group opened here with "{" is never closed with "}"',
+    'duplicate-key': (p) => `${p.key ? `'${s(p.key)}'` : 'this line'} is given twice`,
+  },
+};
 /** What to do about a YAML slip in candidate.yaml (params.syntax, src/yaml/located.ts). */
 const SYNTAX_FIXES: Record<'fr' | 'en', Record<string, string>> = {
   fr: {
     'unclosed-quote': 'Fermez le guillemet à la fin de la valeur, sur la même ligne (ou retirez-le).',
     'unclosed-list': 'Fermez la liste par « ] » sur la même ligne, par exemple : languages: [ar, fr, en]',
+    'unclosed-map': 'Fermez le groupe par « } » sur la même ligne, ou retirez « { » : chaque information s’écrit sur sa ligne « nom: valeur ».',
     'duplicate-key': 'Gardez une seule de ces lignes, avec la bonne valeur.',
   },
   en: {
     'unclosed-quote': 'Close the quote at the end of the value, on the same line (or remove it).',
     'unclosed-list': 'Close the list with "]" on the same line, for example: languages: [ar, fr, en]',
+    'unclosed-map': 'Close the group with "}" on the same line, or remove the "{": each fact goes on its own "name: value" line.',
     'duplicate-key': 'Keep one of these lines, with the right value.',
   },
 };

@@ -18,7 +18,8 @@ export interface SourceIssue {
 }
 
 /** The syntax mistakes said in plain words; any other is said in the parser's (English) words. */
-export type SyntaxKind = 'unclosed-quote' | 'unclosed-list' | 'duplicate-key';
+export type SyntaxKind = 'unclosed-quote' | 'unclosed-list' | 'unclosed-map' | 'duplicate-key';
+const UNCLOSED: Record<string, SyntaxKind> = { '"': 'unclosed-quote', "'": 'unclosed-quote', '[': 'unclosed-list', '{': 'unclosed-map' };
 
 /**
  * `file:line:col message`. A file that could not be read is said in the words given; the
@@ -38,25 +39,84 @@ export interface LocatedYaml {
 }
 
 /**
- * Where the value that was never closed opens: the first line, before `end`, whose value starts
- * with one of `openers` (a quote, `[` or `{`) and that does not close it on the same line.
- * Undefined when no line does (the parser's own position then stands).
+ * Where the value that was never closed opens: the first value, before `end`, that starts with
+ * one of `openers` (a quote, `[` or `{`) and is not closed before `end`. Values closed on a later
+ * line (a quoted string or a flow list written over several lines) and block scalars (`|`, `>`)
+ * are stepped over, so a correct line is never blamed. Undefined when no value is found open:
+ * the parser's own position then stands.
  */
-function openedAt(text: string, end: number, openers: string): number | undefined {
-  const closing: Record<string, string> = { '"': '"', "'": "'", '[': ']', '{': '}' };
+function openedAt(text: string, end: number, openers: string): { offset: number; opener: string } | undefined {
+  const limit = Math.min(end, text.length);
   let start = 0;
-  while (start < Math.min(end, text.length)) {
+  // The indent of the key a block scalar belongs to: its lines are those indented further.
+  let blockIndent = -1;
+  while (start < limit) {
     const nl = text.indexOf('\n', start);
-    const line = text.slice(start, nl < 0 ? text.length : nl);
-    const m = /^(\s*(?:-\s+)?(?:[^\s#"'\[{][^:#]*:\s+)?)(\S)/.exec(line);
-    if (m && openers.includes(m[2]!)) {
-      const open = m[2]!;
-      const rest = line.slice(m[1]!.length + 1);
-      const closed = open === '"' ? /(^|[^\\])"/.test(rest) : rest.includes(closing[open]!);
-      if (!closed) return start + m[1]!.length;
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(start, lineEnd);
+    const next = nl < 0 ? text.length : nl + 1;
+    const indent = /^ */.exec(line)![0].length;
+    if (blockIndent >= 0 && (line.trim() === '' || indent > blockIndent)) {
+      start = next;
+      continue;
     }
-    if (nl < 0) break;
-    start = nl + 1;
+    blockIndent = -1;
+    const m = /^(\s*(?:-\s+)?(?:[^\s#"'\[{][^:#]*:\s+)?)(\S)/.exec(line);
+    if (m && /^[|>][-+0-9]*\s*(#.*)?$/.test(line.slice(m[1]!.length))) {
+      blockIndent = indent;
+    } else if (m && '"\'[{'.includes(m[2]!)) {
+      const at = start + m[1]!.length;
+      const closedAt = closeOf(text, at, limit, indent);
+      if (closedAt === undefined) return openers.includes(m[2]!) ? { offset: at, opener: m[2]! } : undefined;
+      // Go on from the line the value closes on.
+      const after = text.indexOf('\n', closedAt);
+      start = after < 0 ? text.length : after + 1;
+      continue;
+    }
+    start = next;
+  }
+  return undefined;
+}
+
+/**
+ * The offset just after the value opened at `at` closes, or undefined when it does not before
+ * `limit`. As for the parser, a value goes on to a later line only if that line is indented
+ * further than the line it opened on (`indent`); a line that is not ends it, unclosed.
+ */
+function closeOf(text: string, at: number, limit: number, indent: number): number | undefined {
+  const open = text[at]!;
+  // At a line break: is the next line with something on it indented no further than `indent`?
+  const endsHere = (i: number) => {
+    if (text[i] !== '\n') return false;
+    const m = /^(?:[ \t]*\r?\n)*( *)(?=\S)/.exec(text.slice(i + 1, i + 1 + 4096));
+    return m !== null && m[1]!.length <= indent;
+  };
+  if (open === '"' || open === "'") {
+    for (let i = at + 1; i < limit; i++) {
+      const c = text[i];
+      if (endsHere(i)) return undefined;
+      if (open === '"' && c === '\\') i++;
+      else if (c === open) {
+        // '' is a quote inside a single-quoted value.
+        if (open === "'" && text[i + 1] === "'") i++;
+        else return i + 1;
+      }
+    }
+    return undefined;
+  }
+  let depth = 0;
+  for (let i = at; i < limit; i++) {
+    const c = text[i]!;
+    if (endsHere(i)) return undefined;
+    // A quote starts a quoted item only where an item starts (O'Brien is a plain one).
+    if ((c === '"' || c === "'") && /[\s\[{,:]/.test(text[i - 1]!)) {
+      const closed = closeOf(text, i, limit, indent);
+      if (closed === undefined) return undefined;
+      i = closed - 1;
+    } else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      if (--depth === 0) return i + 1;
+    }
   }
   return undefined;
 }
@@ -78,9 +138,9 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     const message = e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}` : firstLine(e.message);
     // The parser notices an unclosed quote or list where the file ends, or where it gives up:
     // the line to fix is where it was opened.
-    const opener = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? ['"\'', 'unclosed-quote'] as const : /end with a [\]}]/.test(e.message) ? ['[{', 'unclosed-list'] as const : undefined;
-    const opened = opener ? openedAt(text, e.pos[0], opener[0]) : undefined;
-    if (opener && opened !== undefined) return { file, ...pos(opened), message, syntax: { kind: opener[1] } };
+    const openers = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? '"\'' : /end with a [\]}]/.test(e.message) ? '[{' : undefined;
+    const opened = openers ? openedAt(text, e.pos[0], openers) : undefined;
+    if (opened) return { file, ...pos(opened.offset), message, syntax: { kind: UNCLOSED[opened.opener]! } };
     if (e.code === 'DUPLICATE_KEY') return { file, ...pos(e.pos[0]), message, syntax: { kind: 'duplicate-key' as const, key: keyAt(text, e.pos[0]) } };
     return { file, ...pos(e.pos[0]), message };
   });
