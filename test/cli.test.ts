@@ -295,6 +295,23 @@ describe('inspect', () => {
     expect(r.stdout).toContain('→ Convertissez cv\\u202efdp.docx en PDF');
   });
 
+  it("a profile's advice written as a YAML block reads as one line in the report, not with its line breaks escaped", async () => {
+    const bundled = readFileSync('samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml', 'utf8');
+    const folded = bundled.replace(
+      "      fr: Ajoutez un CV à jour détaillant vos expériences en rapport avec le poste, en PDF.\n",
+      '      fr: |\n        Ajoutez un CV à jour\n        détaillant vos expériences,\n\n        en PDF.\n',
+    );
+    expect(folded).not.toBe(bundled);
+    const profile = join(await tempDir(), 'p.yaml');
+    await writeFile(profile, folded);
+    const files = await completeFiles();
+    delete files['CV.pdf'];
+    const dir = await makeDossier(files);
+    const r = await run(['check', dir, '--profile', profile, '--no-color']);
+    expect(r.stdout).toContain('→ Ajoutez un CV à jour détaillant vos expériences, en PDF.\n');
+    expect(r.stdout).not.toContain('\\n');
+  });
+
   it('says which reader answered: the bytes for a plain file, pdf.js for one whose page tree lies', async () => {
     // /Count 3 for one page: the raw reader declines, pdf.js repairs the count and says so.
     const lying = rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 3 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>']);

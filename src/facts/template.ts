@@ -17,6 +17,7 @@ export interface TemplateOptions {
   readonly schemaRef?: string;
 }
 
+// Values and examples from the profile may hold line breaks; a comment line may not.
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
 
 function yamlValue(v: unknown): string {
@@ -61,12 +62,12 @@ export function candidateTemplate(profile: Profile, options: TemplateOptions): s
   const out: string[] = [];
   if (options.schemaRef !== undefined) out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
   else out.push(`# ${w.templateNoSchema(profile.id)}`);
-  out.push('#', ...w.templateHeader(oneLine(inLang(profile.title, options.lang)), profile.id).map((l) => `# ${l}`), '#');
+  out.push('#', ...w.templateHeader(inLang(profile.title, options.lang), profile.id).map((l) => `# ${l}`), '#');
   out.push(...w.templateHowTo.map((l) => `# ${l}`));
   for (const [name, decl] of Object.entries(profile.facts)) {
     out.push('');
-    if (decl.label) out.push(`# ${oneLine(decl.label[options.lang])}`);
-    if (decl.help) out.push(`# ${oneLine(decl.help[options.lang])}`);
+    if (decl.label) out.push(`# ${decl.label[options.lang]}`);
+    if (decl.help) out.push(`# ${decl.help[options.lang]}`);
     out.push(...factComments(decl, w).map((l) => `# ${oneLine(l)}`));
     out.push(`${name}:`);
   }

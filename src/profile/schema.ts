@@ -4,10 +4,22 @@
 import { OPERATORS } from './operators.js';
 import { z } from 'zod';
 
+/**
+ * A text shown to people on one line (a label, an advice, a title). Written as a YAML block
+ * (`>` or `|`) it carries line breaks, which a report line would show escaped as `\n`: they
+ * are read as spaces, once, here.
+ */
+const text = () =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .transform((t) => t.replace(/\s*[\r\n]+\s*/g, ' '));
+
 const localized = z
   .strictObject({
-    fr: z.string().min(1).describe('Texte en français'),
-    en: z.string().min(1).describe('Text in English'),
+    fr: text().describe('Texte en français'),
+    en: text().describe('Text in English'),
   })
   .describe('A text in French and English');
 export type Localized = z.infer<typeof localized>;
@@ -309,7 +321,7 @@ export const profileSchema = z
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'a profile id is lower-case words joined by "-"')
       .describe('Stable id of the profile, lower-case words joined by "-", e.g. ofppt-2026-formateur-gestion'),
     title: z
-      .union([z.string().min(1), localized])
+      .union([text(), localized])
       .describe('The posting, as candidates know it: one text, or { fr, en } for reports in both languages'),
     source: z.string().optional().describe('Where the posting was published'),
     timezone: z
