@@ -155,6 +155,23 @@ describe('a value candidate.yaml gives in a refused form', () => {
     const f = await run(['check', future, '--as-of', '2026-02-21', '--lang', 'en']);
     expect(f.stdout).toContain('→ Check birthDate in candidate.yaml: the value given cannot be judged.');
   });
+
+  it('an empty candidate.yaml weighs as much as a missing one: to verify, with what to write in it', async () => {
+    const files = await completeFiles();
+    delete files['candidate.yaml'];
+    // An equivalence certificate only some need: sent, so that the dossier is complete whoever
+    // the candidate is, and only the facts are left to know.
+    files['Equivalence.pdf'] = await textPdf(1, 'Equivalence');
+    const verdictOf = (out: string) => /^(\S+ [A-ZÀ-Ý ]+?) {2}/m.exec(out)?.[1];
+    const missing = await run(['check', await makeDossier(files), '--as-of', '2026-02-21']);
+    expect(verdictOf(missing.stdout)).toBe('? À VÉRIFIER');
+    for (const text of ['', '# à remplir\n\n']) {
+      const r = await run(['check', await makeDossier({ ...files, 'candidate.yaml': text }), '--as-of', '2026-02-21']);
+      expect([r.code, verdictOf(r.stdout)]).toEqual([missing.code, '? À VÉRIFIER']);
+      expect(r.stdout).toContain('candidate.yaml:1:1 la déclaration est vide');
+      expect(r.stdout).toContain('→ Écrivez-y vos informations, une ligne « nom: valeur » chacune');
+    }
+  });
 });
 
 describe('output', () => {

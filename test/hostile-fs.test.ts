@@ -347,7 +347,8 @@ describe('declarations people write: findings with file:line:col, never a crash'
     ['30 February', GOOD_CANDIDATE.replace('1990-05-14', '1990-02-30'), 'error'],
     ['a billion laughs', 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n', 'error'],
     ['nesting 5 000 deep', `fullName: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'error'],
-    ['empty', '', 'error'],
+    ['empty', '', 'warning'],
+    ['comments only', '# rien encore\n\n', 'warning'],
   ])('%s', async (_, content, severity) => {
     const d = await declare(content);
     expect(d.problems.length).toBeGreaterThan(0);

@@ -17,7 +17,9 @@ export function parseDeclaration(text: string, file: string, profile: Profile, f
   const src = readYaml(text, file, flat);
   const problems: Finding[] = src.issues.map((i) => toFinding(i, { reason: 'yaml', ...(i.syntax ? { syntax: i.syntax.kind, ...(i.syntax.key ? { key: i.syntax.key } : {}) } : {}) }));
   if (src.value === undefined || src.value === null) {
-    if (problems.length === 0) problems.push(toFinding({ file, line: 1, col: 1, message: 'the declaration is empty' }, { reason: 'empty' }));
+    // An empty file says no more than a missing one: a warning, as no-declaration is, so that
+    // it does not weigh more in the verdict (the rules are unknown either way).
+    if (problems.length === 0) problems.push(toFinding({ file, line: 1, col: 1, message: 'the declaration is empty', severity: 'warning' }, { reason: 'empty' }));
     return { facts: {}, problems };
   }
   if (typeof src.value !== 'object' || Array.isArray(src.value)) {

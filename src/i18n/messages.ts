@@ -372,7 +372,9 @@ const fr = {
     fix: (p) =>
       p.suggestion
         ? `Remplacez « ${s(p.fact)} » par « ${s(p.suggestion)} » dans candidate.yaml.`
-        : (SYNTAX_FIXES.fr[s(p.syntax)] ?? 'Corrigez cette ligne de candidate.yaml.'),
+        : p.reason === 'empty'
+          ? 'Écrivez-y vos informations, une ligne « nom: valeur » chacune ; ou supprimez ce fichier vide et créez-le avec « dossier init <dossier> ».'
+          : (SYNTAX_FIXES.fr[s(p.syntax)] ?? 'Corrigez cette ligne de candidate.yaml.'),
   },
   symlink: {
     text: (p) => `${s(p.file)} est un lien symbolique : il n'est pas suivi`,
@@ -555,7 +557,9 @@ const en = {
     fix: (p) =>
       p.suggestion
         ? `Replace '${s(p.fact)}' with '${s(p.suggestion)}' in candidate.yaml.`
-        : (SYNTAX_FIXES.en[s(p.syntax)] ?? 'Fix this line of candidate.yaml.'),
+        : p.reason === 'empty'
+          ? 'Write your facts in it, one "name: value" line each; or delete this empty file and create it with "dossier init <folder>".'
+          : (SYNTAX_FIXES.en[s(p.syntax)] ?? 'Fix this line of candidate.yaml.'),
   },
   symlink: {
     text: (p) => `${s(p.file)} is a symbolic link: it is not followed`,
