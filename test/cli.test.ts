@@ -156,6 +156,26 @@ describe('a value candidate.yaml gives in a refused form', () => {
     expect(f.stdout).toContain('→ Check birthDate in candidate.yaml: the value given cannot be judged.');
   });
 
+  it('a candidate.yaml that cannot be read, or a refused value, is said so where a fact is wanted, not "to fill in"', async () => {
+    // A quote left open: no fact is read at all.
+    const unread = await completeDossier({ 'candidate.yaml': GOOD_CANDIDATE.replace('fullName: Salma Bennani', 'fullName: "Salma Bennani') });
+    const r = await run(['check', unread, '--as-of', '2026-02-21']);
+    expect(r.stdout).toContain('candidate.yaml:2:11 un guillemet ouvert ici n’est jamais fermé');
+    expect(r.stdout).toContain('date de naissance : candidate.yaml n’a pas pu être lu (voir les remarques)');
+    expect(r.stdout).toContain('→ Corrigez candidate.yaml (voir les remarques) : tant qu’il ne peut pas être lu, aucune information n’est connue.');
+    expect(r.stdout).toContain('et candidate.yaml, qui dit la vôtre, n’a pas pu être lu (voir les remarques) : corrigez-le. S’il l’est :');
+    // (The deadline rule, which applies only when a submission time is given, stays skipped.)
+    expect(r.stdout).not.toMatch(/à renseigner \(|Indiquez|ne dit pas encore/);
+    // A key given twice: the rest is read, and the facts it gives are known.
+    const twice = await completeDossier({ 'candidate.yaml': `${GOOD_CANDIDATE}nationality: MA\n` });
+    expect((await run(['check', twice, '--as-of', '2026-02-21'])).stdout).not.toContain('n’a pas pu être lu');
+    // A yes/no the reader does not take, for the fact that says whether a document is needed.
+    const refused = await completeDossier({ 'candidate.yaml': GOOD_CANDIDATE.replace('diplomaForeign: false', 'diplomaForeign: peut-être') });
+    const en = await run(['check', refused, '--as-of', '2026-02-21', '--lang', 'en']);
+    expect(en.stdout).toContain('and the value candidate.yaml gives for yours (diplomaForeign) was refused (see the notes): correct it. If it is:');
+    expect(en.stdout).not.toContain('does not say yours yet');
+  });
+
   it('an empty candidate.yaml weighs as much as a missing one: to verify, with what to write in it', async () => {
     const files = await completeFiles();
     delete files['candidate.yaml'];

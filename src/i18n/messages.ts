@@ -2,6 +2,7 @@
 // `satisfies Record<ProblemCode, ...>` clauses make a code without a message, or without a
 // fix, in either language a compile error: the catalogue can never fall behind the checks.
 import type { Finding, Params, ProblemCode } from '../findings.js';
+import type { DeclarationTrouble } from './rule-messages.js';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -18,6 +19,8 @@ export interface MessageContext {
   readonly fact?: string;
   /** Label of another document of the profile, by id (suggestions, duplicates). */
   readonly documentLabel?: (id: string) => string | undefined;
+  /** What the dossier's candidate.yaml could not tell (a document required only in some situations). */
+  readonly declaration?: DeclarationTrouble;
 }
 
 interface Entry {
@@ -190,6 +193,18 @@ const SYNTAX_FIXES: Record<'fr' | 'en', Record<string, string>> = {
   },
 };
 
+/**
+ * Why candidate.yaml does not say whether a document is required: the file could not be read,
+ * the value it gives was refused, or it does not give one yet.
+ */
+function situationUnsaid(lang: 'fr' | 'en', p: P, c: MessageContext): string {
+  const fr = lang === 'fr';
+  if (c.declaration?.unread) return fr ? 'candidate.yaml, qui dit la vôtre, n’a pas pu être lu (voir les remarques) : corrigez-le' : 'candidate.yaml, which says yours, could not be read (see the notes): correct it';
+  const refused = items(p.facts).filter((f) => c.declaration?.refused.has(f));
+  if (refused.length) return fr ? `la valeur que candidate.yaml donne pour la vôtre${named(refused)} est refusée (voir les remarques) : corrigez-la` : `the value candidate.yaml gives for yours${named(refused)} was refused (see the notes): correct it`;
+  return fr ? `candidate.yaml ne dit pas encore la vôtre${named(p.facts)} : renseignez-la` : `candidate.yaml does not say yours yet${named(p.facts)}: fill it in`;
+}
+
 /** ` (a, b)` for a non-empty list, nothing otherwise. */
 const named = (v: unknown): string => (Array.isArray(v) && v.length > 0 ? ` (${v.map(String).join(', ')})` : '');
 const frList = (v: unknown): string => {
@@ -214,9 +229,7 @@ const fr = {
   missing: {
     text: (_p, c) => `${c.document ?? 'Document'} : aucun fichier trouvé`,
     fix: (p, c) =>
-      (p.condition === 'unknown'
-        ? `Ce document n’est exigé que dans certaines situations, et candidate.yaml ne dit pas encore la vôtre${named(p.facts)} : renseignez-la. S’il l’est : `
-        : '') +
+      (p.condition === 'unknown' ? `Ce document n’est exigé que dans certaines situations, et ${situationUnsaid('fr', p, c)}. S’il l’est : ` : '') +
       (c.advice ?? 'Ajoutez ce document au dossier, en PDF, avec un nom de fichier qui dit ce qu’il contient.'),
   },
   'not-pdf': {
@@ -401,9 +414,7 @@ const en = {
   missing: {
     text: (_p, c) => `${c.document ?? 'Document'}: no file found`,
     fix: (p, c) =>
-      (p.condition === 'unknown'
-        ? `This document is required only in some situations, and candidate.yaml does not say yours yet${named(p.facts)}: fill it in. If it is: `
-        : '') +
+      (p.condition === 'unknown' ? `This document is required only in some situations, and ${situationUnsaid('en', p, c)}. If it is: ` : '') +
       (c.advice ?? 'Add this document to the folder, as PDF, with a file name that says what it is.'),
   },
   'not-pdf': {

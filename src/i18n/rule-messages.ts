@@ -6,6 +6,16 @@ import type { Leaf, RuleVerdict } from '../rules/types.js';
 
 export type RuleLang = 'fr' | 'en';
 
+/**
+ * What candidate.yaml could not tell, from its findings: the facts it gives in a refused form,
+ * or nothing at all when the file could not be read (a YAML slip, too large...). A fact left
+ * unknown for either reason is said so, not "not provided": giving it again would not help.
+ */
+export interface DeclarationTrouble {
+  readonly refused: ReadonlySet<string>;
+  readonly unread: boolean;
+}
+
 interface Words {
   /** Label-value separator: French puts a space before « : » and « ; ». */
   readonly colon: string;
@@ -16,6 +26,8 @@ interface Words {
   readonly notProvided: string;
   /** A fact candidate.yaml gives, but in a form that was refused (its finding says why). */
   readonly invalid: string;
+  /** candidate.yaml could not be read at all (its finding says why). */
+  readonly unread: string;
   readonly unusable: (value: string) => string;
   readonly number: (n: number) => string;
   /** Between the explanations of two leaves. */
@@ -34,6 +46,7 @@ const WORDS = {
     // Said of any fact, whatever its gender (« date de naissance », « années d'expérience »).
     notProvided: 'à renseigner',
     invalid: 'valeur refusée dans candidate.yaml (voir les remarques)',
+    unread: 'candidate.yaml n’a pas pu être lu (voir les remarques)',
     unusable: (v) => `valeur inexploitable « ${v} »`,
     number: (n) => String(n).replace('.', ','),
     between: ' — ',
@@ -48,6 +61,7 @@ const WORDS = {
     none: 'none',
     notProvided: 'not provided',
     invalid: 'value refused in candidate.yaml (see the notes)',
+    unread: 'candidate.yaml could not be read (see the notes)',
     unusable: (v) => `unusable value "${v}"`,
     number: (n) => String(n),
     between: ' — ',
@@ -155,11 +169,12 @@ function wallPair(at: string, limit: string): [string, string] {
 }
 
 /** One leaf in plain words: the value observed and what the condition asks of it. */
-export function explainLeaf(leaf: Leaf, lang: RuleLang, factLabel?: string, refused?: ReadonlySet<string>): string {
+export function explainLeaf(leaf: Leaf, lang: RuleLang, factLabel?: string, trouble?: DeclarationTrouble): string {
   const w: Words = WORDS[lang];
   const subject = `${factLabel ?? leaf.fact}${w.colon}`;
   if (leaf.status === 'unknown' && leaf.op !== 'present') {
-    if (leaf.observed === null && refused?.has(leaf.fact)) return `${subject}${w.invalid}`;
+    if (leaf.observed === null && trouble?.unread) return `${subject}${w.unread}`;
+    if (leaf.observed === null && trouble?.refused.has(leaf.fact)) return `${subject}${w.invalid}`;
     if (leaf.observed === null) return `${factLabel ? subject : ''}${w.notProvided} (${leaf.fact})`;
     return `${subject}${w.unusable(formatValue(leaf.observed, w))}`;
   }
@@ -195,26 +210,28 @@ function relevant(leaves: readonly Leaf[]): readonly Leaf[] {
  * that would decide it, to give, to check, or to correct in candidate.yaml. Undefined when
  * nothing is unknown for want of a fact.
  */
-export function unknownRuleFix(v: RuleVerdict, lang: RuleLang, refused?: ReadonlySet<string>): string | undefined {
+export function unknownRuleFix(v: RuleVerdict, lang: RuleLang, trouble?: DeclarationTrouble): string | undefined {
   if (v.status !== 'unknown') return undefined;
   const leaves = [...v.leaves, ...(v.when?.leaves ?? [])].filter((l) => l.status === 'unknown');
   const facts = (pick: (l: Leaf) => boolean) => [...new Set(leaves.filter(pick).map((l) => l.fact))];
-  const wrong = facts((l) => l.observed === null && refused?.has(l.fact) === true);
+  const wrong = facts((l) => l.observed === null && trouble?.refused.has(l.fact) === true);
   const odd = facts((l) => l.observed !== null);
-  const absent = facts((l) => l.observed === null && refused?.has(l.fact) !== true);
+  const absent = facts((l) => l.observed === null && trouble?.refused.has(l.fact) !== true);
   const fr = lang === 'fr';
+  if (absent.length && trouble?.unread)
+    return fr ? 'Corrigez candidate.yaml (voir les remarques) : tant qu’il ne peut pas être lu, aucune information n’est connue.' : 'Correct candidate.yaml (see the notes): until it can be read, no fact is known.';
   if (wrong.length) return fr ? `Corrigez ${wrong.join(', ')} dans candidate.yaml (voir les remarques).` : `Correct ${wrong.join(', ')} in candidate.yaml (see the notes).`;
   if (odd.length) return fr ? `Vérifiez ${odd.join(', ')} dans candidate.yaml : la valeur donnée ne permet pas de juger.` : `Check ${odd.join(', ')} in candidate.yaml: the value given cannot be judged.`;
   if (absent.length) return fr ? `Indiquez ${absent.join(', ')} dans candidate.yaml.` : `Give ${absent.join(', ')} in candidate.yaml.`;
   return undefined;
 }
 
-/** `refused`: facts candidate.yaml gives in a form that was refused, said so rather than "not provided". */
-export function explainVerdict(v: RuleVerdict, lang: RuleLang, labels: (fact: string) => string | undefined, refused?: ReadonlySet<string>): string {
+/** `trouble`: what candidate.yaml could not tell, said so rather than "not provided". */
+export function explainVerdict(v: RuleVerdict, lang: RuleLang, labels: (fact: string) => string | undefined, trouble?: DeclarationTrouble): string {
   const w: Words = WORDS[lang];
   const explain = (leaves: readonly Leaf[]) =>
     relevant(leaves)
-      .map((l) => explainLeaf(l, lang, labels(l.fact), refused))
+      .map((l) => explainLeaf(l, lang, labels(l.fact), trouble))
       .join(w.between);
   if (v.status === 'skipped') return `${w.doesNotApply}${w.colon}${explain(v.when?.leaves ?? v.leaves)}`;
   if (v.status === 'unknown' && v.when?.status === 'unknown') return `${w.mayApply}${w.colon}${explain(v.when.leaves)}`;

@@ -3,7 +3,7 @@
 // formats say the same thing.
 import type { Finding } from '../findings.js';
 import { render, type Lang, type MessageContext } from '../i18n/messages.js';
-import { explainVerdict, unknownRuleFix } from '../i18n/rule-messages.js';
+import { explainVerdict, unknownRuleFix, type DeclarationTrouble } from '../i18n/rule-messages.js';
 import type { Localized, Profile } from '../profile/schema.js';
 import { inLang } from '../i18n/in-lang.js';
 import type { DossierResult, Report } from './model.js';
@@ -53,12 +53,23 @@ export function localizeHead(input: Head, options: FormatOptions): Omit<ReportVi
   };
 }
 
-/** Facts candidate.yaml gives but in a refused form (a list item counts for its list: languages.1). */
-function refusedFacts(problems: readonly Finding[]): ReadonlySet<string> | undefined {
-  let out: Set<string> | undefined;
-  for (const p of problems) if (p.code === 'declaration-invalid' && typeof p.params.fact === 'string') (out ??= new Set()).add(p.params.fact.split('.')[0]!);
-  return out;
+/**
+ * What candidate.yaml could not tell, from its findings: facts given in a refused form (a list
+ * item counts for its list: languages.1), or the whole file, when it could not be read (a key
+ * given twice leaves the rest of it read; a warning, such as "ANSI" text, does not stop it).
+ */
+function declarationTrouble(problems: readonly Finding[]): DeclarationTrouble | undefined {
+  let refused: Set<string> | undefined;
+  let unread = false;
+  for (const p of problems) {
+    if (p.code !== 'declaration-invalid') continue;
+    if (typeof p.params.fact === 'string') (refused ??= new Set()).add(p.params.fact.split('.')[0]!);
+    else if (p.severity === 'error' && UNREAD.has(String(p.params.reason)) && p.params.syntax !== 'duplicate-key') unread = true;
+  }
+  return refused || unread ? { refused: refused ?? new Set(), unread } : undefined;
 }
+/** The reasons of a declaration-invalid finding that leave no fact read. */
+const UNREAD = new Set(['unreadable', 'unparsable', 'not-a-file', 'too-large', 'too-many-lines', 'yaml', 'not-a-mapping']);
 
 const problemRenderer =
   (lang: Lang) =>
@@ -93,15 +104,16 @@ export function dossierView(options: FormatOptions): (d: DossierResult) => Dossi
       if (item === undefined) return { fact: label };
       return /^\d+$/.test(item) ? { fact: `${label} (${lang === 'fr' ? 'élément' : 'item'} ${Number(item) + 1})` } : {};
     };
+    const trouble = declarationTrouble(d.problems);
     const context = (f: Finding): MessageContext => ({
       documentLabel: (id) => d.documents.find((doc) => doc.id === id)?.label[lang],
+      ...(trouble ? { declaration: trouble } : {}),
       ...(typeof f.params.fact === 'string' ? factInWords(f.params.fact) : {}),
     });
-    const refused = refusedFacts(d.problems);
     // The profile's advice for a rule not met or unknown; else, for one unknown for want of a
     // fact, which fact to give, check or correct.
     const fixOf = (r: DossierResult['rules'][number]): { fix?: string } => {
-      const fix = r.advice && (r.status === 'fail' || r.status === 'unknown') ? r.advice[lang] : unknownRuleFix(r, lang, refused);
+      const fix = r.advice && (r.status === 'fail' || r.status === 'unknown') ? r.advice[lang] : unknownRuleFix(r, lang, trouble);
       return fix ? { fix } : {};
     };
     return {
@@ -123,7 +135,7 @@ export function dossierView(options: FormatOptions): (d: DossierResult) => Dossi
         label: r.label[lang],
         status: r.status,
         advisory: r.advisory,
-        message: explainVerdict(r, lang, (fact) => options.factLabel?.(fact)?.[lang], refused),
+        message: explainVerdict(r, lang, (fact) => options.factLabel?.(fact)?.[lang], trouble),
         ...fixOf(r),
       })),
       problems: d.problems.map((f) => problem(f, context(f))),
