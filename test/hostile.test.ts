@@ -19,6 +19,8 @@ import { DOCUMENT_CODES } from '../src/findings.js';
 import { dataEnd, findInflationBomb, streamHead } from '../src/pdf/inflation.js';
 import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
 import { createInspector, FILE_MEMORY_MB, type Inspector } from '../src/pdf/pool.js';
+import { CLOCK_CELLS_PER_SLOT, type Clock } from '../src/pdf/clock.js';
+import { tellingMemory, tellMemoryTo } from '../src/pdf/memory.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { run } from './support/cli.js';
 import { GOOD_CANDIDATE, makeDossier } from './support/dossier.js';
@@ -714,6 +716,37 @@ describe('never take the machine\'s memory', () => {
       expect(documents.find((d) => d.id === 'diploma')!.status).toBe('ok');
     } finally {
       await rm(dirname(dir), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the memory a file takes, as told to the watchdog', () => {
+  // The clock cell the pool's watchdog reads, told in this thread as a worker tells it.
+  const told = async (read: () => void): Promise<number[]> => {
+    const clock: Clock = new BigInt64Array(new SharedArrayBuffer(CLOCK_CELLS_PER_SLOT * 8));
+    const memory = () => Number(clock[CLOCK_CELLS_PER_SLOT - 1]);
+    tellMemoryTo(clock, 0);
+    try {
+      const seen: number[] = [];
+      await tellingMemory(async () => {
+        read();
+        seen.push(memory());
+        // The watch goes on after a refused request: a large array is still told.
+        const kept = new Uint8Array(64 * MB);
+        seen.push(memory(), kept.length);
+      });
+      return seen;
+    } finally {
+      tellMemoryTo(null, null);
+    }
+  };
+
+  it('a request refused as too large does not stay told, nor stop the telling', async () => {
+    for (const refused of [() => new Float64Array(2 ** 60), () => new Uint8Array(2 ** 53), () => new ArrayBuffer(Number.MAX_SAFE_INTEGER)]) {
+      const [afterRefusal, afterLarge] = await told(() => expect(refused).toThrow(RangeError));
+      // What this thread holds, not the petabytes asked for and never made.
+      expect(afterRefusal).toBeLessThan(2 ** 32);
+      expect(afterLarge).toBeGreaterThanOrEqual(64 * MB);
     }
   });
 });

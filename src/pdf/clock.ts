@@ -31,7 +31,9 @@ export function fileFinished(clock: Clock, slot: number): void {
 
 /** The worker holds `bytes` for the file it is reading (src/pdf/memory.ts). */
 export function memoryHeld(clock: Clock, slot: number, bytes: number): void {
-  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + MEMORY, BigInt(Math.max(0, Math.floor(bytes))));
+  // A 64-bit cell wraps past 2^63, and BigInt() refuses NaN and Infinity: clamp first.
+  const b = Number.isNaN(bytes) ? 0 : Math.min(Math.max(0, Math.floor(bytes)), Number.MAX_SAFE_INTEGER);
+  Atomics.store(clock, slot * CLOCK_CELLS_PER_SLOT + MEMORY, BigInt(b));
 }
 
 /** The task's `k`-th dossier (0-based) starts now (src/check-worker.ts). */

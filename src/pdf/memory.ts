@@ -32,11 +32,15 @@ export function tellMemoryTo(clock: Clock | null, slot: number | null): void {
  */
 function tell(more = 0): void {
   if (!told || !canTell) return;
+  let held: number;
   try {
-    memoryHeld(told.clock, told.slot, process.memoryUsage().arrayBuffers + more);
+    held = process.memoryUsage().arrayBuffers;
   } catch {
     canTell = false;
+    return;
   }
+  // memoryHeld clamps a request past any memory (a length of 2^60) or not a number.
+  memoryHeld(told.clock, told.slot, held + more);
 }
 let canTell = true;
 
@@ -85,8 +89,16 @@ export async function tellingMemory<T>(read: () => Promise<T>): Promise<T> {
     const standIn: typeof original = new Proxy(original, {
       construct(target, args, newTarget) {
         const bytes = bytesMade(elementBytes, args[0]);
-        if (bytes >= TOLD_FROM_BYTES) tell(bytes);
-        return Reflect.construct(target, args, newTarget === standIn ? target : newTarget) as object;
+        if (!(bytes >= TOLD_FROM_BYTES)) return Reflect.construct(target, args, newTarget === standIn ? target : newTarget) as object;
+        tell(bytes);
+        try {
+          return Reflect.construct(target, args, newTarget === standIn ? target : newTarget) as object;
+        } catch (err) {
+          // Refused (a length past what can be made): nothing was allocated, and the figure
+          // told must not stand until the timer's next turn to blame the file for it.
+          tell();
+          throw err;
+        }
       },
     });
     g[name] = standIn;
