@@ -3,6 +3,7 @@
 // title or description on every field, and the `$schema` comment in every sample YAML.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { declaredValue } from '../src/facts/accept.js';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PROFILE, loadProfile, sampleProfiles } from '../src/profile/load.js';
 import type { Profile } from '../src/profile/schema.js';
@@ -55,6 +56,16 @@ describe('schemas/', () => {
     expect(birth.anyOf).toContainEqual({ type: 'null' });
     expect(birth.anyOf[0].pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
     expect(schema.properties.diplomaLevel.anyOf[0].enum).toEqual(['bac', 'bac+2', 'licence', 'master', 'doctorat']);
+    // A yes/no fact: the words candidate.yaml reads, as it reads them (any case, spaces around).
+    const spoken = new RegExp(schema.properties.diplomaForeign.anyOf[0].anyOf[1].pattern);
+    for (const word of ['oui', 'Non', ' YES ', 'faux']) {
+      expect(spoken.test(word), word).toBe(true);
+      expect(declaredValue({ type: 'boolean' }, word), word).toBeTypeOf('boolean');
+    }
+    for (const word of ['peut-être', 'o ui', 'nonon']) {
+      expect(spoken.test(word), word).toBe(false);
+      expect(declaredValue({ type: 'boolean' }, word), word).toBe(word);
+    }
   });
 });
 

@@ -117,6 +117,28 @@ describe('runner', () => {
     expect(text).toContain('1 cas : 0 réussi, 1 en échec');
   });
 
+  it('a yes/no fact is read as candidate.yaml reads it: oui/non, yes/no', () => {
+    const outcomes = runProfileTests(
+      small(
+        [
+          '  - name: oui',
+          '    facts: { foreign: oui }',
+          '    documents: { equivalence: required }',
+          '  - name: Non',
+          '    facts: { foreign: " Non " }',
+          '    documents: { equivalence: not-required }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(outcomes.map((o) => [o.passed, o.mismatches])).toEqual([
+      [true, []],
+      [true, []],
+    ]);
+    // A word it does not take is still an error, placed on the fact.
+    expect(() => small('  - name: peut-être\n    facts: { foreign: peut-être }\n    eligibility: eligible\n')).toThrow(/facts\.foreign/);
+  });
+
   it('extends: starts from an earlier case; null removes a fact; asOf is inherited', () => {
     const profile = small(
       [

@@ -33,7 +33,7 @@ const SPOKEN: ReadonlyMap<string, boolean> = new Map([
 ]);
 
 /** For editors (JSON Schema): the words SPOKEN reads, any case. */
-export const SPOKEN_BOOLEAN_PATTERN = `^(${[...SPOKEN.keys()].map((w) => [...w].map((c) => `[${c.toUpperCase()}${c}]`).join('')).join('|')})$`;
+export const SPOKEN_BOOLEAN_PATTERN = `^\\s*(${[...SPOKEN.keys()].map((w) => [...w].map((c) => `[${c.toUpperCase()}${c}]`).join('')).join('|')})\\s*$`;
 
 /** The value as the profile's fact takes it: a yes/no fact written as a word becomes true or false; anything else as written. */
 export function declaredValue(decl: FactDecl, value: unknown): unknown {

@@ -3,6 +3,7 @@
 // posting's edge cases next to its rules (the day of the 45th birthday, a submission one
 // minute late) and `dossier profile test` proves the rules say what the posting says.
 // Pure: no I/O, no words (src/i18n/authoring.ts renders the outcomes).
+import { declaredValue } from '../facts/accept.js';
 import { factValueSchema } from '../facts/schema.js';
 import { evaluateCondition, eligibilityOf, evaluateRules } from '../rules/evaluate.js';
 import { isCalendarDate, toInstant, wallTime } from '../rules/dates.js';
@@ -52,8 +53,10 @@ function resolveAll(profile: Profile): Resolved[] {
     const parent = t.extends === undefined ? undefined : byName.get(t.extends);
     const facts: Record<string, FactValue> = { ...(parent?.facts as Record<string, FactValue> | undefined) };
     for (const [name, value] of Object.entries(t.facts)) {
+      // As candidate.yaml is read: a yes/no fact may be written oui/non (src/facts/accept.ts).
+      const decl = own(profile.facts, name);
       if (value === null) delete facts[name];
-      else facts[name] = value as FactValue;
+      else facts[name] = (decl ? declaredValue(decl, value) : value) as FactValue;
     }
     const resolved: Resolved = { asOf: t.asOf ?? parent?.asOf ?? deadlineDate(profile), facts };
     if (!byName.has(t.name)) byName.set(t.name, resolved);
@@ -96,7 +99,7 @@ export function validateTests(profile: Profile): LintIssue[] {
         continue;
       }
       if (value === null) continue;
-      const parsed = factValueSchema(decl, profile.timezone).safeParse(value);
+      const parsed = factValueSchema(decl, profile.timezone).safeParse(declaredValue(decl, value));
       if (!parsed.success)
         for (const issue of parsed.error.issues) {
           const path = ['facts', name, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
