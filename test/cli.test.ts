@@ -123,8 +123,11 @@ describe('--output naming a folder', () => {
     const out = await tempDir();
     const r = await run(['check', dir, '--as-of', '2026-02-21', '--format', 'json', '-o', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`impossible d'écrire ${out} (EISDIR) : c’est un dossier ; indiquez un nom de fichier`);
+    // The name suggested is one in that folder, for the format asked.
+    expect(r.stderr).toContain(`impossible d'écrire ${out} (EISDIR) : c’est un dossier ; indiquez un nom de fichier, par exemple ${join(out, 'rapport.json')}`);
     expect(r.stdout).toBe('');
+    const en = await run(['check', dir, '--as-of', '2026-02-21', '--format', 'junit', '--lang', 'en', '-o', out]);
+    expect(en.stderr).toContain(`it is a folder; give a file name, for example ${join(out, 'report.xml')}`);
   });
 });
 

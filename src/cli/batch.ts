@@ -91,7 +91,7 @@ export function batchCommand(io: Io, setExit: (code: number) => void, t: Transla
           // Never inside <root>: not in a dossier of another shard, nor beside the dossiers, where
           // the next run would take a new folder for a dossier.
           const text = 'json' in report ? formatJsonReportChunks(report, formatOptions(profile, asLang(opts.lang))) : await render(report, { ...opts, compact: true }, profile, io);
-          await emit(text, opts.output, io, [root]);
+          await emit(text, opts.output, io, [root], opts.format);
         } finally {
           await closing;
         }

@@ -85,7 +85,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void, t: Transla
         }
         // Interrupted (Ctrl+C): no partial report on stdout.
         if (io.signal?.aborted) throw new Interrupted();
-        await emit(await render(report, opts, profile, io), opts.output, io, paths);
+        await emit(await render(report, opts, profile, io), opts.output, io, paths, opts.format);
         return report;
       });
       setExit(exitOf(report));

@@ -82,7 +82,7 @@ export function inspectCommand(io: Io, setExit: (code: number) => void, t: Trans
               2,
             ) + '\n'
           : textReport(results, lang, opts, io);
-      await emit(text, opts.output, io);
+      await emit(text, opts.output, io, [], opts.format);
       setExit(results.every(sound) ? EXIT.ok : EXIT.problems);
     });
 }

@@ -56,7 +56,7 @@ export function mergeCommand(io: Io, setExit: (code: number) => void, t: Transla
         compact: true,
         ...(opts.csvDelimiter ? { csvDelimiter: opts.csvDelimiter } : {}),
       });
-      await emit(text, opts.output, io);
+      await emit(text, opts.output, io, [], opts.format);
       setExit(exitOf(merged.report));
     });
 }

@@ -77,8 +77,14 @@ export async function refuseOutputInside(output: string | undefined, io: Io, che
   }
 }
 
-/** Write the report to --output, or stdout. Refuses to write inside a folder being checked. */
-export async function emit(text: string | Iterable<string | Buffer>, output: string | undefined, io: Io, checkedDirs: readonly string[] = []): Promise<void> {
+/** The extension a report of each format is saved with, for the example of a file name. */
+const EXTENSIONS: Readonly<Record<string, string>> = { text: 'txt', json: 'json', csv: 'csv', html: 'html', junit: 'xml', markdown: 'md', github: 'txt' };
+
+/**
+ * Write the report to --output, or stdout. Refuses to write inside a folder being checked.
+ * `format`: the report's, for the file name suggested when --output names a folder.
+ */
+export async function emit(text: string | Iterable<string | Buffer>, output: string | undefined, io: Io, checkedDirs: readonly string[] = [], format = 'text'): Promise<void> {
   const pieces = typeof text === 'string' ? [text] : text;
   if (output === undefined) {
     // Piece by piece, waiting when the reader is slower than us (a pipe into less or gzip).
@@ -93,7 +99,7 @@ export async function emit(text: string | Iterable<string | Buffer>, output: str
     await unlinkIfLinkedElsewhere(target);
     await writePieces(target, pieces);
   } catch (err) {
-    throw new UsageError((w) => w.cannotWrite(output, String((err as NodeJS.ErrnoException).code ?? err)));
+    throw new UsageError((w) => w.cannotWrite(output, String((err as NodeJS.ErrnoException).code ?? err), EXTENSIONS[format] ?? 'txt'));
   }
 }
 

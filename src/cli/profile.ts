@@ -97,7 +97,7 @@ export function profileCommand(io: Io, setExit: (code: number) => void, t: Trans
         opts.format === 'markdown'
           ? formatChecklistMarkdown(list, lang)
           : formatChecklistText(list, lang, opts.output === undefined ? highlighter(io, opts.color) : plain);
-      await emit(text, opts.output, io);
+      await emit(text, opts.output, io, [], opts.format);
       setExit(EXIT.ok);
     });
   return cmd;

@@ -2,6 +2,7 @@
 // that is not there, a profile that cannot be read, reports that cannot be merged. Each names
 // the option or the file and says what to write instead. Option names, file names and codes
 // stay as typed; only the sentences around them change language.
+import { join } from 'node:path';
 import { LANGS, type Lang } from './messages.js';
 
 /** Why a profile file could not be read at all (src/profile/load.ts). */
@@ -29,7 +30,8 @@ export interface UsageWords {
   readonly badCsvDelimiter: (value: string) => string;
   readonly outputInsideDossier: (output: string, dir: string) => string;
   readonly outputIsInput: (output: string) => string;
-  readonly cannotWrite: (output: string, error: string) => string;
+  /** `extension`: of the report's format, for the file name suggested when output is a folder. */
+  readonly cannotWrite: (output: string, error: string, extension: string) => string;
   readonly cannotWriteFile: (file: string, error: string) => string;
   readonly profileUnreadable: (reason: ProfileReadReason, p: { bytes?: number; max?: number; error?: string }) => string;
   /** After a profile's errors, when a command needed it. */
@@ -76,7 +78,7 @@ const fr: UsageWords = {
   outputInsideDossier: (o, d) =>
     `--output : ${o} est dans le dossier vérifié ${d} ; l'outil n'écrit jamais dans un dossier de candidat. Choisissez un chemin en dehors.`,
   outputIsInput: (o) => `--output : ${o} est l'un des fichiers inspectés ; l'outil n'écrase jamais ce qu'il lit. Choisissez un autre chemin.`,
-  cannotWrite: (o, e) => `--output : impossible d'écrire ${o} (${e})${e === 'EISDIR' ? ' : c’est un dossier ; indiquez un nom de fichier, par exemple rapport.html' : ''}`,
+  cannotWrite: (o, e, x) => `--output : impossible d'écrire ${o} (${e})${e === 'EISDIR' ? ` : c’est un dossier ; indiquez un nom de fichier, par exemple ${join(o, `rapport.${x}`)}` : ''}`,
   cannotWriteFile: (f, e) => `${f} : impossible d'écrire ce fichier (${e})`,
   profileUnreadable: (reason, p) =>
     ({
@@ -135,7 +137,7 @@ const en: UsageWords = {
   badCsvDelimiter: (v) => `--csv-delimiter: ${q.en(v)} is not supported; use ',' or ';' (e.g. --csv-delimiter ';' for French Excel)`,
   outputInsideDossier: (o, d) => `--output: ${o} is inside the checked folder ${d}; the tool never writes into a dossier. Choose a path outside it.`,
   outputIsInput: (o) => `--output: ${o} is one of the inspected files; the tool never overwrites what it reads. Choose another path.`,
-  cannotWrite: (o, e) => `--output: cannot write ${o} (${e})${e === 'EISDIR' ? ': it is a folder; give a file name, for example report.html' : ''}`,
+  cannotWrite: (o, e, x) => `--output: cannot write ${o} (${e})${e === 'EISDIR' ? `: it is a folder; give a file name, for example ${join(o, `report.${x}`)}` : ''}`,
   cannotWriteFile: (f, e) => `${f}: cannot write this file (${e})`,
   profileUnreadable: (reason, p) =>
     ({
