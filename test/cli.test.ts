@@ -115,6 +115,21 @@ describe('a batch root given to check', () => {
       expect(p.fix).toMatch(/Pour vérifier un lot de dossiers, donnez leur dossier parent à « dossier batch »/);
     }
   });
+
+  it('knows a declaration by any name a dossier\'s is read by, any case; a folder of other files is only a sub-folder', async () => {
+    const root = await tempDir();
+    for (const [folder, name] of [['a', 'Candidate.YML'], ['b', 'CANDIDATE.yaml'], ['c', 'notes.txt']]) {
+      await mkdir(join(root, folder!));
+      await writeFile(join(root, folder!, name!), GOOD_CANDIDATE);
+    }
+    const r = await run(['check', root, '--as-of', '2026-02-21', '--format', 'json']);
+    const sub = JSON.parse(r.stdout).dossiers[0].problems.filter((p: { code: string }) => p.code === 'subfolder');
+    expect(sub.map((p: { params: { file: string; dossier?: boolean } }) => [p.params.file, p.params.dossier === true])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', false],
+    ]);
+  });
 });
 
 describe('--output naming a folder', () => {

@@ -1,6 +1,6 @@
 // Read a dossier folder without touching it: list its entries, never follow a symbolic link
 // out of it, never descend into sub-folders (they are reported), never write anything.
-import { existsSync, lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { lstatSync, opendirSync, readdirSync, type Dir, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 import { asWindows1252, errorCode } from '../fs-text.js';
@@ -9,6 +9,35 @@ import { extend } from '../extend.js';
 /** System clutter that is never part of a dossier. */
 const IGNORED = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 export const DECLARATION_NAMES = ['candidate.yaml', 'candidate.yml'];
+
+/** Entries of a sub-folder looked at for a declaration: a candidate's folder holds a few dozen. */
+const SUBFOLDER_ENTRIES_LOOKED_AT = 512;
+
+/**
+ * Whether a sub-folder holds a declaration under any of the names a dossier's is read by (any
+ * case, as the scan reads them), among its first entries: a folder of a million files costs
+ * no more than one of a dossier.
+ */
+function holdsDeclaration(path: string): boolean {
+  let dir: Dir | undefined;
+  try {
+    dir = opendirSync(path);
+    for (let i = 0; i < SUBFOLDER_ENTRIES_LOOKED_AT; i++) {
+      const entry = dir.readSync();
+      if (entry === null) return false;
+      if (DECLARATION_NAMES.includes(entry.name.toLowerCase())) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    try {
+      dir?.closeSync();
+    } catch {
+      // Closed already, or never opened.
+    }
+  }
+}
 
 /**
  * A declaration under a name one slip away: saved by Notepad as candidate.yaml.txt, or named
@@ -87,7 +116,7 @@ export async function scanDossier(dir: string | Buffer): Promise<Scan> {
     if (st.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name }));
     // A sub-folder holding a candidate.yaml is a dossier of its own: a batch's root given to
     // `check` (one lookup, for sub-folders only, which a candidate's folder rarely has).
-    else if (st.isDirectory()) problems.push(finding('subfolder', 'warning', typeof path === 'string' && existsSync(join(path, 'candidate.yaml')) ? { file: name, dossier: true } : { file: name }));
+    else if (st.isDirectory()) problems.push(finding('subfolder', 'warning', typeof path === 'string' && holdsDeclaration(path) ? { file: name, dossier: true } : { file: name }));
     // FIFOs, sockets, devices: never opened (reading a FIFO would wait forever).
     else if (!st.isFile()) problems.push(finding('unexpected-file', 'warning', { file: name }));
     else if (DECLARATION_NAMES.includes(name.toLowerCase()) && declaration === undefined) declaration = path;
