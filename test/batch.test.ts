@@ -173,6 +173,11 @@ describe('batch', () => {
     expect(text.stdout).toContain(`check it with "dossier check ${one}"`);
     // Its PDFs are that candidate's, not strays of a batch.
     expect(text.stdout).not.toContain('lies at the root of the batch');
+    // Only hidden folders: said, since "no sub-folder" would look wrong; the summary stands apart.
+    await mkdir(join(empty, '.git'));
+    const hidden = await run(['batch', empty]);
+    expect(hidden.stdout).toContain(`${empty} ne contient aucun dossier de candidat (aucun sous-dossier hormis des dossiers cachés, dont le nom commence par un point, qui ne sont pas examinés)`);
+    expect(hidden.stdout).toMatch(/\n\nBilan : 0 dossier/);
   });
 
   it('an error of the run itself fails it, every dossier accepted or not; a warning does not', async () => {

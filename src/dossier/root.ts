@@ -34,9 +34,13 @@ export async function listDossiers(root: string, shown = root): Promise<RootList
   }
   const dirs: DossierFolder[] = [];
   const problems: Finding[] = [];
+  let hidden = false;
   for (const e of entries) {
     const { name, path } = entryOf(root, e.name);
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.')) {
+      hidden ||= e.isDirectory();
+      continue;
+    }
     if (e.isDirectory()) dirs.push({ name, path });
     else if (e.isSymbolicLink()) problems.push(finding('symlink', 'warning', { file: name, root: shown }));
     else if (!['thumbs.db', 'desktop.ini'].includes(name.toLowerCase())) problems.push(finding('stray-file', 'warning', { file: name, root: shown }));
@@ -45,7 +49,8 @@ export async function listDossiers(root: string, shown = root): Promise<RootList
   // one candidate's folder, would otherwise pass. An error of the run (exit 1).
   if (dirs.length === 0) {
     const candidateFiles = entries.some((e) => !e.isDirectory() && /\.(pdf|ya?ml)$/i.test(e.name.toString('latin1')));
-    const none = finding('no-dossiers', 'error', { file: shown, candidateFiles });
+    // Hidden folders (.git, .cache) are not dossiers; said, lest "no sub-folder" look wrong.
+    const none = finding('no-dossiers', 'error', { file: shown, candidateFiles, ...(hidden ? { hidden } : {}) });
     // One candidate's folder given as the root: its files are that candidate's, not strays.
     return { dirs, problems: candidateFiles ? [none, ...problems.filter((p) => p.code !== 'stray-file')] : [none, ...problems] };
   }

@@ -356,7 +356,7 @@ const fr = {
     fix: () => 'Placez chaque fichier dans le dossier du candidat concerné.',
   },
   'no-dossiers': {
-    text: (p) => `${s(p.file)} ne contient aucun dossier de candidat (aucun sous-dossier) : rien n'a été vérifié`,
+    text: (p) => `${s(p.file)} ne contient aucun dossier de candidat (aucun sous-dossier${p.hidden ? ' hormis des dossiers cachés, dont le nom commence par un point, qui ne sont pas examinés' : ''}) : rien n'a été vérifié`,
     fix: (p) =>
       p.candidateFiles
         ? `Ce dossier semble être celui d'un seul candidat : vérifiez-le avec « dossier check ${s(p.file)} ».`
@@ -539,7 +539,7 @@ const en = {
     fix: () => 'Put every file in the folder of the candidate it belongs to.',
   },
   'no-dossiers': {
-    text: (p) => `${s(p.file)} holds no candidate's dossier (no sub-folder): nothing was checked`,
+    text: (p) => `${s(p.file)} holds no candidate's dossier (no sub-folder${p.hidden ? ' but hidden ones, whose names start with a dot, which are not examined' : ''}): nothing was checked`,
     fix: (p) =>
       p.candidateFiles
         ? `This folder looks like one candidate's dossier: check it with "dossier check ${s(p.file)}".`

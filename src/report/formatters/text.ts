@@ -26,6 +26,8 @@ export function formatText(report: Reportable, options: TextOptions): string {
   const out: string[] = [];
   out.push(h.strong(`${view.profile.title}`) + h.dim(` — ${ui.asOf(view.asOf)}`), '');
   for (const p of view.problems) out.push(...problemLines(p, '', h));
+  // The batch's own problems stand apart from the dossiers, or the summary, that follow.
+  if (view.problems.length) out.push('');
   for (const d of view.dossiers) {
     if (options.quiet && d.accepted && !hasNotes(d)) continue;
     if (options.compact) out.push(compactLine(d, options));
