@@ -140,7 +140,7 @@ describe('duplicates', () => {
     const view = localize({ schemaVersion: 1, profile, asOf: '2026-02-21', summary: { dossiers: 1, complete: 0, eligible: 1, accepted: 0 }, dossiers: [d], problems: [] } as Report, formatOptions(profile, 'fr'));
     const cni = view.dossiers[0]!.documents.find((x) => x.id === 'cni')!;
     expect(cni.problems[0]!.fix).toBe(
-      'L’un des deux fichiers n’est pas le bon : ouvrez-les, puis remplacez CIN.pdf par votre Copie de la CNI (recto-verso, une seule page), ou Diplome Master.pdf par votre Copie du diplôme requis.',
+      'L’un des deux fichiers n’est pas le bon : ouvrez-les, puis remplacez CIN.pdf par votre copie de la CNI (recto-verso, une seule page), ou Diplome Master.pdf par votre copie du diplôme requis.',
     );
   });
 

@@ -1,9 +1,9 @@
 // `dossier profile check`: every mistake the issue lists, reported as file:line:col with what
 // was expected, all at once; exit 2 on an error, 0 with warnings only.
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { BUNDLED_PROFILE, loadProfile, parseProfile } from '../src/profile/load.js';
 import { compiledProfile } from '../src/profile/compiled.js';
 import { run } from './support/cli.js';
@@ -59,7 +59,9 @@ describe('each check of the issue, located', () => {
   });
 
   it('an empty profile, or one that is not a set of keys, says where to start from', async () => {
-    const start = 'start from a copy of samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml';
+    // The bundled profile where it is installed, which opens from any folder the user is in.
+    expect(isAbsolute(BUNDLED_PROFILE) && existsSync(BUNDLED_PROFILE)).toBe(true);
+    const start = `start from a copy of ${BUNDLED_PROFILE}`;
     expect(issuesOf('')).toEqual([`1:1 the profile is empty; ${start}`]);
     expect(issuesOf('# only a comment\n')).toEqual([`1:1 the profile is empty; ${start}`]);
     for (const text of ['just a string\n', '- a\n- b\n', '42\n']) expect(issuesOf(text)).toEqual([`1:1 a profile is a set of keys (id:, title:, documents:, facts:, rules:…); ${start}`]);
@@ -67,7 +69,7 @@ describe('each check of the issue, located', () => {
     await writeFile(join(dir, 'p.yaml'), '');
     const r = await run(['profile', 'check', join(dir, 'p.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('le profil est vide ; partez d’une copie de samples/profiles/');
+    expect(r.stderr).toContain(`le profil est vide ; partez d’une copie de ${BUNDLED_PROFILE}`);
   });
 
   it('duplicate keys', () => {

@@ -161,6 +161,8 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
 };
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+/** A document's label inside a sentence ("votre copie de la CNI"); an acronym ("CV actualisé") as written. */
+const inSentence = (t: string): string => (/^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
 const items = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [s(v)]);
 /** A YAML slip in candidate.yaml said in plain words (params.syntax, src/yaml/located.ts). */
 const SYNTAX_SAID: Record<'fr' | 'en', Record<string, (p: P) => string>> = {
@@ -340,7 +342,7 @@ const fr = {
       p.by === 'name'
         ? 'Gardez un seul de ces fichiers, ou renommez l’autre selon son contenu : sur la plupart des ordinateurs, l’un écraserait l’autre.'
         : c.document && p.originalDocument
-          ? `L’un des deux fichiers n’est pas le bon : ouvrez-les, puis remplacez ${s(p.file)} par votre ${c.document}, ou ${s(p.original)} par votre ${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)}.`
+          ? `L’un des deux fichiers n’est pas le bon : ouvrez-les, puis remplacez ${s(p.file)} par votre ${inSentence(c.document)}, ou ${s(p.original)} par votre ${inSentence(c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument))}.`
           : c.document
             ? `Remplacez ${s(p.file)} par le bon document : ${c.document}.`
             : `Retirez ${s(p.file)} du dossier, ou remplacez-le par le document prévu.`,
@@ -523,7 +525,7 @@ const en = {
       p.by === 'name'
         ? 'Keep only one of these files, or rename the other after its content: on most computers one would overwrite the other.'
         : c.document && p.originalDocument
-          ? `One of the two files is not the right one: open them, then replace ${s(p.file)} with your ${c.document}, or ${s(p.original)} with your ${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)}.`
+          ? `One of the two files is not the right one: open them, then replace ${s(p.file)} with your ${inSentence(c.document)}, or ${s(p.original)} with your ${inSentence(c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument))}.`
           : c.document
             ? `Replace ${s(p.file)} with the right document: ${c.document}.`
             : `Remove ${s(p.file)} from the folder, or replace it with the intended document.`,

@@ -3,6 +3,8 @@
 // the option or the file and says what to write instead. Option names, file names and codes
 // stay as typed; only the sentences around them change language.
 import { join } from 'node:path';
+// The bundled profile where it is installed: a path that opens wherever the user stands.
+import { BUNDLED_PROFILE } from '../profile/bundled.js';
 import { LANGS, type Lang } from './messages.js';
 
 /** Why a profile file could not be read at all (src/profile/load.ts). */
@@ -86,9 +88,9 @@ const fr: UsageWords = {
       'is-folder': "impossible de lire le profil : c'est un dossier ; indiquez un fichier .yaml",
       'not-regular': "impossible de lire le profil : ce n'est pas un fichier ordinaire",
       'too-large': `le profil fait ${p.bytes} octets ; au plus ${p.max} sont lus`,
-      empty: 'le profil est vide ; partez d’une copie de samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml',
+      empty: `le profil est vide ; partez d’une copie de ${BUNDLED_PROFILE}`,
       'not-a-mapping':
-        'un profil est une suite de clés (id:, title:, documents:, facts:, rules:…) ; partez d’une copie de samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml',
+        `un profil est une suite de clés (id:, title:, documents:, facts:, rules:…) ; partez d’une copie de ${BUNDLED_PROFILE}`,
       unreadable: `impossible de lire le profil (${p.error})`,
     })[reason],
   profileErrors: (n, f) => `${n} erreur${n > 1 ? 's' : ''} dans le profil ; corrigez-${n > 1 ? 'les' : 'la'}, puis vérifiez-le avec : dossier profile check ${f}`,
@@ -145,8 +147,8 @@ const en: UsageWords = {
       'is-folder': 'cannot read the profile: is a folder, expected a .yaml file',
       'not-regular': 'cannot read the profile: not a regular file',
       'too-large': `the profile is ${p.bytes} bytes; at most ${p.max} are read`,
-      empty: 'the profile is empty; start from a copy of samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml',
-      'not-a-mapping': 'a profile is a set of keys (id:, title:, documents:, facts:, rules:…); start from a copy of samples/profiles/ofppt-2026-chef-service-cooperation-financiere.yaml',
+      empty: `the profile is empty; start from a copy of ${BUNDLED_PROFILE}`,
+      'not-a-mapping': `a profile is a set of keys (id:, title:, documents:, facts:, rules:…); start from a copy of ${BUNDLED_PROFILE}`,
       unreadable: `cannot read the profile (${p.error})`,
     })[reason],
   profileErrors: (n, f) => `${n} error(s) in the profile; fix them, then check again with: dossier profile check ${f}`,
