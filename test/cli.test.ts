@@ -342,6 +342,15 @@ describe('inspect', () => {
     expect(out.files[1].problems[0].code).toBe('not-pdf');
   });
 
+  it('says what a file that is not a PDF is in the reader\'s words, not as a type code', async () => {
+    const dir = await makeDossier({ 'CV.docx': 'PK\u0003\u0004[Content_Types].xml word/document.xml', 'vide.pdf': '' });
+    const fr = await run(['inspect', join(dir, 'CV.docx'), join(dir, 'vide.pdf')]);
+    expect(fr.stdout).toMatch(/CV\.docx — un document Word \(\.docx\), \d+ o\n/);
+    expect(fr.stdout).toMatch(/vide\.pdf — vide, 0 o\n/);
+    const en = await run(['inspect', join(dir, 'CV.docx'), '--lang', 'en']);
+    expect(en.stdout).toMatch(/CV\.docx — a Word document \(\.docx\), \d+ B\n/);
+  });
+
   it('shows a name\'s bidi override escaped in the message and in the advice under it', async () => {
     const name = 'cv\u202efdp.docx';
     const dir = await makeDossier({ [name]: 'hello, not a pdf' });

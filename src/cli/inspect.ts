@@ -2,7 +2,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { render as renderFinding } from '../i18n/messages.js';
+import { render as renderFinding, typeName } from '../i18n/messages.js';
 import type { FileInspection } from '../pdf/types.js';
 import { ansi, plain } from '../report/highlight.js';
 import { displayName } from '../report/formatters/safe-text.js';
@@ -96,7 +96,7 @@ function textReport(results: FileInspection[], lang: 'fr' | 'en', opts: InspectO
     const ok = sound(r);
     const facts = r.pdf
       ? [`PDF`, r.pages !== null ? `${r.pages} page${r.pages === 1 ? '' : 's'}` : null, size, r.encrypted ? (lang === 'fr' ? 'chiffré' : 'encrypted') : null]
-      : [r.detectedType ?? (lang === 'fr' ? 'vide' : 'empty'), size];
+      : [r.detectedType ? typeName(r.detectedType, lang) : lang === 'fr' ? 'vide' : 'empty', size];
     lines.push(`${ok ? h.ok('✔') : h.bad('✘')} ${h.strong(displayName(r.path))} ${h.dim('—')} ${facts.filter(Boolean).join(', ')}`);
     for (const p of r.problems) {
       const { message, fix } = renderFinding(withFile(p, basename(r.path)), lang);

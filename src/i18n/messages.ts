@@ -160,6 +160,9 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
   },
 };
 
+/** A file's type, from its first bytes (src/pdf/sniff.ts), in words: "un document Word (.docx)". */
+export const typeName = (type: string, lang: Lang): string => TYPE_NAMES[lang][type] ?? TYPE_NAMES[lang].unknown!;
+
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 /** A document's label inside a sentence ("votre copie de la CNI"); an acronym ("CV actualisé") as written. */
 const inSentence = (t: string): string => (/^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
@@ -235,7 +238,7 @@ const fr = {
       (c.advice ?? 'Ajoutez ce document au dossier, en PDF, avec un nom de fichier qui dit ce qu’il contient.'),
   },
   'not-pdf': {
-    text: (p) => `${s(p.file)} n'est pas un PDF : c'est ${TYPE_NAMES.fr[s(p.type)] ?? TYPE_NAMES.fr.unknown}`,
+    text: (p) => `${s(p.file)} n'est pas un PDF : c'est ${typeName(s(p.type), 'fr')}`,
     fix: (p) =>
       isImage(p.type)
         ? `Numérisez le document en PDF (ou exportez la photo en PDF) à la place de ${s(p.file)}.`
@@ -420,7 +423,7 @@ const en = {
       (c.advice ?? 'Add this document to the folder, as PDF, with a file name that says what it is.'),
   },
   'not-pdf': {
-    text: (p) => `${s(p.file)} is not a PDF: it is ${TYPE_NAMES.en[s(p.type)] ?? TYPE_NAMES.en.unknown}`,
+    text: (p) => `${s(p.file)} is not a PDF: it is ${typeName(s(p.type), 'en')}`,
     fix: (p) =>
       isImage(p.type)
         ? `Scan the document to PDF (or export the photo as PDF) instead of ${s(p.file)}.`
