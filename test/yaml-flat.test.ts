@@ -91,6 +91,25 @@ describe('candidate.yaml fast path', () => {
 });
 
 describe('a value left open is placed on the line where it was opened', () => {
+  it('each one, when there are several', () => {
+    expect(full('a: "x\nb: 1\nc: "y\n').issues.map((i) => [i.line, i.col, i.syntax?.kind])).toEqual([
+      [1, 4, 'unclosed-quote'],
+      [3, 4, 'unclosed-quote'],
+    ]);
+  });
+
+  it('in one pass, however many blank lines follow (a profile may be 1 MB of them)', () => {
+    for (const opened of ['"', '[', '[ "x', '{']) {
+      const text = `id: x\ntitle: ${opened}${'\n'.repeat(300_000)}`;
+      const t = performance.now();
+      const issues = full(text).issues;
+      // The parser alone takes about 0.3 s here; the search for the line once took 20 s.
+      expect(performance.now() - t, opened).toBeLessThan(5_000);
+      expect(issues.length, opened).toBeGreaterThan(0);
+      if (opened !== '[ "x') expect(issues[0]!.line, opened).toBe(2);
+    }
+  });
+
   // Lines people write correctly, some over several lines, with quotes and brackets inside.
   const goodLine = fc.constantFrom(
     'fullName: Salma Bennani',
@@ -103,6 +122,8 @@ describe('a value left open is placed on the line where it was opened', () => {
     'note: |\n  un "guillemet, [ et {\n\n  encore',
     'note: >-\n  [ouvert',
     '# un commentaire avec " et [',
+    'languages: [ar, # l\'arabe "classique\n  fr]',
+    'languages: {ar: 1, # it\'s [odd\n  fr: 2}',
     '',
     'nested:\n  - "a"\n  - [b, c]',
   );

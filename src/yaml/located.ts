@@ -38,22 +38,28 @@ export interface LocatedYaml {
   locate(path: readonly PropertyKey[], onKey?: boolean): { line: number; col: number };
 }
 
+/** A value left open: where it opens, with which character, and where it stops. */
+interface OpenValue {
+  readonly offset: number;
+  readonly opener: string;
+}
+
 /**
- * Where the value that was never closed opens: the first value, before `end`, that starts with
- * one of `openers` (a quote, `[` or `{`) and is not closed before `end`. Values closed on a later
- * line (a quoted string or a flow list written over several lines) and block scalars (`|`, `>`)
- * are stepped over, so a correct line is never blamed. Undefined when no value is found open:
- * the parser's own position then stands.
+ * Every value left open in the text, in order: a value that starts with a quote, `[` or `{`
+ * and is not closed before the value ends (as for the parser, a value goes on to a later line
+ * only if that line is indented further than the line it opened on). Values closed on a later
+ * line (a quoted name or a flow list written over several lines), comments, and block scalars
+ * (`|`, `>`) are stepped over, so a correct line is never blamed. One pass: every character is
+ * looked at a bounded number of times, whatever the text (a profile may be 1 MB of blank lines).
  */
-function openedAt(text: string, end: number, openers: string): { offset: number; opener: string } | undefined {
-  const limit = Math.min(end, text.length);
+function openValues(text: string): OpenValue[] {
+  const found: OpenValue[] = [];
   let start = 0;
   // The indent of the key a block scalar belongs to: its lines are those indented further.
   let blockIndent = -1;
-  while (start < limit) {
+  while (start < text.length) {
     const nl = text.indexOf('\n', start);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const line = text.slice(start, lineEnd);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
     const next = nl < 0 ? text.length : nl + 1;
     const indent = /^ */.exec(line)![0].length;
     if (blockIndent >= 0 && (line.trim() === '' || indent > blockIndent)) {
@@ -66,59 +72,87 @@ function openedAt(text: string, end: number, openers: string): { offset: number;
       blockIndent = indent;
     } else if (m && '"\'[{'.includes(m[2]!)) {
       const at = start + m[1]!.length;
-      const closedAt = closeOf(text, at, limit, indent);
-      if (closedAt === undefined) return openers.includes(m[2]!) ? { offset: at, opener: m[2]! } : undefined;
-      // Go on from the line the value closes on.
-      const after = text.indexOf('\n', closedAt);
-      start = after < 0 ? text.length : after + 1;
+      const value = valueEnd(text, at, indent);
+      if (!value.closed) found.push({ offset: at, opener: m[2]! });
+      // Go on from the line after the one the value closes on, or from the line that ends it.
+      if (value.closed) {
+        const after = text.indexOf('\n', value.at);
+        start = after < 0 ? text.length : after + 1;
+      } else start = Math.max(value.at, next);
       continue;
     }
     start = next;
   }
-  return undefined;
+  return found;
 }
 
 /**
- * The offset just after the value opened at `at` closes, or undefined when it does not before
- * `limit`. As for the parser, a value goes on to a later line only if that line is indented
- * further than the line it opened on (`indent`); a line that is not ends it, unclosed.
+ * Where the value opened at `at` ends: just after its closing character (`closed`), or, left
+ * open, at the start of the first line indented no further than `indent` (or the end of the text).
  */
-function closeOf(text: string, at: number, limit: number, indent: number): number | undefined {
+function valueEnd(text: string, at: number, indent: number): { closed: boolean; at: number } {
   const open = text[at]!;
-  // At a line break: is the next line with something on it indented no further than `indent`?
-  const endsHere = (i: number) => {
-    if (text[i] !== '\n') return false;
-    const m = /^(?:[ \t]*\r?\n)*( *)(?=\S)/.exec(text.slice(i + 1, i + 1 + 4096));
-    return m !== null && m[1]!.length <= indent;
-  };
-  if (open === '"' || open === "'") {
-    for (let i = at + 1; i < limit; i++) {
-      const c = text[i];
-      if (endsHere(i)) return undefined;
+  const quoted = open === '"' || open === "'";
+  let depth = 0;
+  for (let i = quoted ? at + 1 : at; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      // Past blank lines (they cannot close anything) to the next line with something on it.
+      let j = i + 1;
+      let lineStart = j;
+      let spaces = 0;
+      while (j < text.length) {
+        const d = text[j];
+        if (d === ' ') spaces++;
+        else if (d === '\n') {
+          lineStart = j + 1;
+          spaces = 0;
+        } else if (d !== '\t' && d !== '\r') break;
+        j++;
+      }
+      if (j >= text.length) return { closed: false, at: text.length };
+      if (spaces <= indent) return { closed: false, at: lineStart };
+      i = j - 1;
+      continue;
+    }
+    if (quoted) {
       if (open === '"' && c === '\\') i++;
       else if (c === open) {
         // '' is a quote inside a single-quoted value.
         if (open === "'" && text[i + 1] === "'") i++;
-        else return i + 1;
+        else return { closed: true, at: i + 1 };
       }
+      continue;
     }
-    return undefined;
-  }
-  let depth = 0;
-  for (let i = at; i < limit; i++) {
-    const c = text[i]!;
-    if (endsHere(i)) return undefined;
-    // A quote starts a quoted item only where an item starts (O'Brien is a plain one).
-    if ((c === '"' || c === "'") && /[\s\[{,:]/.test(text[i - 1]!)) {
-      const closed = closeOf(text, i, limit, indent);
-      if (closed === undefined) return undefined;
-      i = closed - 1;
+    const before = text[i - 1]!;
+    // A comment runs to the end of its line: its quotes and brackets are words.
+    if (c === '#' && /\s/.test(before)) {
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+    } else if ((c === '"' || c === "'") && /[\s\[{,:]/.test(before)) {
+      // A quote starts a quoted item only where an item starts (O'Brien is a plain one).
+      const item = valueEnd(text, i, indent);
+      if (!item.closed) return item;
+      i = item.at - 1;
     } else if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') {
-      if (--depth === 0) return i + 1;
+      if (--depth === 0) return { closed: true, at: i + 1 };
     }
   }
-  return undefined;
+  return { closed: false, at: text.length };
+}
+
+/** The last of `open` (in order) that starts before `end`, when it opens with one of `openers`. */
+function lastBefore(open: readonly OpenValue[], end: number, openers: string): OpenValue | undefined {
+  let lo = 0;
+  let hi = open.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (open[mid]!.offset < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = open[lo - 1];
+  return last && openers.includes(last.opener) ? last : undefined;
 }
 
 /** The key written at `offset` (a key given twice), up to its colon. */
@@ -134,12 +168,15 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
+  // Found once, for every error that needs them (a file may have hundreds).
+  let open: OpenValue[] | undefined;
   const issues: SourceIssue[] = doc.errors.map((e) => {
     const message = e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}` : firstLine(e.message);
     // The parser notices an unclosed quote or list where the file ends, or where it gives up:
     // the line to fix is where it was opened.
     const openers = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? '"\'' : /end with a [\]}]/.test(e.message) ? '[{' : undefined;
-    const opened = openers ? openedAt(text, e.pos[0], openers) : undefined;
+    // The last value left open before the parser noticed, if it opened with such a character.
+    const opened = openers ? lastBefore((open ??= openValues(text)), e.pos[0], openers) : undefined;
     if (opened) return { file, ...pos(opened.offset), message, syntax: { kind: UNCLOSED[opened.opener]! } };
     if (e.code === 'DUPLICATE_KEY') return { file, ...pos(e.pos[0]), message, syntax: { kind: 'duplicate-key' as const, key: keyAt(text, e.pos[0]) } };
     return { file, ...pos(e.pos[0]), message };
