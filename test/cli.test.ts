@@ -68,7 +68,7 @@ describe('exit codes', () => {
     expect(equivalence.status).toBe('missing');
     // …naming the fact that would tell.
     expect(equivalence.problems[0].params).toEqual({ condition: 'unknown', facts: ['diplomaForeign'] });
-    expect(equivalence.problems[0].fix).toMatch(/^Ce document n’est exigé que dans certaines situations, et candidate\.yaml ne dit pas encore la vôtre \(diplomaForeign\) : renseignez-la\. S’il l’est : Ajoutez/);
+    expect(equivalence.problems[0].fix).toMatch(/^Ce document n’est exigé que dans certaines situations, et candidate\.yaml ne dit pas encore la vôtre \(diplomaForeign\) : renseignez-la\. S’il est exigé : Ajoutez/);
     expect(d.complete).toBe(false);
   });
 
@@ -181,16 +181,17 @@ describe('a value candidate.yaml gives in a refused form', () => {
     expect(r.stdout).toContain('candidate.yaml:2:11 un guillemet ouvert ici n’est jamais fermé');
     expect(r.stdout).toContain('date de naissance : candidate.yaml n’a pas pu être lu (voir les remarques)');
     expect(r.stdout).toContain('→ Corrigez candidate.yaml (voir les remarques) : tant qu’il ne peut pas être lu, aucune information n’est connue.');
-    expect(r.stdout).toContain('et candidate.yaml, qui dit la vôtre, n’a pas pu être lu (voir les remarques) : corrigez-le. S’il l’est :');
-    // (The deadline rule, which applies only when a submission time is given, stays skipped.)
-    expect(r.stdout).not.toMatch(/à renseigner \(|Indiquez|ne dit pas encore/);
+    expect(r.stdout).toContain('et candidate.yaml, qui indique votre situation, n’a pas pu être lu (voir les remarques) : corrigez-le. S’il est exigé :');
+    // The deadline rule applies only when a submission time is given: it says why there is none.
+    expect(r.stdout).toContain('dépôt : candidate.yaml n’a pas pu être lu (voir les remarques) ; exigé : renseigné');
+    expect(r.stdout).not.toMatch(/à renseigner|Indiquez|ne dit pas encore/);
     // A key given twice: the rest is read, and the facts it gives are known.
     const twice = await completeDossier({ 'candidate.yaml': `${GOOD_CANDIDATE}nationality: MA\n` });
     expect((await run(['check', twice, '--as-of', '2026-02-21'])).stdout).not.toContain('n’a pas pu être lu');
     // A yes/no the reader does not take, for the fact that says whether a document is needed.
     const refused = await completeDossier({ 'candidate.yaml': GOOD_CANDIDATE.replace('diplomaForeign: false', 'diplomaForeign: peut-être') });
     const en = await run(['check', refused, '--as-of', '2026-02-21', '--lang', 'en']);
-    expect(en.stdout).toContain('and the value candidate.yaml gives for yours (diplomaForeign) was refused (see the notes): correct it. If it is:');
+    expect(en.stdout).toContain('and the value candidate.yaml gives for your situation (diplomaForeign) was refused (see the notes): correct it. If it is required:');
     expect(en.stdout).not.toContain('does not say yours yet');
   });
 

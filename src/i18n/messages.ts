@@ -204,9 +204,9 @@ const SYNTAX_FIXES: Record<'fr' | 'en', Record<string, string>> = {
  */
 function situationUnsaid(lang: 'fr' | 'en', p: P, c: MessageContext): string {
   const fr = lang === 'fr';
-  if (c.declaration?.unread) return fr ? 'candidate.yaml, qui dit la vôtre, n’a pas pu être lu (voir les remarques) : corrigez-le' : 'candidate.yaml, which says yours, could not be read (see the notes): correct it';
+  if (c.declaration?.unread) return fr ? 'candidate.yaml, qui indique votre situation, n’a pas pu être lu (voir les remarques) : corrigez-le' : 'candidate.yaml, which states your situation, could not be read (see the notes): correct it';
   const refused = items(p.facts).filter((f) => c.declaration?.refused.has(f));
-  if (refused.length) return fr ? `la valeur que candidate.yaml donne pour la vôtre${named(refused)} est refusée (voir les remarques) : corrigez-la` : `the value candidate.yaml gives for yours${named(refused)} was refused (see the notes): correct it`;
+  if (refused.length) return fr ? `la valeur que candidate.yaml donne pour votre situation${named(refused)} est refusée (voir les remarques) : corrigez-la` : `the value candidate.yaml gives for your situation${named(refused)} was refused (see the notes): correct it`;
   return fr ? `candidate.yaml ne dit pas encore la vôtre${named(p.facts)} : renseignez-la` : `candidate.yaml does not say yours yet${named(p.facts)}: fill it in`;
 }
 
@@ -234,7 +234,7 @@ const fr = {
   missing: {
     text: (_p, c) => `${c.document ?? 'Document'} : aucun fichier trouvé`,
     fix: (p, c) =>
-      (p.condition === 'unknown' ? `Ce document n’est exigé que dans certaines situations, et ${situationUnsaid('fr', p, c)}. S’il l’est : ` : '') +
+      (p.condition === 'unknown' ? `Ce document n’est exigé que dans certaines situations, et ${situationUnsaid('fr', p, c)}. S’il est exigé : ` : '') +
       (c.advice ?? 'Ajoutez ce document au dossier, en PDF, avec un nom de fichier qui dit ce qu’il contient.'),
   },
   'not-pdf': {
@@ -419,7 +419,7 @@ const en = {
   missing: {
     text: (_p, c) => `${c.document ?? 'Document'}: no file found`,
     fix: (p, c) =>
-      (p.condition === 'unknown' ? `This document is required only in some situations, and ${situationUnsaid('en', p, c)}. If it is: ` : '') +
+      (p.condition === 'unknown' ? `This document is required only in some situations, and ${situationUnsaid('en', p, c)}. If it is required: ` : '') +
       (c.advice ?? 'Add this document to the folder, as PDF, with a file name that says what it is.'),
   },
   'not-pdf': {

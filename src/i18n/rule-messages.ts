@@ -81,6 +81,8 @@ interface Parts {
   readonly ordinal: boolean;
   readonly age: number | undefined;
   readonly at: string;
+  /** A value not given, in words: not provided, or why candidate.yaml could not tell it. */
+  readonly absent: string;
 }
 
 type Sentence = (p: Parts) => string;
@@ -119,8 +121,8 @@ const LEAF_SENTENCES = {
     en: (p) => `${p.subject}${p.observed}; required: ${p.threshold}`,
   },
   present: {
-    fr: (p) => `${p.subject}${p.leaf.observed === null ? 'à renseigner' : p.observed} ; exigé : ${p.leaf.threshold ? 'renseigné' : 'non renseigné'}`,
-    en: (p) => `${p.subject}${p.leaf.observed === null ? 'not provided' : p.observed}; required: ${p.leaf.threshold ? 'provided' : 'not provided'}`,
+    fr: (p) => `${p.subject}${p.leaf.observed === null ? p.absent : p.observed} ; exigé : ${p.leaf.threshold ? 'renseigné' : 'non renseigné'}`,
+    en: (p) => `${p.subject}${p.leaf.observed === null ? p.absent : p.observed}; required: ${p.leaf.threshold ? 'provided' : 'not provided'}`,
   },
   ageBelow: {
     fr: (p) => `${ansFr(p)} ; limite : moins de ${p.threshold}`,
@@ -172,9 +174,11 @@ function wallPair(at: string, limit: string): [string, string] {
 export function explainLeaf(leaf: Leaf, lang: RuleLang, factLabel?: string, trouble?: DeclarationTrouble): string {
   const w: Words = WORDS[lang];
   const subject = `${factLabel ?? leaf.fact}${w.colon}`;
+  // Not given because candidate.yaml could not be read, or refused the value: said so, rather
+  // than "not provided", whatever the condition (a `present` one decides on it).
+  const absent = trouble?.unread ? w.unread : trouble?.refused.has(leaf.fact) ? w.invalid : w.notProvided;
   if (leaf.status === 'unknown' && leaf.op !== 'present') {
-    if (leaf.observed === null && trouble?.unread) return `${subject}${w.unread}`;
-    if (leaf.observed === null && trouble?.refused.has(leaf.fact)) return `${subject}${w.invalid}`;
+    if (leaf.observed === null && absent !== w.notProvided) return `${subject}${absent}`;
     if (leaf.observed === null) return `${factLabel ? subject : ''}${w.notProvided} (${leaf.fact})`;
     return `${subject}${w.unusable(formatValue(leaf.observed, w))}`;
   }
@@ -194,6 +198,7 @@ export function explainLeaf(leaf: Leaf, lang: RuleLang, factLabel?: string, trou
     ordinal: typeof leaf.threshold === 'string',
     age: d?.age,
     at: d?.at ?? '',
+    absent,
   };
   return LEAF_SENTENCES[leaf.op][lang](parts);
 }
