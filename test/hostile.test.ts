@@ -19,7 +19,7 @@ import { DOCUMENT_CODES } from '../src/findings.js';
 import { dataEnd, findInflationBomb, streamHead } from '../src/pdf/inflation.js';
 import { PDFJS_OPTIONS } from '../src/pdf/pdfjs-options.js';
 import { createInspector, FILE_MEMORY_MB, type Inspector } from '../src/pdf/pool.js';
-import { CLOCK_CELLS_PER_SLOT, type Clock } from '../src/pdf/clock.js';
+import { CLOCK_CELLS_PER_SLOT, memoryHeld, type Clock } from '../src/pdf/clock.js';
 import { tellingMemory, tellMemoryTo } from '../src/pdf/memory.js';
 import type { FileInspection, PdfLimits } from '../src/pdf/types.js';
 import { run } from './support/cli.js';
@@ -742,11 +742,27 @@ describe('the memory a file takes, as told to the watchdog', () => {
   };
 
   it('a request refused as too large does not stay told, nor stop the telling', async () => {
-    for (const refused of [() => new Float64Array(2 ** 60), () => new Uint8Array(2 ** 53), () => new ArrayBuffer(Number.MAX_SAFE_INTEGER)]) {
+    // Infinity asked: a figure BigInt() refused, which once ended the telling for the thread.
+    for (const refused of [() => new Float64Array(Infinity), () => new Float64Array(2 ** 60), () => new Uint8Array(2 ** 53), () => new ArrayBuffer(Number.MAX_SAFE_INTEGER)]) {
       const [afterRefusal, afterLarge] = await told(() => expect(refused).toThrow(RangeError));
       // What this thread holds, not the petabytes asked for and never made.
       expect(afterRefusal).toBeLessThan(2 ** 32);
       expect(afterLarge).toBeGreaterThanOrEqual(64 * MB);
+    }
+  });
+
+  it('a figure past any memory, or not a number, is kept within the 64-bit cell the watchdog reads', () => {
+    const clock: Clock = new BigInt64Array(new SharedArrayBuffer(CLOCK_CELLS_PER_SLOT * 8));
+    const cell = () => clock[CLOCK_CELLS_PER_SLOT - 1]!;
+    for (const [bytes, held] of [
+      [2 ** 63, BigInt(Number.MAX_SAFE_INTEGER)],
+      [Infinity, BigInt(Number.MAX_SAFE_INTEGER)],
+      [NaN, 0n],
+      [-5, 0n],
+      [123.7, 123n],
+    ] as const) {
+      memoryHeld(clock, 0, bytes);
+      expect(cell(), String(bytes)).toBe(held);
     }
   });
 });
