@@ -142,6 +142,11 @@ describe('duplicates', () => {
     expect(cni.problems[0]!.fix).toBe(
       'L’un des deux fichiers n’est pas le bon : ouvrez-les, puis remplacez CIN.pdf par votre copie de la CNI (recto-verso, une seule page), ou Diplome Master.pdf par votre copie du diplôme requis.',
     );
+    // English labels keep their capitals (a proper adjective may open one), quoted as written.
+    const en = localize({ schemaVersion: 1, profile, asOf: '2026-02-21', summary: { dossiers: 1, complete: 0, eligible: 1, accepted: 0 }, dossiers: [d], problems: [] } as Report, formatOptions(profile, 'en'));
+    expect(en.dossiers[0]!.documents.find((x) => x.id === 'cni')!.problems[0]!.fix).toBe(
+      'One of the two files is not the right one: open them, then replace CIN.pdf with your "National ID card copy (both sides, one page)", or Diplome Master.pdf with your "Copy of the required diploma".',
+    );
   });
 
   it('two names differing only by case or accents are reported', async () => {

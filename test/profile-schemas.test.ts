@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { declaredValue } from '../src/facts/accept.js';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_PROFILE, loadProfile, sampleProfiles } from '../src/profile/load.js';
+import { BUNDLED_PROFILE, loadProfile, parseProfile, sampleProfiles } from '../src/profile/load.js';
 import type { Profile } from '../src/profile/schema.js';
 import { jsonSchemas } from '../src/schemas.js';
 
@@ -46,6 +46,16 @@ describe('schemas/', () => {
       expect(bare).toEqual([]);
     },
   );
+
+  it('the profile schema refuses a text of spaces alone, as the tool does', async () => {
+    const schema = JSON.parse((await expected())['profile.schema.json']!);
+    const fr = new RegExp(schema.properties.title.anyOf[1].properties.fr.pattern);
+    expect([fr.test('   '), fr.test(' Chef de service ')]).toEqual([false, true]);
+    const bundled = readFileSync(BUNDLED_PROFILE, 'utf8');
+    expect(parseProfile(bundled, 'p.yaml').ok).toBe(true);
+    const blank = parseProfile(bundled.replace('  fr: Chef du Service « Coopération Financière » (OFPPT)', '  fr: "   "'), 'p.yaml');
+    expect(blank.ok ? [] : blank.issues.map((i) => [i.line, i.col])).toEqual([[8, 7]]);
+  });
 
   it('the candidate schema accepts blank facts (a fresh template) and says what each fact is', async () => {
     const schema = JSON.parse((await expected())['candidate.schema.json']!);

@@ -164,7 +164,11 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
 export const typeName = (type: string, lang: Lang): string => TYPE_NAMES[lang][type] ?? TYPE_NAMES[lang].unknown!;
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
-/** A document's label inside a sentence ("votre copie de la CNI"); an acronym ("CV actualisé") as written. */
+/**
+ * A French document label inside a sentence ("votre copie de la CNI"); an acronym ("CV
+ * actualisé") as written. English keeps its capitals for proper adjectives ("English test
+ * certificate"): there the label is quoted as written.
+ */
 const inSentence = (t: string): string => (/^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
 const items = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [s(v)]);
 /** A YAML slip in candidate.yaml said in plain words (params.syntax, src/yaml/located.ts). */
@@ -528,7 +532,7 @@ const en = {
       p.by === 'name'
         ? 'Keep only one of these files, or rename the other after its content: on most computers one would overwrite the other.'
         : c.document && p.originalDocument
-          ? `One of the two files is not the right one: open them, then replace ${s(p.file)} with your ${inSentence(c.document)}, or ${s(p.original)} with your ${inSentence(c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument))}.`
+          ? `One of the two files is not the right one: open them, then replace ${s(p.file)} with your "${c.document}", or ${s(p.original)} with your "${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)}".`
           : c.document
             ? `Replace ${s(p.file)} with the right document: ${c.document}.`
             : `Remove ${s(p.file)} from the folder, or replace it with the intended document.`,

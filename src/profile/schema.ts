@@ -14,6 +14,8 @@ const text = () =>
     .string()
     .trim()
     .min(1)
+    // For editors (JSON Schema), which do not trim: spaces alone are not a text.
+    .meta({ pattern: '\\S' })
     .transform((t) => t.replace(/\s*[\r\n]+\s*/g, ' '));
 
 const localized = z
