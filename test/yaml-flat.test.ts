@@ -143,3 +143,27 @@ describe('a value left open is placed on the line where it was opened', () => {
     );
   });
 });
+
+describe('keys given twice', () => {
+  it('are each reported at the later key, in nested mappings too; 1 and "1" are two keys', () => {
+    const text = ['a: 1', 'b:', '  x: 1', '  y: 2', '  x: 3', '1: one', '"1": un', 'a: 2', ''].join('\n');
+    const found = full(text).issues.map((i) => [i.line, i.col, i.syntax?.kind, i.syntax?.key]);
+    expect(found).toEqual([
+      [5, 3, 'duplicate-key', 'x'],
+      [8, 1, 'duplicate-key', 'a'],
+    ]);
+    // Still read, the later value standing, as the parser's own check left it.
+    expect(full(text).value).toMatchObject({ a: 2, b: { x: 3, y: 2 } });
+  });
+
+  it('are found in one pass among tens of thousands of keys, and each unknown key is placed as fast', () => {
+    const keys = Array.from({ length: 30_000 }, (_, i) => `k${i}: ${i}`);
+    const text = ['id: x', ...keys, 'k17: again', ''].join('\n');
+    const t = performance.now();
+    const src = full(text);
+    expect(src.issues.map((i) => [i.line, i.syntax?.key])).toEqual([[30_002, 'k17']]);
+    for (let i = 0; i < 30_000; i += 7) expect(src.locate([`k${i}`], true).line).toBe(i + 2);
+    // The parser's check and a search per key took 20 s here together; now well under one.
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
+});

@@ -20,9 +20,10 @@ export interface Declaration {
 }
 
 /**
- * Lines a declaration may have: it has a few dozen. The YAML parser's check for repeated keys,
- * and placing each finding on its line, cost the square of the keys: 18,000 keys in 248 KB
- * took 10 s of a thread.
+ * Lines a declaration may have: it has a few dozen. The checks for repeated keys and the
+ * placing of each finding on its line once cost the square of the keys (18,000 keys in 248 KB
+ * took 10 s of a thread); they are linear now (src/yaml/located.ts), and the limit stays, as a
+ * bound on everything else a declaration's length costs.
  */
 export const MAX_DECLARATION_LINES = 2000;
 
