@@ -685,6 +685,11 @@ async function main() {
     );
 
     const mark = (ok) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'MISS');
+    // The speed targets are the issue's, for its 1,000 dossiers: on fewer, the batch's fixed
+    // start-up (≈ 0.3 s: Node, the workers, the profile) outweighs the work, and a smoke test
+    // (--quick) would print a MISS that says nothing about the batch.
+    const speedJudged = N >= 1000;
+    const judged = (pass) => (speedJudged ? pass : undefined);
     const ratios = {};
     const targets = [];
     for (const v of variants) {
@@ -695,8 +700,8 @@ async function main() {
       const roundsMedian = median(byRound);
       ratios[v.key] = { vsPdfinfo: vsPdfinfo ?? null, vsPdfjs, vsPdfjsByRound: byRound };
       targets.push(
-        { name: `${v.short} vs pdfinfo loop`, value: vsPdfinfo, target: '≥ 8×', pass: vsPdfinfo === undefined ? undefined : vsPdfinfo >= 8, shown: fmtX(vsPdfinfo) },
-        { name: `${v.short} vs 1-thread pdf.js (${machine.cores} cores)`, value: vsPdfjs, target: machine.cores === 2 ? '≥ 1.6× on 2 cores' : '≥ 1.6× (set for 2 cores)', pass: vsPdfjs >= 1.6, shown: fmtX(vsPdfjs) + (opt.runs > 1 ? ` (median of rounds ${fmtX(roundsMedian)})` : '') },
+        { name: `${v.short} vs pdfinfo loop`, value: vsPdfinfo, target: '≥ 8×', pass: vsPdfinfo === undefined ? undefined : judged(vsPdfinfo >= 8), shown: fmtX(vsPdfinfo) },
+        { name: `${v.short} vs 1-thread pdf.js (${machine.cores} cores)`, value: vsPdfjs, target: machine.cores === 2 ? '≥ 1.6× on 2 cores' : '≥ 1.6× (set for 2 cores)', pass: judged(vsPdfjs >= 1.6), shown: fmtX(vsPdfjs) + (opt.runs > 1 ? ` (median of rounds ${fmtX(roundsMedian)})` : '') },
         { name: `${v.short} peak RSS`, value: b.peakRssKb, target: '< 300 MB', pass: b.peakRssKb === undefined ? undefined : b.peakRssKb < 300 * 1024, shown: fmtMb(b.peakRssKb) },
       );
     }
@@ -734,6 +739,7 @@ async function main() {
     console.log(`\nload average (1 min): ${loadBefore.toFixed(2)} before measuring, ${loadAfter.toFixed(2)} after`);
     console.log('\ntargets (issue 3)\n');
     console.log(table([['', 'measured', 'target', ''], ...targets.map((x) => [x.name, x.shown, x.target, mark(x.pass)])], ['l', 'r', 'l', 'l']));
+    if (!speedJudged) console.log(`\nspeed targets: n/a at ${N} dossiers; they are set for 1,000 (the default), where the batch's fixed start-up (≈ 0.3 s) does not outweigh the work`);
 
     if (opt.json) {
       const rate = (b) => ({ dossiersPerS: N / (b.wallMs / 1000), pdfsPerS: files / (b.wallMs / 1000) });
