@@ -49,7 +49,8 @@ interface OpenValue {
  * and is not closed before the value ends (as for the parser, a value goes on to a later line
  * only if that line is indented further than the line it opened on). Values closed on a later
  * line (a quoted name or a flow list written over several lines), comments, and block scalars
- * (`|`, `>`) are stepped over, so a correct line is never blamed. One pass: every character is
+ * (`|`, `>`) are stepped over, so such a line is not blamed (a value opened after a tag or an
+ * anchor is not seen: the parser's position then stands). One pass: every character is
  * looked at a bounded number of times, whatever the text (a profile may be 1 MB of blank lines).
  */
 function openValues(text: string): OpenValue[] {
@@ -74,6 +75,8 @@ function openValues(text: string): OpenValue[] {
       const at = start + m[1]!.length;
       const value = valueEnd(text, at, indent);
       if (!value.closed) found.push({ offset: at, opener: m[2]! });
+      // A quote left open inside it is a value left open too, for a quote's error.
+      if (value.innerQuote !== undefined) found.push({ offset: value.innerQuote, opener: text[value.innerQuote]! });
       // Go on from the line after the one the value closes on, or from the line that ends it.
       if (value.closed) {
         const after = text.indexOf('\n', value.at);
@@ -90,7 +93,7 @@ function openValues(text: string): OpenValue[] {
  * Where the value opened at `at` ends: just after its closing character (`closed`), or, left
  * open, at the start of the first line indented no further than `indent` (or the end of the text).
  */
-function valueEnd(text: string, at: number, indent: number): { closed: boolean; at: number } {
+function valueEnd(text: string, at: number, indent: number): { closed: boolean; at: number; innerQuote?: number } {
   const open = text[at]!;
   const quoted = open === '"' || open === "'";
   let depth = 0;
@@ -111,7 +114,8 @@ function valueEnd(text: string, at: number, indent: number): { closed: boolean; 
         j++;
       }
       if (j >= text.length) return { closed: false, at: text.length };
-      if (spaces <= indent) return { closed: false, at: lineStart };
+      // A flow collection may close at its key's indent (languages: [ … newline ]).
+      if (spaces <= indent && (quoted || (text[j] !== ']' && text[j] !== '}'))) return { closed: false, at: lineStart };
       i = j - 1;
       continue;
     }
@@ -132,7 +136,7 @@ function valueEnd(text: string, at: number, indent: number): { closed: boolean; 
     } else if ((c === '"' || c === "'") && /[\s\[{,:]/.test(before)) {
       // A quote starts a quoted item only where an item starts (O'Brien is a plain one).
       const item = valueEnd(text, i, indent);
-      if (!item.closed) return item;
+      if (!item.closed) return { ...item, innerQuote: i };
       i = item.at - 1;
     } else if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') {
@@ -142,31 +146,22 @@ function valueEnd(text: string, at: number, indent: number): { closed: boolean; 
   return { closed: false, at: text.length };
 }
 
-/** The last of `open` (in order) that starts before `end`, when it opens with one of `openers`. */
-function lastBefore(open: readonly OpenValue[], end: number, openers: string): OpenValue | undefined {
-  let lo = 0;
-  let hi = open.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (open[mid]!.offset < end) lo = mid + 1;
-    else hi = mid;
-  }
-  const last = open[lo - 1];
-  return last && openers.includes(last.opener) ? last : undefined;
-}
-
-/** The key written at `offset` (a key given twice), up to its colon. */
-function keyAt(text: string, offset: number): string | undefined {
-  const m = /^\s*["']?([^:"'\n]{1,64})["']?\s*:/.exec(text.slice(offset, offset + 80));
-  return m ? m[1]!.trim() : undefined;
+/** The last of `open` (in order) that starts before `end` with the character `opener`. */
+function lastBefore(open: readonly OpenValue[], end: number, opener: string): OpenValue | undefined {
+  // Few values are left open in a file: a backward walk is enough.
+  for (let k = open.length - 1; k >= 0; k--) if (open[k]!.offset < end && open[k]!.opener === opener) return open[k];
+  return undefined;
 }
 
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
   const lineCounter = new LineCounter();
   // Keys given twice are found by duplicateKeys, in one pass: the parser's own check compares
   // each key with every earlier one (8.5 s for a profile of 30,000 keys).
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: true, strict: true });
-  const errors = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
+  // prettyErrors off: it copies the source line into each message, which cost the square of
+  // the errors (39 s for 130,000 slips in 260 KB); the messages keep their first line only.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  // In the order of the text, the parser's and the keys given twice together.
+  const errors: { code: string; message: string; pos: [number, number]; key?: string }[] = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
@@ -177,11 +172,14 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     const message = e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}` : firstLine(e.message);
     // The parser notices an unclosed quote or list where the file ends, or where it gives up:
     // the line to fix is where it was opened.
-    const openers = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? '"\'' : /end with a [\]}]/.test(e.message) ? '[{' : undefined;
-    // The last value left open before the parser noticed, if it opened with such a character.
-    const opened = openers ? lastBefore((open ??= openValues(text)), e.pos[0], openers) : undefined;
+    // The character the parser says is missing names the opener: "quote, or ']' for '['.
+    const quote = e.code === 'MISSING_CHAR' ? /(["'])quote/.exec(e.message)?.[1] : undefined;
+    const bracket = /end with a ([\]}])/.exec(e.message)?.[1];
+    const opener = quote ?? (bracket === ']' ? '[' : bracket === '}' ? '{' : undefined);
+    // The last value left open with that character before the parser noticed.
+    const opened = opener ? lastBefore((open ??= openValues(text)), e.pos[0], opener) : undefined;
     if (opened) return { file, ...pos(opened.offset), message, syntax: { kind: UNCLOSED[opened.opener]! } };
-    if (e.code === 'DUPLICATE_KEY') return { file, ...pos(e.pos[0]), message, syntax: { kind: 'duplicate-key' as const, key: keyAt(text, e.pos[0]) } };
+    if (e.code === 'DUPLICATE_KEY') return { file, ...pos(e.pos[0]), message, syntax: { kind: 'duplicate-key' as const, ...(e.key !== undefined ? { key: e.key } : {}) } };
     return { file, ...pos(e.pos[0]), message };
   });
   for (const w of doc.warnings) issues.push({ file, ...pos(w.pos[0]), message: firstLine(w.message), severity: 'warning' });
@@ -221,8 +219,8 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     let index = indexed.get(map);
     if (!index) {
       index = new Map();
-      // The first of keys given twice, as a search would find.
-      for (const p of map.items) if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+      // Of keys given twice, the later: its value is the one read (toJS), so the one judged.
+      for (const p of map.items) if (isScalar(p.key)) index.set(String(p.key.value), p);
       indexed.set(map, index);
     }
     return index.get(key);
@@ -259,8 +257,8 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
  * its position): two scalar keys are the same when their values are, type included (1 is
  * not "1"). One pass over each mapping.
  */
-function duplicateKeys(doc: Document.Parsed): { code: 'DUPLICATE_KEY'; message: string; pos: [number, number] }[] {
-  const found: { code: 'DUPLICATE_KEY'; message: string; pos: [number, number] }[] = [];
+function duplicateKeys(doc: Document.Parsed): { code: 'DUPLICATE_KEY'; message: string; pos: [number, number]; key: string }[] {
+  const found: { code: 'DUPLICATE_KEY'; message: string; pos: [number, number]; key: string }[] = [];
   if (!doc.contents) return found;
   visit(doc, {
     Map(_key, map) {
@@ -268,10 +266,11 @@ function duplicateKeys(doc: Document.Parsed): { code: 'DUPLICATE_KEY'; message: 
       for (const p of map.items) {
         if (!isScalar(p.key)) continue;
         const value = p.key.value;
-        // Values of different types stay apart in the set: 1 and "1" are two keys.
+        // Values of different types stay apart in the set: 1 and "1" are two keys. (Unlike the
+        // parser's check, two .nan keys are one: NaN is NaN to a set.)
         if (seen.has(value)) {
           const at = p.key.range?.[0] ?? 0;
-          found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] });
+          found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1], key: (p.key.source ?? String(value)).slice(0, 64) });
         } else seen.add(value);
       }
     },
