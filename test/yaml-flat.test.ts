@@ -184,6 +184,15 @@ describe('keys given twice', () => {
     expect(performance.now() - t).toBeLessThan(10_000);
   });
 
+  it('tens of thousands of quotes left open, one a line: each placed on its own line, in one pass', () => {
+    const text = `${Array.from({ length: 60_000 }, (_, i) => `a${i}: "o`).join('\n')}\n`;
+    const t = performance.now();
+    const issues = full(text).issues;
+    expect(issues).toHaveLength(60_000);
+    expect(issues.every((i, k) => i.line === k + 1 && i.col === 5 && i.syntax?.kind === 'unclosed-quote')).toBe(true);
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
+
   it('a key with a colon in quotes is named whole', () => {
     expect(full('"a:b": 1\n"a:b": 2\n').issues.map((i) => i.syntax?.key)).toEqual(['a:b']);
   });

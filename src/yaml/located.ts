@@ -146,11 +146,32 @@ function valueEnd(text: string, at: number, indent: number): { closed: boolean; 
   return { closed: false, at: text.length };
 }
 
-/** The last of `open` (in order) that starts before `end` with the character `opener`. */
-function lastBefore(open: readonly OpenValue[], end: number, opener: string): OpenValue | undefined {
-  // Few values are left open in a file: a backward walk is enough.
-  for (let k = open.length - 1; k >= 0; k--) if (open[k]!.offset < end && open[k]!.opener === opener) return open[k];
-  return undefined;
+/**
+ * The last of `open` that starts before `end` with the character `opener`. By a binary search
+ * in that character's values (in the order of the text): a file may hold tens of thousands of
+ * values left open, each with its parser error.
+ */
+function lastBefore(open: ReadonlyMap<string, readonly OpenValue[]>, end: number, opener: string): OpenValue | undefined {
+  const list = open.get(opener) ?? [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.offset < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo - 1];
+}
+
+/** Values left open, by their opening character, each list in the order of the text. */
+function byOpener(values: readonly OpenValue[]): Map<string, OpenValue[]> {
+  const out = new Map<string, OpenValue[]>();
+  for (const v of values) {
+    let list = out.get(v.opener);
+    if (!list) out.set(v.opener, (list = []));
+    list.push(v);
+  }
+  return out;
 }
 
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
@@ -167,7 +188,7 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     return { line: p.line, col: p.col };
   };
   // Found once, for every error that needs them (a file may have hundreds).
-  let open: OpenValue[] | undefined;
+  let open: Map<string, OpenValue[]> | undefined;
   const issues: SourceIssue[] = errors.map((e) => {
     const message = e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}` : firstLine(e.message);
     // The parser notices an unclosed quote or list where the file ends, or where it gives up:
@@ -177,7 +198,7 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     const bracket = /end with a ([\]}])/.exec(e.message)?.[1];
     const opener = quote ?? (bracket === ']' ? '[' : bracket === '}' ? '{' : undefined);
     // The last value left open with that character before the parser noticed.
-    const opened = opener ? lastBefore((open ??= openValues(text)), e.pos[0], opener) : undefined;
+    const opened = opener ? lastBefore((open ??= byOpener(openValues(text))), e.pos[0], opener) : undefined;
     if (opened) return { file, ...pos(opened.offset), message, syntax: { kind: UNCLOSED[opened.opener]! } };
     if (e.code === 'DUPLICATE_KEY') return { file, ...pos(e.pos[0]), message, syntax: { kind: 'duplicate-key' as const, ...(e.key !== undefined ? { key: e.key } : {}) } };
     return { file, ...pos(e.pos[0]), message };
