@@ -2,6 +2,15 @@
 import { availableParallelism } from 'node:os';
 import { threadsAsked } from './concurrency.js';
 
+// First Ctrl+C: stop the workers and exit 130 without a partial report. Second: leave now.
+// Listened to before anything loads: a Ctrl+C while the modules load (a second on a busy
+// machine) would otherwise kill the process with no status of its own.
+const interrupt = new AbortController();
+process.on('SIGINT', () => {
+  if (interrupt.signal.aborted) process.exit(130);
+  interrupt.abort();
+});
+
 // `check` of one dossier waits on its worker starting (a thread, its modules; pdf.js too when
 // a file needs it): the worker starts first, and the CLI's modules (imported below, not
 // statically) and the profile load meanwhile (README Performance). One worker: a check of
@@ -26,13 +35,6 @@ function concurrencyAsked(args: readonly string[]): number | undefined {
   return threadsAsked(value);
 }
 
-// First Ctrl+C: stop the workers and exit 130 without a partial report. Second: leave now.
-const interrupt = new AbortController();
-process.on('SIGINT', () => {
-  if (interrupt.signal.aborted) process.exit(130);
-  interrupt.abort();
-});
-
 // The reader of stdout went away (`dossier batch … | head`): stop quietly with 141, the
 // status of a Unix tool killed by SIGPIPE, rather than die on an unhandled EPIPE with a stack
 // trace. Workers are threads of this process: they end too.
@@ -41,13 +43,16 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-  signal: interrupt.signal,
-});
+// Interrupted while loading: nothing was done, and nothing is written.
+process.exitCode = interrupt.signal.aborted
+  ? 130
+  : await main(process.argv.slice(2), {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+      signal: interrupt.signal,
+    });
 // A usage error, for one, ends the command before it takes its workers: they must not keep
 // the process alive.
 await early?.closeEarly();
