@@ -9,6 +9,8 @@ import { extend } from '../extend.js';
 /** System clutter that is never part of a dossier. */
 const IGNORED = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 export const DECLARATION_NAMES = ['candidate.yaml', 'candidate.yml'];
+/** A declaration's name, in any case, as Windows and macOS would open it. */
+const isDeclarationName = (name: string): boolean => DECLARATION_NAMES.includes(name.toLowerCase());
 
 /** Entries of a sub-folder looked at for a declaration: a candidate's folder holds a few dozen. */
 const SUBFOLDER_ENTRIES_LOOKED_AT = 512;
@@ -25,7 +27,7 @@ function holdsDeclaration(path: string): boolean {
     for (let i = 0; i < SUBFOLDER_ENTRIES_LOOKED_AT; i++) {
       const entry = dir.readSync();
       if (entry === null) return false;
-      if (DECLARATION_NAMES.includes(entry.name.toLowerCase())) return true;
+      if (isDeclarationName(entry.name)) return true;
     }
     return false;
   } catch {
@@ -119,7 +121,7 @@ export async function scanDossier(dir: string | Buffer): Promise<Scan> {
     else if (st.isDirectory()) problems.push(finding('subfolder', 'warning', typeof path === 'string' && holdsDeclaration(path) ? { file: name, dossier: true } : { file: name }));
     // FIFOs, sockets, devices: never opened (reading a FIFO would wait forever).
     else if (!st.isFile()) problems.push(finding('unexpected-file', 'warning', { file: name }));
-    else if (DECLARATION_NAMES.includes(name.toLowerCase()) && declaration === undefined) declaration = path;
+    else if (isDeclarationName(name) && declaration === undefined) declaration = path;
     else files.push({ name, path });
   }
   return { files, declaration, problems };

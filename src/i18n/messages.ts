@@ -214,6 +214,9 @@ function situationUnsaid(lang: 'fr' | 'en', p: P, c: MessageContext): string {
   return fr ? `candidate.yaml ne dit pas encore la vôtre${named(p.facts)} : renseignez-la` : `candidate.yaml does not say yours yet${named(p.facts)}: fill it in`;
 }
 
+/** The document a duplicate's original was taken for (duplicate-file), by its label where known. */
+const originalLabel = (p: P, c: MessageContext): string => c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument);
+
 /** ` (a, b)` for a non-empty list, nothing otherwise. */
 const named = (v: unknown): string => (Array.isArray(v) && v.length > 0 ? ` (${v.map(String).join(', ')})` : '');
 const frList = (v: unknown): string => {
@@ -344,12 +347,12 @@ const fr = {
     text: (p, c) =>
       p.by === 'name'
         ? `${frList(p.files)} ne diffèrent que par les majuscules ou les accents`
-        : `${s(p.file)} est une copie exacte de ${s(p.original)}${p.originalDocument ? ` (${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)})` : ''}`,
+        : `${s(p.file)} est une copie exacte de ${s(p.original)}${p.originalDocument ? ` (${originalLabel(p, c)})` : ''}`,
     fix: (p, c) =>
       p.by === 'name'
         ? 'Gardez un seul de ces fichiers, ou renommez l’autre selon son contenu : sur la plupart des ordinateurs, l’un écraserait l’autre.'
         : c.document && p.originalDocument
-          ? `L’un des deux fichiers n’est pas le bon : ouvrez-les, puis remplacez ${s(p.file)} par votre ${inSentence(c.document)}, ou ${s(p.original)} par votre ${inSentence(c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument))}.`
+          ? `L’un des deux fichiers n’est pas le bon : ouvrez-les, puis remplacez ${s(p.file)} par votre ${inSentence(c.document)}, ou ${s(p.original)} par votre ${inSentence(originalLabel(p, c))}.`
           : c.document
             ? `Remplacez ${s(p.file)} par le bon document : ${c.document}.`
             : `Retirez ${s(p.file)} du dossier, ou remplacez-le par le document prévu.`,
@@ -527,12 +530,12 @@ const en = {
     text: (p, c) =>
       p.by === 'name'
         ? `${enList(p.files)} differ only by capitals or accents`
-        : `${s(p.file)} is an exact copy of ${s(p.original)}${p.originalDocument ? ` (${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)})` : ''}`,
+        : `${s(p.file)} is an exact copy of ${s(p.original)}${p.originalDocument ? ` (${originalLabel(p, c)})` : ''}`,
     fix: (p, c) =>
       p.by === 'name'
         ? 'Keep only one of these files, or rename the other after its content: on most computers one would overwrite the other.'
         : c.document && p.originalDocument
-          ? `One of the two files is not the right one: open them, then replace ${s(p.file)} with your "${c.document}", or ${s(p.original)} with your "${c.documentLabel?.(s(p.originalDocument)) ?? s(p.originalDocument)}".`
+          ? `One of the two files is not the right one: open them, then replace ${s(p.file)} with your "${c.document}", or ${s(p.original)} with your "${originalLabel(p, c)}".`
           : c.document
             ? `Replace ${s(p.file)} with the right document: ${c.document}.`
             : `Remove ${s(p.file)} from the folder, or replace it with the intended document.`,

@@ -176,9 +176,10 @@ export function explainLeaf(leaf: Leaf, lang: RuleLang, factLabel?: string, trou
   const subject = `${factLabel ?? leaf.fact}${w.colon}`;
   // Not given because candidate.yaml could not be read, or refused the value: said so, rather
   // than "not provided", whatever the condition (a `present` one decides on it).
-  const absent = trouble?.unread ? w.unread : trouble?.refused.has(leaf.fact) ? w.invalid : w.notProvided;
+  const why = trouble?.unread ? w.unread : trouble?.refused.has(leaf.fact) ? w.invalid : undefined;
+  const absent = why ?? w.notProvided;
   if (leaf.status === 'unknown' && leaf.op !== 'present') {
-    if (leaf.observed === null && absent !== w.notProvided) return `${subject}${absent}`;
+    if (leaf.observed === null && why) return `${subject}${why}`;
     if (leaf.observed === null) return `${factLabel ? subject : ''}${w.notProvided} (${leaf.fact})`;
     return `${subject}${w.unusable(formatValue(leaf.observed, w))}`;
   }

@@ -89,14 +89,14 @@ export async function tellingMemory<T>(read: () => Promise<T>): Promise<T> {
     const standIn: typeof original = new Proxy(original, {
       construct(target, args, newTarget) {
         const bytes = bytesMade(elementBytes, args[0]);
-        if (!(bytes >= TOLD_FROM_BYTES)) return Reflect.construct(target, args, newTarget === standIn ? target : newTarget) as object;
-        tell(bytes);
+        const large = bytes >= TOLD_FROM_BYTES;
+        if (large) tell(bytes);
         try {
           return Reflect.construct(target, args, newTarget === standIn ? target : newTarget) as object;
         } catch (err) {
           // Refused (a length past what can be made): nothing was allocated, and the figure
           // told must not stand until the timer's next turn to blame the file for it.
-          tell();
+          if (large) tell();
           throw err;
         }
       },

@@ -9,6 +9,7 @@ import { inLang } from '../i18n/in-lang.js';
 import type { DossierResult, Report } from './model.js';
 import type { DossierView, ProblemView, ReportView } from './schema.js';
 import { extend } from '../extend.js';
+import { declarationUnread } from '../facts/unread.js';
 
 export interface FormatOptions {
   readonly lang: Lang;
@@ -64,12 +65,10 @@ function declarationTrouble(problems: readonly Finding[]): DeclarationTrouble | 
   for (const p of problems) {
     if (p.code !== 'declaration-invalid') continue;
     if (typeof p.params.fact === 'string') (refused ??= new Set()).add(p.params.fact.split('.')[0]!);
-    else if (p.severity === 'error' && UNREAD.has(String(p.params.reason)) && p.params.syntax !== 'duplicate-key') unread = true;
+    else unread ||= declarationUnread(p);
   }
   return refused || unread ? { refused: refused ?? new Set(), unread } : undefined;
 }
-/** The reasons of a declaration-invalid finding that leave no fact read. */
-const UNREAD = new Set(['unreadable', 'unparsable', 'not-a-file', 'too-large', 'too-many-lines', 'yaml', 'not-a-mapping']);
 
 const problemRenderer =
   (lang: Lang) =>

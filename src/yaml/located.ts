@@ -45,7 +45,7 @@ interface OpenValue {
 }
 
 /**
- * Every value left open in the text, in order: a value that starts with a quote, `[` or `{`
+ * Every value left open in the text, by its opening character: a value that starts with a quote, `[` or `{`
  * and is not closed before the value ends (as for the parser, a value goes on to a later line
  * only if that line is indented further than the line it opened on). Values closed on a later
  * line (a quoted name or a flow list written over several lines), comments, and block scalars
@@ -53,8 +53,16 @@ interface OpenValue {
  * anchor is not seen: the parser's position then stands). One pass: every character is
  * looked at a bounded number of times, whatever the text (a profile may be 1 MB of blank lines).
  */
-function openValues(text: string): OpenValue[] {
-  const found: OpenValue[] = [];
+function openValues(text: string): Map<string, OpenValue[]> {
+  const found = new Map<string, OpenValue[]>();
+  // By opening character, each list in the order of the text: an inner quote comes after its
+  // list, and the next value starts after both.
+  const add = (offset: number) => {
+    const opener = text[offset]!;
+    let list = found.get(opener);
+    if (!list) found.set(opener, (list = []));
+    list.push({ offset, opener });
+  };
   let start = 0;
   // The indent of the key a block scalar belongs to: its lines are those indented further.
   let blockIndent = -1;
@@ -74,9 +82,9 @@ function openValues(text: string): OpenValue[] {
     } else if (m && '"\'[{'.includes(m[2]!)) {
       const at = start + m[1]!.length;
       const value = valueEnd(text, at, indent);
-      if (!value.closed) found.push({ offset: at, opener: m[2]! });
+      if (!value.closed) add(at);
       // A quote left open inside it is a value left open too, for a quote's error.
-      if (value.innerQuote !== undefined) found.push({ offset: value.innerQuote, opener: text[value.innerQuote]! });
+      if (value.innerQuote !== undefined) add(value.innerQuote);
       // Go on from the line after the one the value closes on, or from the line that ends it.
       if (value.closed) {
         const after = text.indexOf('\n', value.at);
@@ -163,17 +171,6 @@ function lastBefore(open: ReadonlyMap<string, readonly OpenValue[]>, end: number
   return list[lo - 1];
 }
 
-/** Values left open, by their opening character, each list in the order of the text. */
-function byOpener(values: readonly OpenValue[]): Map<string, OpenValue[]> {
-  const out = new Map<string, OpenValue[]>();
-  for (const v of values) {
-    let list = out.get(v.opener);
-    if (!list) out.set(v.opener, (list = []));
-    list.push(v);
-  }
-  return out;
-}
-
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
   const lineCounter = new LineCounter();
   // Keys given twice are found by duplicateKeys, in one pass: the parser's own check compares
@@ -198,7 +195,7 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
     const bracket = /end with a ([\]}])/.exec(e.message)?.[1];
     const opener = quote ?? (bracket === ']' ? '[' : bracket === '}' ? '{' : undefined);
     // The last value left open with that character before the parser noticed.
-    const opened = opener ? lastBefore((open ??= byOpener(openValues(text))), e.pos[0], opener) : undefined;
+    const opened = opener ? lastBefore((open ??= openValues(text)), e.pos[0], opener) : undefined;
     if (opened) return { file, ...pos(opened.offset), message, syntax: { kind: UNCLOSED[opened.opener]! } };
     if (e.code === 'DUPLICATE_KEY') return { file, ...pos(e.pos[0]), message, syntax: { kind: 'duplicate-key' as const, ...(e.key !== undefined ? { key: e.key } : {}) } };
     return { file, ...pos(e.pos[0]), message };
